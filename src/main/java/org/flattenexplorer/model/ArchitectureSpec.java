@@ -1,0 +1,217 @@
+package org.flattenexplorer.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.flattenexplorer.data.Padding;
+
+/**
+ * Every toggle of one experiment: the model family {@code Embedding -> LSTM -> head -> Dense(1, sigmoid)},
+ * its preprocessing and its training settings. Immutable, so a run can be reproduced from it exactly.
+ * Component names are the JSON keys of saved runs and of the CLI's JSON output.
+ *
+ * @param wordIndex  path of Keras's {@code imdb_word_index.json}; null = vocabulary fitted on the training split
+ * @param numWords   vocabulary cap ({@code num_words}); null = no cap
+ */
+public record ArchitectureSpec(
+        boolean returnSequences,
+        Head head,
+        Padding padding,
+        Padding truncating,
+        boolean masking,
+        int maxlen,
+        int embedding,
+        int units,
+        double dropout,
+        double lr,
+        int batch,
+        int epochs,
+        long seed,
+        int trainSize,
+        int valSize,
+        int testSize,
+        Integer numWords,
+        String wordIndex,
+        LstmKind lstm) {
+
+    /** Upper bounds that keep one run inside a desktop's memory; beyond them the numbers are a typo. */
+    static final int MAX_MAXLEN = 2000;
+    static final int MAX_WIDTH = 1024;
+    static final int MAX_BATCH = 4096;
+    static final int MAX_EPOCHS = 500;
+
+    public ArchitectureSpec {
+        if (head == null || padding == null || truncating == null || lstm == null) {
+            throw new IllegalArgumentException("head, padding, truncating and lstm must be set");
+        }
+    }
+
+    /** The question's Flatten model: return_sequences=True, Flatten, post padding, 448/200 reviews, 7 epochs. */
+    public static ArchitectureSpec question() {
+        return new ArchitectureSpec(true, Head.FLATTEN, Padding.POST, Padding.PRE, false, 500, 128, 128,
+                0.2, 1e-3, 32, 7, 42, 448, 200, 1000, null, null, LstmKind.STOCK);
+    }
+
+    /** True when the Dense layer reads only the last hidden state h_T. */
+    public boolean lastStateOnly() {
+        return !returnSequences;
+    }
+
+    /** Keras accepts Flatten on a (None, 128) tensor and changes nothing: worth telling the user. */
+    public boolean flattenIsNoOp() {
+        return !returnSequences && head == Head.FLATTEN;
+    }
+
+    /** How many numbers reach the Dense layer for one review. */
+    public long denseInputSize() {
+        return returnSequences && head == Head.FLATTEN ? (long) maxlen * units : units;
+    }
+
+    /** Why this combination cannot be trained, in the user's terms; empty when it can. */
+    public Optional<String> invalidReason() {
+        List<String> problems = new ArrayList<>();
+        if (returnSequences && head == Head.NONE) {
+            problems.add("return_sequences=True with no Flatten and no pooling: Dense would be applied to each of the "
+                    + maxlen + " time steps and output (None, " + maxlen + ", 1), which does not match one label "
+                    + "per review. Add Flatten or a pooling head, or set return_sequences=False.");
+        }
+        if (!returnSequences && head.isPooling()) {
+            problems.add(head.title() + " needs a sequence (None, " + maxlen + ", " + units + "), but with "
+                    + "return_sequences=False the LSTM outputs one vector per review (None, " + units + "). "
+                    + "Set return_sequences=True or choose another head.");
+        }
+        checkRange(problems, "maxlen", maxlen, 1, MAX_MAXLEN, "tokens");
+        checkRange(problems, "embedding size", embedding, 1, MAX_WIDTH, "");
+        checkRange(problems, "LSTM units", units, 1, MAX_WIDTH, "");
+        checkRange(problems, "batch size", batch, 1, MAX_BATCH, "");
+        checkRange(problems, "epochs", epochs, 1, MAX_EPOCHS, "");
+        if (!(dropout >= 0 && dropout < 1)) {
+            problems.add("dropout must be at least 0 and below 1 (got " + dropout + ")");
+        }
+        if (!(lr > 0 && lr <= 1)) {
+            problems.add("learning rate must be above 0 and at most 1 (got " + lr + ")");
+        }
+        if (trainSize < 2) {
+            problems.add("the training split needs at least 2 reviews (got " + trainSize + ")");
+        }
+        if (valSize < 1) {
+            problems.add("the validation split needs at least 1 review (got " + valSize + ")");
+        }
+        if (testSize < 0) {
+            problems.add("the test size cannot be negative (got " + testSize + ")");
+        }
+        if (numWords != null && numWords < 4) {
+            problems.add("num_words must be at least 4 when set (got " + numWords + ")");
+        }
+        return problems.isEmpty() ? Optional.empty() : Optional.of(String.join("\n", problems));
+    }
+
+    public boolean isValid() {
+        return invalidReason().isEmpty();
+    }
+
+    /** @throws InvalidSpecException naming every problem */
+    public ArchitectureSpec requireValid() {
+        invalidReason().ifPresent(reason -> {
+            throw new InvalidSpecException(reason);
+        });
+        return this;
+    }
+
+    private static void checkRange(List<String> problems, String what, int value, int min, int max, String unit) {
+        if (value < min || value > max) {
+            problems.add(what + " must be between " + min + " and " + max + (unit.isEmpty() ? "" : " " + unit)
+                    + " (got " + value + ")");
+        }
+    }
+
+    /** The variant in words, e.g. "Flatten · post padding · 128 units". */
+    public String describe() {
+        String headWords;
+        if (!returnSequences) {
+            headWords = "Last state";
+        } else {
+            headWords = head.title();
+        }
+        StringBuilder text = new StringBuilder(headWords)
+                .append(" · ").append(padding.name().toLowerCase()).append(" padding");
+        if (masking) {
+            text.append(" · masked");
+        }
+        return text.append(" · ").append(units).append(" units").toString();
+    }
+
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Changes a few settings of a spec; everything else is kept. */
+    public static final class Builder {
+        private boolean returnSequences;
+        private Head head;
+        private Padding padding;
+        private Padding truncating;
+        private boolean masking;
+        private int maxlen;
+        private int embedding;
+        private int units;
+        private double dropout;
+        private double lr;
+        private int batch;
+        private int epochs;
+        private long seed;
+        private int trainSize;
+        private int valSize;
+        private int testSize;
+        private Integer numWords;
+        private String wordIndex;
+        private LstmKind lstm;
+
+        private Builder(ArchitectureSpec s) {
+            returnSequences = s.returnSequences;
+            head = s.head;
+            padding = s.padding;
+            truncating = s.truncating;
+            masking = s.masking;
+            maxlen = s.maxlen;
+            embedding = s.embedding;
+            units = s.units;
+            dropout = s.dropout;
+            lr = s.lr;
+            batch = s.batch;
+            epochs = s.epochs;
+            seed = s.seed;
+            trainSize = s.trainSize;
+            valSize = s.valSize;
+            testSize = s.testSize;
+            numWords = s.numWords;
+            wordIndex = s.wordIndex;
+            lstm = s.lstm;
+        }
+
+        public Builder returnSequences(boolean v) { returnSequences = v; return this; }
+        public Builder head(Head v) { head = v; return this; }
+        public Builder padding(Padding v) { padding = v; return this; }
+        public Builder truncating(Padding v) { truncating = v; return this; }
+        public Builder masking(boolean v) { masking = v; return this; }
+        public Builder maxlen(int v) { maxlen = v; return this; }
+        public Builder embedding(int v) { embedding = v; return this; }
+        public Builder units(int v) { units = v; return this; }
+        public Builder dropout(double v) { dropout = v; return this; }
+        public Builder lr(double v) { lr = v; return this; }
+        public Builder batch(int v) { batch = v; return this; }
+        public Builder epochs(int v) { epochs = v; return this; }
+        public Builder seed(long v) { seed = v; return this; }
+        public Builder trainSize(int v) { trainSize = v; return this; }
+        public Builder valSize(int v) { valSize = v; return this; }
+        public Builder testSize(int v) { testSize = v; return this; }
+        public Builder numWords(Integer v) { numWords = v; return this; }
+        public Builder wordIndex(String v) { wordIndex = v; return this; }
+        public Builder lstm(LstmKind v) { lstm = v; return this; }
+
+        public ArchitectureSpec build() {
+            return new ArchitectureSpec(returnSequences, head, padding, truncating, masking, maxlen, embedding, units,
+                    dropout, lr, batch, epochs, seed, trainSize, valSize, testSize, numWords, wordIndex, lstm);
+        }
+    }
+}

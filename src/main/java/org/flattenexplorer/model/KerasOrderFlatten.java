@@ -1,0 +1,105 @@
+package org.flattenexplorer.model;
+
+import org.deeplearning4j.nn.api.MaskState;
+import org.deeplearning4j.nn.conf.InputPreProcessor;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.workspace.ArrayType;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Broadcast;
+
+/**
+ * Keras's {@code Flatten} after an LSTM with return_sequences=True: [batch, units, time] (DL4J's layout)
+ * becomes [batch, time * units] with element {@code t * units + u} = h_t[u], i.e. h_1's values, then h_2's...
+ * DL4J's own RnnToFeedForward / KerasFlattenRnnPreprocessor give unit-major order instead, which trains the
+ * same but makes every weight picture wrong.
+ *
+ * <p>With masking on, padded time steps are zeroed (forward and backward), so the Dense layer cannot read them.
+ * DL4J hands a preprocessor the features mask in {@link #feedForwardMaskArray} before {@link #preProcess},
+ * which is why the mask is remembered for the next forward pass.
+ */
+public class KerasOrderFlatten implements InputPreProcessor {
+
+    private long timeSteps;
+    private long units;
+    private boolean zeroMaskedSteps;
+    private transient INDArray mask;
+
+    /** For DL4J's JSON (de)serialization. */
+    public KerasOrderFlatten() {}
+
+    public KerasOrderFlatten(long timeSteps, long units, boolean zeroMaskedSteps) {
+        this.timeSteps = timeSteps;
+        this.units = units;
+        this.zeroMaskedSteps = zeroMaskedSteps;
+    }
+
+    public long getTimeSteps() {
+        return timeSteps;
+    }
+
+    public long getUnits() {
+        return units;
+    }
+
+    public boolean isZeroMaskedSteps() {
+        return zeroMaskedSteps;
+    }
+
+    /** Position of h_t[u] in the flattened vector, Keras's order. */
+    public static long flatIndex(long t, long u, long units) {
+        return t * units + u;
+    }
+
+    @Override
+    public INDArray preProcess(INDArray input, int miniBatchSize, LayerWorkspaceMgr workspaceMgr) {
+        if (input.rank() != 3) {
+            throw new IllegalArgumentException("Flatten expects LSTM sequences [batch, units, time], got rank "
+                    + input.rank());
+        }
+        long batch = input.size(0);
+        INDArray timeMajor = workspaceMgr.dup(ArrayType.ACTIVATIONS, input.permute(0, 2, 1), 'c');
+        INDArray activeMask = activeMask(batch);
+        if (activeMask != null) {
+            Broadcast.mul(timeMajor, activeMask, timeMajor, 0, 1);
+        }
+        return timeMajor.reshape('c', batch, input.size(2) * input.size(1));
+    }
+
+    @Override
+    public INDArray backprop(INDArray output, int miniBatchSize, LayerWorkspaceMgr workspaceMgr) {
+        long batch = output.size(0);
+        INDArray grad = workspaceMgr.dup(ArrayType.ACTIVATION_GRAD, output, 'c').reshape('c', batch, timeSteps, units);
+        INDArray activeMask = activeMask(batch);
+        if (activeMask != null) {
+            Broadcast.mul(grad, activeMask, grad, 0, 1);
+        }
+        return workspaceMgr.dup(ArrayType.ACTIVATION_GRAD, grad.permute(0, 2, 1), 'f');
+    }
+
+    private INDArray activeMask(long batch) {
+        if (!zeroMaskedSteps || mask == null || mask.size(0) != batch) {
+            return null;
+        }
+        return mask;
+    }
+
+    @Override
+    public Pair<INDArray, MaskState> feedForwardMaskArray(INDArray maskArray, MaskState currentMaskState,
+                                                          int minibatchSize) {
+        mask = maskArray;
+        // The Dense layer after Flatten sees one vector per review: no mask beyond this point.
+        return new Pair<>(null, null);
+    }
+
+    @Override
+    public InputType getOutputType(InputType inputType) {
+        return InputType.feedForward(timeSteps * units);
+    }
+
+    @Override
+    public KerasOrderFlatten clone() {
+        return new KerasOrderFlatten(timeSteps, units, zeroMaskedSteps);
+    }
+}

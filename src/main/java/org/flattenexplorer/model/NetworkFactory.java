@@ -1,0 +1,127 @@
+package org.flattenexplorer.model;
+
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.WorkspaceMode;
+import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
+import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
+import org.deeplearning4j.nn.conf.layers.LSTM;
+import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
+import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.weights.WeightInitDistribution;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.deeplearning4j.nn.conf.distribution.UniformDistribution;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+/**
+ * Builds the DL4J network of a spec: {@code Embedding -> LSTM -> head -> Dense(1, sigmoid)}, initialised as
+ * Keras does (uniform(-0.05, 0.05) embeddings, glorot-uniform kernels, orthogonal recurrent weights, forget-gate
+ * bias 1), trained with Adam and binary cross-entropy.
+ *
+ * <p>Layer indices are fixed so the rest of the app can find things: 0 = embedding, 1 = LSTM
+ * (wrapped in LastTimeStep for return_sequences=False), last = the Dense output layer.
+ */
+public final class NetworkFactory {
+
+    public static final int EMBEDDING_LAYER = 0;
+    public static final int LSTM_LAYER = 1;
+
+    /** Keras's Adam epsilon (DL4J's default is 1e-8). */
+    private static final double ADAM_EPSILON = 1e-7;
+    private static final double EMBEDDING_INIT_RANGE = 0.05;
+
+    private NetworkFactory() {}
+
+    /** A freshly initialised network for a valid spec; {@code vocabSize} is the Embedding's input_dim. */
+    public static MultiLayerNetwork build(ArchitectureSpec spec, int vocabSize) {
+        spec.requireValid();
+        MultiLayerNetwork net = new MultiLayerNetwork(configuration(spec, vocabSize));
+        net.init();
+        return net;
+    }
+
+    /**
+     * The configuration of any spec, invalid ones included: return_sequences=True with no head gets a Dense
+     * applied to every time step, which is what Keras builds before it fails on the labels.
+     */
+    public static MultiLayerConfiguration configuration(ArchitectureSpec spec, int vocabSize) {
+        return configuration(spec, vocabSize, DataType.FLOAT, new Adam(spec.lr(), 0.9, 0.999, ADAM_EPSILON));
+    }
+
+    /** The same network in another precision or with another updater: gradient checks need DOUBLE and NoOp. */
+    public static MultiLayerConfiguration configuration(ArchitectureSpec spec, int vocabSize, DataType dataType,
+                                                        IUpdater updater) {
+        NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
+                .seed(spec.seed())
+                .dataType(dataType)
+                .updater(updater)
+                .trainingWorkspaceMode(WorkspaceMode.ENABLED)
+                .inferenceWorkspaceMode(WorkspaceMode.ENABLED)
+                .list()
+                .layer(EMBEDDING_LAYER, embedding(spec, vocabSize));
+
+        Layer lstm = lstm(spec);
+        if (spec.lastStateOnly()) {
+            list.layer(LSTM_LAYER, new LastTimeStep(lstm));
+            list.layer(2, dense(spec.units()));
+        } else if (spec.head() == Head.FLATTEN) {
+            list.layer(LSTM_LAYER, lstm);
+            list.inputPreProcessor(2, new KerasOrderFlatten(spec.maxlen(), spec.units(), spec.masking()));
+            list.layer(2, dense(spec.denseInputSize()));
+        } else if (spec.head().isPooling()) {
+            list.layer(LSTM_LAYER, lstm);
+            list.layer(2, new GlobalPoolingLayer.Builder(
+                    spec.head() == Head.GLOBAL_MAX ? PoolingType.MAX : PoolingType.AVG).build());
+            list.layer(3, dense(spec.units()));
+        } else {
+            list.layer(LSTM_LAYER, lstm);
+            list.layer(2, new RnnOutputLayer.Builder(LossFunctions.LossFunction.XENT)
+                    .nIn(spec.units()).nOut(1).activation(Activation.SIGMOID)
+                    .weightInit(new GlorotUniform()).build());
+        }
+        return list.build();
+    }
+
+    private static Layer embedding(ArchitectureSpec spec, int vocabSize) {
+        return new EmbeddingSequenceLayer.Builder()
+                .nIn(vocabSize)
+                .nOut(spec.embedding())
+                .hasBias(false)
+                .inputLength(spec.maxlen())
+                .weightInit(new WeightInitDistribution(
+                        new UniformDistribution(-EMBEDDING_INIT_RANGE, EMBEDDING_INIT_RANGE)))
+                .build();
+    }
+
+    private static Layer lstm(ArchitectureSpec spec) {
+        LSTM.Builder builder = LstmLayers.builder(spec.lstm())
+                .nIn(spec.embedding())
+                .nOut(spec.units())
+                .activation(Activation.TANH)
+                .gateActivationFunction(Activation.SIGMOID)
+                .forgetGateBiasInit(1.0)
+                .weightInit(new GlorotUniform())
+                .weightInitRecurrent(new KerasOrthogonal());
+        if (spec.dropout() > 0) {
+            builder.dropOut(SequenceDropout.ofRate(spec.dropout()));
+        }
+        return builder.build();
+    }
+
+    private static Layer dense(long nIn) {
+        return new OutputLayer.Builder(LossFunctions.LossFunction.XENT)
+                .nIn(nIn)
+                .nOut(1)
+                .activation(Activation.SIGMOID)
+                .weightInit(new GlorotUniform())
+                .biasInit(0)
+                .build();
+    }
+}

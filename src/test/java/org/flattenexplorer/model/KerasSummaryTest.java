@@ -1,0 +1,82 @@
+package org.flattenexplorer.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.Test;
+
+class KerasSummaryTest {
+
+    private static final int QUESTION_VOCAB = 37_252;
+
+    @Test
+    void questionFlattenSummaryMatchesKeras() {
+        KerasSummary summary = KerasSummary.of(Preset.QUESTION_FLATTEN.spec(), QUESTION_VOCAB);
+
+        assertThat(summary.rows()).containsExactly(
+                new KerasSummary.Row("embedding", "Embedding", "(None, 500, 128)", 4_768_256),
+                new KerasSummary.Row("lstm", "LSTM", "(None, 500, 128)", 131_584),
+                new KerasSummary.Row("flatten", "Flatten", "(None, 64000)", 0),
+                new KerasSummary.Row("dense", "Dense", "(None, 1)", 64_001));
+        assertThat(summary.totalParams()).isEqualTo(4_963_841);
+        assertThat(summary.toText()).contains("Total params: 4,963,841").contains("4,768,256");
+    }
+
+    @Test
+    void questionLastStateSummaryMatchesKeras() {
+        KerasSummary summary = KerasSummary.of(Preset.QUESTION_LAST.spec(), QUESTION_VOCAB);
+
+        assertThat(summary.rows()).extracting(KerasSummary.Row::outputShape)
+                .containsExactly("(None, 500, 128)", "(None, 128)", "(None, 1)");
+        assertThat(summary.totalParams()).isEqualTo(4_899_969);
+        assertThat(summary.toText()).contains("Total params: 4,899,969");
+    }
+
+    @Test
+    void everyRowEqualsTheBuiltNetworksOwnParameterCount() {
+        for (Preset preset : Preset.values()) {
+            ArchitectureSpec spec = preset.spec().toBuilder().maxlen(50).build();
+            MultiLayerNetwork net = NetworkFactory.build(spec, 1000);
+            List<Long> layerParams = java.util.Arrays.stream(net.getLayers()).map(l -> l.numParams()).toList();
+            List<Long> summaryParams = KerasSummary.of(spec, 1000).rows().stream()
+                    .map(KerasSummary.Row::params).filter(p -> p > 0).toList();
+
+            assertThat(summaryParams).as(preset.id())
+                    .isEqualTo(layerParams.stream().filter(p -> p > 0).toList());
+            assertThat(KerasSummary.of(spec, 1000).totalParams()).as(preset.id()).isEqualTo(net.numParams());
+        }
+    }
+
+    @Test
+    void poolingHeadFeedsTheDense128Numbers() {
+        KerasSummary summary = KerasSummary.of(Preset.GLOBAL_MAX.spec(), QUESTION_VOCAB);
+
+        assertThat(summary.rows()).element(2).isEqualTo(
+                new KerasSummary.Row("global_max_pooling1d", "GlobalMaxPooling1D", "(None, 128)", 0));
+        assertThat(summary.rows()).element(3).extracting(KerasSummary.Row::params).isEqualTo(129L);
+    }
+
+    @Test
+    void flattenOfTheLastStateIsShownAsANoOp() {
+        ArchitectureSpec spec = Preset.QUESTION_LAST.spec().toBuilder().head(Head.FLATTEN).build();
+
+        KerasSummary summary = KerasSummary.of(spec, QUESTION_VOCAB);
+
+        assertThat(spec.flattenIsNoOp()).isTrue();
+        assertThat(summary.valid()).isTrue();
+        assertThat(summary.rows()).element(2).isEqualTo(new KerasSummary.Row("flatten", "Flatten", "(None, 128)", 0));
+        assertThat(summary.totalParams()).isEqualTo(4_899_969);
+    }
+
+    @Test
+    void denseOnEveryTimeStepIsShownWithItsShapeAndMarkedInvalid() {
+        ArchitectureSpec spec = Preset.QUESTION_FLATTEN.spec().toBuilder().head(Head.NONE).build();
+
+        KerasSummary summary = KerasSummary.of(spec, QUESTION_VOCAB);
+
+        assertThat(summary.valid()).isFalse();
+        assertThat(summary.rows()).last().isEqualTo(new KerasSummary.Row("dense", "Dense", "(None, 500, 1)", 129));
+        assertThat(summary.problem()).contains("(None, 500, 1)").contains("one label per review");
+    }
+}
