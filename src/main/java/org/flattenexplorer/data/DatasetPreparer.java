@@ -1,0 +1,125 @@
+package org.flattenexplorer.data;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Turns reviews into a {@link PreparedDataset}: a seeded, stratified split of the train folder
+ * into validation and training reviews, a seeded stratified sample of the test folder, a
+ * vocabulary fitted on the training reviews only (or Keras's word index), encoded and padded.
+ *
+ * <p>Validation is taken first from the shuffled pools and training after it, so with one seed a
+ * larger trainSize keeps the same validation reviews and only adds training reviews: runs with
+ * different training sizes stay comparable on validation.
+ */
+public final class DatasetPreparer {
+    private DatasetPreparer() {}
+
+    /** Prepares the reviews of an aclImdb folder (or the folder holding {@code aclImdb/}). */
+    public static PreparedDataset fromFolder(Path aclImdbRoot, Preprocessing p) {
+        Path root = AclImdbReader.resolveRoot(aclImdbRoot);
+        AclImdbReader.checkLayout(root);
+        return prepare(AclImdbReader.read(root, "train"), AclImdbReader.read(root, "test"), p,
+                "aclImdb folder " + root);
+    }
+
+    /** Prepares {@link SyntheticReviews}: just enough of them for the sizes asked, from p's seed. */
+    public static PreparedDataset synthetic(Preprocessing p) {
+        List<Review> train = SyntheticReviews.generate("train", p.trainSize() + p.valSize(), p.seed());
+        List<Review> test = SyntheticReviews.generate("test", p.testSize(), p.seed());
+        return prepare(train, test, p, "synthetic reviews (seed " + p.seed() + ")");
+    }
+
+    /** The common path of both sources; the lists must be in a deterministic order. */
+    static PreparedDataset prepare(List<Review> trainFolder, List<Review> testFolder, Preprocessing p, String source) {
+        int needed = p.trainSize() + p.valSize();
+        List<Review> pos = withLabel(trainFolder, Review.POS);
+        List<Review> neg = withLabel(trainFolder, Review.NEG);
+        if (trainFolder.size() < needed) {
+            throw new DataException("Not enough training reviews: " + p.trainSize() + " training + " + p.valSize()
+                    + " validation reviews asked, but the train folder holds only " + trainFolder.size()
+                    + " (" + pos.size() + " pos, " + neg.size() + " neg): " + source);
+        }
+        List<Review> testPos = withLabel(testFolder, Review.POS);
+        List<Review> testNeg = withLabel(testFolder, Review.NEG);
+
+        // Shuffle the pools first: they consume the same random numbers whatever the sizes are.
+        Random random = new Random(p.seed());
+        Collections.shuffle(pos, random);
+        Collections.shuffle(neg, random);
+        Collections.shuffle(testPos, random);
+        Collections.shuffle(testNeg, random);
+
+        StratifiedSampler valCounts = StratifiedSampler.counts(p.valSize(), pos.size(), neg.size());
+        List<Review> validation = concat(pos.subList(0, valCounts.positives()), neg.subList(0, valCounts.negatives()));
+        StratifiedSampler trainCounts = StratifiedSampler.counts(p.trainSize(),
+                pos.size() - valCounts.positives(), neg.size() - valCounts.negatives());
+        List<Review> train = concat(
+                pos.subList(valCounts.positives(), valCounts.positives() + trainCounts.positives()),
+                neg.subList(valCounts.negatives(), valCounts.negatives() + trainCounts.negatives()));
+        int testSize = Math.min(p.testSize(), testFolder.size());
+        StratifiedSampler testCounts = StratifiedSampler.counts(testSize, testPos.size(), testNeg.size());
+        List<Review> test = concat(testPos.subList(0, testCounts.positives()), testNeg.subList(0, testCounts.negatives()));
+        // Mix the labels: training order must not be all positives, then all negatives.
+        Collections.shuffle(train, random);
+        Collections.shuffle(validation, random);
+        Collections.shuffle(test, random);
+
+        Vocabulary vocabulary = p.useWordIndex()
+                ? KerasWordIndexVocabulary.load(p.wordIndexPath(), p.numWords())
+                : FittedVocabulary.fit(train.stream().map(Review::text).toList(), p.numWords());
+        EncodedSplit encodedTrain = EncodedSplit.encode(train, vocabulary, p);
+        EncodedSplit encodedVal = EncodedSplit.encode(validation, vocabulary, p);
+        EncodedSplit encodedTest = EncodedSplit.encode(test, vocabulary, p);
+        String identity = identity(encodedTrain, encodedVal, encodedTest, vocabulary, p);
+        return new PreparedDataset(encodedTrain, encodedVal, encodedTest, vocabulary, p, identity, source);
+    }
+
+    /**
+     * First 16 hex digits of a SHA-256 over each split's reviews in order (path and text), every
+     * preprocessing setting and the vocabulary description. The text is included so that two
+     * folders whose file names agree but whose contents differ are told apart.
+     */
+    static String identity(EncodedSplit train, EncodedSplit validation, EncodedSplit test, Vocabulary vocabulary,
+            Preprocessing p) {
+        MessageDigest digest = Hashing.sha256();
+        update(digest, "flatten-explorer dataset v1\n");
+        update(digest, "preprocessing " + p.describe() + "\n");
+        update(digest, "vocabulary " + vocabulary.describe() + "\n");
+        String[] names = {"train", "validation", "test"};
+        EncodedSplit[] splits = {train, validation, test};
+        for (int s = 0; s < splits.length; s++) {
+            update(digest, "split " + names[s] + " " + splits[s].size() + "\n");
+            for (Review r : splits[s].reviews()) {
+                update(digest, r.relativePath() + "\n" + r.text().length() + "\n" + r.text() + "\n");
+            }
+        }
+        return Hashing.hex(digest.digest()).substring(0, 16);
+    }
+
+    private static void update(MessageDigest digest, String s) {
+        digest.update(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static List<Review> withLabel(List<Review> reviews, String label) {
+        List<Review> out = new ArrayList<>();
+        for (Review r : reviews) {
+            if (r.label().equals(label)) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    private static List<Review> concat(List<Review> a, List<Review> b) {
+        List<Review> out = new ArrayList<>(a.size() + b.size());
+        out.addAll(a);
+        out.addAll(b);
+        return out;
+    }
+}
