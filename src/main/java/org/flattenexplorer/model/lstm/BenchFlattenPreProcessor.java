@@ -54,6 +54,16 @@ public class BenchFlattenPreProcessor implements InputPreProcessor {
     }
 
     @Override
+    public boolean equals(Object o) {
+        return o instanceof BenchFlattenPreProcessor && ((BenchFlattenPreProcessor) o).units == units;
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * units + 7;
+    }
+
+    @Override
     public InputType getOutputType(InputType inputType) {
         InputType.InputTypeRecurrent r = (InputType.InputTypeRecurrent) inputType;
         if (r.getTimeSeriesLength() <= 0) {
