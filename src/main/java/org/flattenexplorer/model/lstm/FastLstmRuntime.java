@@ -1,0 +1,131 @@
+package org.flattenexplorer.model.lstm;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.bytedeco.openblas.global.openblas_nolapack;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Thread settings of the fast LSTM.
+ *
+ * <p>The fast layer splits each mini-batch into {@link #threads()} slices and runs each slice's whole
+ * recurrence (its GEMMs and its element-wise gate math) on its own Java thread: the caller's thread runs
+ * slice 0, a small shared pool of daemon threads runs the others. Every BLAS call then must be
+ * single-threaded, or OpenBLAS's own threads would fight ours for the same cores (two OpenMP threads were
+ * measured 2.2x slower on 2 cores, STACK.md). {@link #configureNativeSingleThreaded()} therefore sets ND4J's
+ * OpenMP threads and OpenBLAS's threads to 1; the layer calls it once before its first fast pass.
+ *
+ * <p>The number of slices defaults to {@code min(2, availableProcessors)}; the system property
+ * {@value #THREADS_PROPERTY} or {@link #setThreads(int)} overrides it (1 = everything on the caller's thread).
+ */
+public final class FastLstmRuntime {
+
+    /** System property that sets the number of batch slices (threads) of the fast LSTM. */
+    public static final String THREADS_PROPERTY = "flatten.lstm.threads";
+
+    private static final AtomicBoolean NATIVE_CONFIGURED = new AtomicBoolean();
+    private static volatile int threads = defaultThreads();
+    private static ExecutorService pool;
+    private static int poolSize;
+
+    private FastLstmRuntime() {
+    }
+
+    private static int defaultThreads() {
+        String p = System.getProperty(THREADS_PROPERTY);
+        if (p != null && !p.isBlank()) {
+            try {
+                return Math.max(1, Integer.parseInt(p.trim()));
+            } catch (NumberFormatException ignored) {
+                // fall through to the default
+            }
+        }
+        return Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
+    }
+
+    /** Number of batch slices processed in parallel by the fast LSTM. */
+    public static int threads() {
+        return threads;
+    }
+
+    /** Sets the number of batch slices (threads) of the fast LSTM; 1 runs everything on the caller's thread. */
+    public static void setThreads(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, got " + n);
+        }
+        threads = n;
+    }
+
+    /**
+     * One OpenMP thread for ND4J and one thread for OpenBLAS (the same library instance that ND4J uses).
+     * Idempotent; cheap after the first call.
+     */
+    public static void configureNativeSingleThreaded() {
+        if (NATIVE_CONFIGURED.compareAndSet(false, true)) {
+            Nd4j.getEnvironment().setMaxThreads(1);
+            Nd4j.getEnvironment().setMaxMasterThreads(1);
+            Nd4j.factory().blas().setMaxThreads(1);
+            openblas_nolapack.blas_set_num_threads(1);
+        }
+    }
+
+    /** Runs the tasks in parallel: task 0 on the calling thread, the others on the pool; rethrows failures. */
+    static void runAll(List<Runnable> tasks) {
+        if (tasks.size() == 1) {
+            tasks.get(0).run();
+            return;
+        }
+        ExecutorService ex = pool(tasks.size() - 1);
+        List<Future<?>> futures = new ArrayList<>();
+        for (int i = 1; i < tasks.size(); i++) {
+            futures.add(ex.submit(tasks.get(i)));
+        }
+        RuntimeException failure = null;
+        try {
+            tasks.get(0).run();
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        for (Future<?> f : futures) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                if (failure == null) {
+                    failure = new IllegalStateException("interrupted while waiting for an LSTM slice", e);
+                }
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (failure == null) {
+                    Throwable c = e.getCause();
+                    failure = c instanceof RuntimeException ? (RuntimeException) c
+                            : new IllegalStateException("LSTM slice failed", c);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private static synchronized ExecutorService pool(int size) {
+        if (pool == null || poolSize < size) {
+            if (pool != null) {
+                pool.shutdown();
+            }
+            AtomicInteger count = new AtomicInteger();
+            pool = Executors.newFixedThreadPool(size, r -> {
+                Thread t = new Thread(r, "fast-lstm-" + count.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+            poolSize = size;
+        }
+        return pool;
+    }
+}

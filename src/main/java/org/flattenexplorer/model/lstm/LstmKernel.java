@@ -1,0 +1,42 @@
+package org.flattenexplorer.model.lstm;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The numeric core of {@link FastLstmLayer}: a no-peephole LSTM with sigmoid gates and tanh, DL4J's gate
+ * block order [g (tanh), f, o, i] and DL4J's masking semantics (masked steps zero h and c in the forward
+ * pass; the backward pass ignores the mask, exactly as the stock layer does).
+ *
+ * <p>Implementations keep, per layer instance, the native and Java buffers of the last forward pass that
+ * {@link #backward} needs; they are reused from batch to batch. Not thread-safe: one call at a time.
+ */
+interface LstmKernel {
+
+    /**
+     * Forward pass.
+     *
+     * @param input       [b, nIn, T] (dropout already applied), any ordering
+     * @param w           input weights [nIn, 4U]
+     * @param rw          recurrent weights [U, 4U]
+     * @param bias        [1, 4U]
+     * @param mask        [b, T] feature mask, or null for none
+     * @param forBackprop keep what {@link #backward} needs
+     * @param out         [b, U, T] to receive the hidden states, or null when only the cache is wanted
+     */
+    void forward(INDArray input, INDArray w, INDArray rw, INDArray bias, INDArray mask, boolean forBackprop,
+                 INDArray out);
+
+    /**
+     * Backward pass over the last forward pass (which must have had {@code forBackprop}).
+     *
+     * @param eps    dL/dh, [b, U, T]
+     * @param gW     receives dL/dW [nIn, 4U] (overwritten)
+     * @param gRW    receives dL/dRW [U, 4U] (overwritten)
+     * @param gB     receives dL/db [1, 4U] (overwritten)
+     * @param epsOut receives dL/dinput [b, nIn, T] (overwritten)
+     */
+    void backward(INDArray eps, INDArray gW, INDArray gRW, INDArray gB, INDArray epsOut);
+
+    /** Frees the cached buffers; the next call allocates them again. */
+    void release();
+}
