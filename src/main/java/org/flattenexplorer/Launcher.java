@@ -1,10 +1,19 @@
 package org.flattenexplorer;
 
-/** Entry point: no arguments opens the window, a subcommand runs headless. */
+import org.flattenexplorer.cli.Cli;
+
+/**
+ * Entry point: no arguments opens the window, a subcommand runs headless. It does not extend JavaFX's
+ * Application, so the app starts from a plain classpath.
+ */
 public final class Launcher {
     private Launcher() {}
 
     public static void main(String[] args) {
-        System.out.println("Flatten Explorer");
+        if (args.length == 0) {
+            System.err.println("the window is not built yet; see --help for the headless commands");
+            System.exit(1);
+        }
+        System.exit(Cli.run(args, System.out, System.err));
     }
 }

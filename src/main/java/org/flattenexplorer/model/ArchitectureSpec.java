@@ -3,7 +3,10 @@ package org.flattenexplorer.model;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.nio.file.Path;
+import java.util.OptionalInt;
 import org.flattenexplorer.data.Padding;
+import org.flattenexplorer.data.Preprocessing;
 
 /**
  * Every toggle of one experiment: the model family {@code Embedding -> LSTM -> head -> Dense(1, sigmoid)},
@@ -49,7 +52,15 @@ public record ArchitectureSpec(
     /** The question's Flatten model: return_sequences=True, Flatten, post padding, 448/200 reviews, 7 epochs. */
     public static ArchitectureSpec question() {
         return new ArchitectureSpec(true, Head.FLATTEN, Padding.POST, Padding.PRE, false, 500, 128, 128,
-                0.2, 1e-3, 32, 7, 42, 448, 200, 1000, null, null, LstmKind.STOCK);
+                0.2, 1e-3, 32, 7, 42, 448, 200, 1000, null, null, LstmKind.FAST);
+    }
+
+    /** The data settings of this spec: what turns reviews into padded token ids. */
+    public Preprocessing preprocessing() {
+        return new Preprocessing(maxlen, padding, truncating, wordIndex != null,
+                wordIndex == null ? null : Path.of(wordIndex),
+                numWords == null ? OptionalInt.empty() : OptionalInt.of(numWords),
+                trainSize, valSize, testSize, seed);
     }
 
     /** True when the Dense layer reads only the last hidden state h_T. */

@@ -1,15 +1,17 @@
 package org.flattenexplorer.model;
 
 import org.deeplearning4j.nn.conf.layers.LSTM;
+import org.deeplearning4j.nn.conf.layers.Layer;
+import org.flattenexplorer.model.lstm.FastLstm;
 
-/** The one place that maps an {@link LstmKind} to a DL4J layer builder. */
+/** The one place that maps an {@link LstmKind} to a DL4J layer: both share the stock layer's settings. */
 final class LstmLayers {
     private LstmLayers() {}
 
-    static LSTM.Builder builder(LstmKind kind) {
+    static Layer create(LstmKind kind, LSTM stockConfiguration) {
         return switch (kind) {
-            case STOCK -> new LSTM.Builder();
-            case FAST -> throw new UnsupportedOperationException("the fast LSTM is not available in this build");
+            case STOCK -> stockConfiguration;
+            case FAST -> FastLstm.of(stockConfiguration);
         };
     }
 }

@@ -101,7 +101,7 @@ public final class NetworkFactory {
     }
 
     private static Layer lstm(ArchitectureSpec spec) {
-        LSTM.Builder builder = LstmLayers.builder(spec.lstm())
+        LSTM.Builder builder = new LSTM.Builder()
                 .nIn(spec.embedding())
                 .nOut(spec.units())
                 .activation(Activation.TANH)
@@ -112,7 +112,7 @@ public final class NetworkFactory {
         if (spec.dropout() > 0) {
             builder.dropOut(SequenceDropout.ofRate(spec.dropout()));
         }
-        return builder.build();
+        return LstmLayers.create(spec.lstm(), builder.build());
     }
 
     private static Layer dense(long nIn) {

@@ -1,0 +1,71 @@
+package org.flattenexplorer.cli;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import org.flattenexplorer.data.DataException;
+import org.flattenexplorer.model.Preset;
+import org.flattenexplorer.training.RunFormatException;
+
+/** The headless commands: {@code train}, {@code summary}, {@code compare}, {@code bench}, {@code inspect}. */
+public final class Cli {
+    private Cli() {}
+
+    /** Runs a command and returns its exit code; user errors print one line on stderr, never a stack trace. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
+            out.print(help());
+            return 0;
+        }
+        String command = args[0];
+        List<String> rest = Arrays.asList(args).subList(1, args.length);
+        try {
+            if (rest.contains("--help")) {
+                out.print(help());
+                return 0;
+            }
+            return switch (command) {
+                case "train" -> TrainCommand.run(parse(rest, TrainCommand.OPTIONS), out);
+                case "summary" -> SummaryCommand.run(parse(rest, SummaryCommand.OPTIONS), out);
+                case "compare" -> CompareCommand.run(parse(rest, CompareCommand.OPTIONS), out);
+                case "bench" -> BenchCommand.run(parse(rest, BenchCommand.OPTIONS), out);
+                default -> throw new CliException("unknown command '" + command + "' (see --help)");
+            };
+        } catch (CliException | DataException | RunFormatException e) {
+            err.println("error: " + e.getMessage());
+            return 2;
+        } catch (RuntimeException e) {
+            err.println("error: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            return 3;
+        }
+    }
+
+    private static CliOptions parse(List<String> args, Set<String> known) {
+        return CliOptions.parse(args, known);
+    }
+
+    static String help() {
+        StringBuilder h = new StringBuilder();
+        h.append("Flatten Explorer: what is this Flatten layer doing in my LSTM?\n\n");
+        h.append("Usage:\n");
+        h.append("  flatten-explorer                     open the window\n");
+        h.append("  flatten-explorer summary  [--preset ID] [--vocab N] [model options]\n");
+        h.append("  flatten-explorer train    [--preset ID] [--data DIR | --synthetic] [--out RUN_DIR] [options]\n");
+        h.append("  flatten-explorer compare  [--presets ID,ID,...] [--seeds N] [--json FILE] [data and model options]\n");
+        h.append("  flatten-explorer bench    [--data DIR] [--epochs N] [--json FILE]\n");
+        h.append("\nPresets (all other settings are the question's: 448/200 reviews, maxlen 500, 128/128,\n");
+        h.append("dropout 0.2, Adam 1e-3, batch 32, 7 epochs):\n");
+        for (Preset p : Preset.values()) {
+            h.append(String.format("  %-17s %s%n", p.id(), p.description()));
+        }
+        h.append("\nData:\n");
+        h.append("  --data DIR                      an aclImdb folder (train/ and test/ with pos/ and neg/)\n");
+        h.append("                                  default: $FLATTEN_EXPLORER_DATA, then ~/.flatten-explorer/data/aclImdb\n");
+        h.append("  --synthetic                     generated reviews instead of IMDB (fast, offline)\n");
+        h.append("  --word-index FILE               Keras's imdb_word_index.json instead of a fitted vocabulary\n");
+        h.append("\nModel and training options:\n");
+        SpecOptions.HELP.forEach(line -> h.append(line).append('\n'));
+        return h.toString();
+    }
+}

@@ -1,0 +1,92 @@
+package org.flattenexplorer.cli;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** {@code --name value} and {@code --flag} arguments, with typed getters whose errors name the option. */
+public final class CliOptions {
+    private static final Set<String> FLAGS = Set.of("masking", "synthetic", "help", "no-masking");
+
+    private final Map<String, String> values = new LinkedHashMap<>();
+
+    private CliOptions() {}
+
+    public static CliOptions parse(List<String> args, Set<String> known) {
+        CliOptions options = new CliOptions();
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (!arg.startsWith("--")) {
+                throw new CliException("unexpected argument '" + arg + "' (options start with --; see --help)");
+            }
+            String name = arg.substring(2);
+            String value = null;
+            int eq = name.indexOf('=');
+            if (eq >= 0) {
+                value = name.substring(eq + 1);
+                name = name.substring(0, eq);
+            }
+            if (!known.contains(name) && !FLAGS.contains(name)) {
+                throw new CliException("unknown option --" + name + " (see --help)");
+            }
+            if (FLAGS.contains(name)) {
+                options.values.put(name, value == null ? "true" : value);
+                continue;
+            }
+            if (value == null) {
+                if (i + 1 >= args.size()) {
+                    throw new CliException("option --" + name + " needs a value");
+                }
+                value = args.get(++i);
+            }
+            options.values.put(name, value);
+        }
+        return options;
+    }
+
+    public boolean has(String name) {
+        return values.containsKey(name);
+    }
+
+    public Optional<String> string(String name) {
+        return Optional.ofNullable(values.get(name));
+    }
+
+    public boolean flag(String name) {
+        return Boolean.parseBoolean(values.getOrDefault(name, "false"));
+    }
+
+    public Optional<Integer> integer(String name) {
+        return string(name).map(v -> {
+            try {
+                return Integer.parseInt(v.replace("_", ""));
+            } catch (NumberFormatException e) {
+                throw new CliException("--" + name + " needs a whole number, got '" + v + "'");
+            }
+        });
+    }
+
+    public Optional<Double> decimal(String name) {
+        return string(name).map(v -> {
+            try {
+                double d = Double.parseDouble(v);
+                if (!Double.isFinite(d)) {
+                    throw new NumberFormatException();
+                }
+                return d;
+            } catch (NumberFormatException e) {
+                throw new CliException("--" + name + " needs a number, got '" + v + "'");
+            }
+        });
+    }
+
+    public Optional<Boolean> bool(String name) {
+        return string(name).map(v -> switch (v.toLowerCase()) {
+            case "true", "yes", "1" -> true;
+            case "false", "no", "0" -> false;
+            default -> throw new CliException("--" + name + " needs true or false, got '" + v + "'");
+        });
+    }
+}

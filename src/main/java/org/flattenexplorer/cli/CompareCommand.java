@@ -1,0 +1,130 @@
+package org.flattenexplorer.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.flattenexplorer.data.PreparedDataset;
+import org.flattenexplorer.model.ArchitectureSpec;
+import org.flattenexplorer.model.Preset;
+import org.flattenexplorer.training.EpochMetrics;
+import org.flattenexplorer.training.RunResult;
+import org.flattenexplorer.training.SeedStatistics;
+
+/**
+ * {@code compare}: several variants on the same data, each over one or more seeds, then one table of
+ * per-epoch training and validation accuracy (mean ± spread over seeds), best validation epoch and test accuracy.
+ * The data split is the same for every variant and seed; the seed changes initial weights, dropout and shuffling.
+ */
+final class CompareCommand {
+    static final Set<String> OPTIONS = TrainCommand.options("presets", "data", "seeds", "json");
+    static final String DEFAULT_PRESETS = "question-flatten,question-last,last-pre";
+
+    private CompareCommand() {}
+
+    /** All seeds' runs of one variant. */
+    record Variant(Preset preset, ArchitectureSpec spec, List<RunResult> runs, List<Long> seeds) {}
+
+    static int run(CliOptions o, PrintStream out) {
+        int seeds = o.integer("seeds").orElse(1);
+        if (seeds < 1 || seeds > 50) {
+            throw new CliException("--seeds must be between 1 and 50, got " + seeds);
+        }
+        List<Variant> variants = new ArrayList<>();
+        for (String id : o.string("presets").orElse(DEFAULT_PRESETS).split(",")) {
+            Preset preset = TrainCommand.preset(presetOption(id.strip()));
+            ArchitectureSpec base = SpecOptions.trainable(preset.spec(), o);
+            PreparedDataset data = DataOptions.prepare(o, base.preprocessing());
+            Variant variant = new Variant(preset, base, new ArrayList<>(), new ArrayList<>());
+            for (int s = 0; s < seeds; s++) {
+                ArchitectureSpec spec = base.toBuilder().seed(base.seed() + s).build();
+                out.println("== " + preset.id() + " (" + spec.describe() + "), seed " + spec.seed() + " ==");
+                RunLauncher.Outcome outcome = RunLauncher.train(spec, data, new ConsoleProgress(out));
+                variant.runs().add(outcome.result());
+                variant.seeds().add(spec.seed());
+            }
+            variants.add(variant);
+        }
+        out.println();
+        out.print(table(variants));
+        if (o.has("json")) {
+            writeJson(Path.of(o.string("json").get()), variants);
+            out.println("Wrote " + o.string("json").get());
+        }
+        return 0;
+    }
+
+    private static CliOptions presetOption(String id) {
+        return CliOptions.parse(List.of("--preset", id), Set.of("preset"));
+    }
+
+    static String table(List<Variant> variants) {
+        StringBuilder t = new StringBuilder();
+        int epochs = variants.stream().mapToInt(v -> v.spec().epochs()).max().orElse(0);
+        t.append(String.format(Locale.ROOT, "%-18s %5s", "variant", "epoch"));
+        t.append(String.format(Locale.ROOT, "  %-17s  %-17s%n", "accuracy", "val_accuracy"));
+        for (Variant v : variants) {
+            SeedStatistics stats = new SeedStatistics(v.runs());
+            for (int e = 1; e <= epochs; e++) {
+                t.append(String.format(Locale.ROOT, "%-18s %5d  %-17s  %-17s%n", e == 1 ? v.preset().id() : "", e,
+                        stats.format(e, EpochMetrics::accuracy), stats.format(e, EpochMetrics::valAccuracy)));
+            }
+        }
+        t.append('\n');
+        t.append(String.format(Locale.ROOT, "%-18s %5s  %-13s  %-20s  %-17s  %8s%n", "variant", "seeds",
+                "best accuracy", "best val_accuracy", "test_accuracy", "seconds"));
+        for (Variant v : variants) {
+            SeedStatistics stats = new SeedStatistics(v.runs());
+            t.append(String.format(Locale.ROOT, "%-18s %5d  %-13s  %-20s  %-17s  %8.0f%n", v.preset().id(),
+                    v.runs().size(), String.format(Locale.ROOT, "%.4f", stats.bestMean(EpochMetrics::accuracy)),
+                    String.format(Locale.ROOT, "%.4f (epoch %d)", stats.bestMean(EpochMetrics::valAccuracy),
+                            stats.bestEpoch(EpochMetrics::valAccuracy)),
+                    SeedStatistics.formatMeanSpread(stats.testAccuracies()), stats.meanSeconds()));
+        }
+        return t.toString();
+    }
+
+    private static void writeJson(Path file, List<Variant> variants) {
+        List<Map<String, Object>> runs = new ArrayList<>();
+        for (Variant v : variants) {
+            for (int i = 0; i < v.runs().size(); i++) {
+                RunResult r = v.runs().get(i);
+                Map<String, Object> run = new LinkedHashMap<>();
+                run.put("name", v.preset().id());
+                run.put("seed", v.seeds().get(i));
+                run.put("spec", v.spec().toBuilder().seed(v.seeds().get(i)).build());
+                List<Map<String, Object>> epochs = new ArrayList<>();
+                for (EpochMetrics m : r.epochs()) {
+                    Map<String, Object> e = new LinkedHashMap<>();
+                    e.put("epoch", m.epoch());
+                    e.put("loss", m.loss());
+                    e.put("accuracy", m.accuracy());
+                    e.put("val_loss", m.valLoss());
+                    e.put("val_accuracy", m.valAccuracy());
+                    e.put("seconds", m.seconds());
+                    epochs.add(e);
+                }
+                run.put("epochs", epochs);
+                run.put("test_accuracy", Double.isNaN(r.testAccuracy()) ? null : r.testAccuracy());
+                runs.add(run);
+            }
+        }
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), Map.of("runs", runs));
+        } catch (IOException e) {
+            throw new CliException("could not write " + file + ": " + e.getMessage());
+        }
+    }
+}

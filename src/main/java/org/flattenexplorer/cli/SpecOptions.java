@@ -1,0 +1,80 @@
+package org.flattenexplorer.cli;
+
+import java.util.List;
+import java.util.Set;
+import org.flattenexplorer.data.Padding;
+import org.flattenexplorer.model.ArchitectureSpec;
+import org.flattenexplorer.model.Head;
+import org.flattenexplorer.model.LstmKind;
+
+/** The options that override a preset's spec, shared by train and compare. */
+final class SpecOptions {
+    static final Set<String> NAMES = Set.of("return-sequences", "head", "padding", "truncating", "maxlen", "units",
+            "embedding", "dropout", "lr", "batch", "epochs", "seed", "train-size", "val-size", "test-size",
+            "num-words", "lstm");
+
+    static final List<String> HELP = List.of(
+            "  --return-sequences true|false   LSTM returns all hidden states (true) or only the last",
+            "  --head flatten|global-max|global-avg|none   what turns the sequence into one vector",
+            "  --padding pre|post / --truncating pre|post   pad_sequences settings",
+            "  --masking                       skip padded steps (Keras mask_zero=True)",
+            "  --maxlen N  --units N  --embedding N  --dropout X  --lr X  --batch N  --epochs N",
+            "  --seed N  --train-size N  --val-size N  --test-size N  --num-words N",
+            "  --lstm stock|fast               LSTM implementation (default fast; stock = DL4J's own)");
+
+    private SpecOptions() {}
+
+    static ArchitectureSpec apply(ArchitectureSpec base, CliOptions o) {
+        ArchitectureSpec.Builder b = base.toBuilder();
+        o.bool("return-sequences").ifPresent(b::returnSequences);
+        o.string("head").ifPresent(h -> b.head(parse(() -> Head.fromCliName(h))));
+        o.string("padding").ifPresent(p -> b.padding(padding("padding", p)));
+        o.string("truncating").ifPresent(p -> b.truncating(padding("truncating", p)));
+        if (o.flag("masking")) {
+            b.masking(true);
+        }
+        if (o.flag("no-masking")) {
+            b.masking(false);
+        }
+        o.integer("maxlen").ifPresent(b::maxlen);
+        o.integer("units").ifPresent(b::units);
+        o.integer("embedding").ifPresent(b::embedding);
+        o.decimal("dropout").ifPresent(b::dropout);
+        o.decimal("lr").ifPresent(b::lr);
+        o.integer("batch").ifPresent(b::batch);
+        o.integer("epochs").ifPresent(b::epochs);
+        o.integer("seed").ifPresent(s -> b.seed(s));
+        o.integer("train-size").ifPresent(b::trainSize);
+        o.integer("val-size").ifPresent(b::valSize);
+        o.integer("test-size").ifPresent(b::testSize);
+        o.integer("num-words").ifPresent(b::numWords);
+        o.string("word-index").ifPresent(b::wordIndex);
+        o.string("lstm").ifPresent(l -> b.lstm(parse(() -> LstmKind.fromCliName(l))));
+        return b.build();
+    }
+
+    /** The spec with the options applied, refused with the core's explanation when it cannot be trained. */
+    static ArchitectureSpec trainable(ArchitectureSpec base, CliOptions o) {
+        ArchitectureSpec spec = apply(base, o);
+        spec.invalidReason().ifPresent(reason -> {
+            throw new CliException("invalid model: " + reason.replace("\n", "; "));
+        });
+        return spec;
+    }
+
+    private static Padding padding(String option, String value) {
+        return switch (value.toLowerCase()) {
+            case "pre" -> Padding.PRE;
+            case "post" -> Padding.POST;
+            default -> throw new CliException("--" + option + " needs pre or post, got '" + value + "'");
+        };
+    }
+
+    private static <T> T parse(java.util.function.Supplier<T> parser) {
+        try {
+            return parser.get();
+        } catch (IllegalArgumentException e) {
+            throw new CliException(e.getMessage());
+        }
+    }
+}
