@@ -30,6 +30,7 @@ public final class Cli {
                 case "summary" -> SummaryCommand.run(parse(rest, SummaryCommand.OPTIONS), out);
                 case "compare" -> CompareCommand.run(parse(rest, CompareCommand.OPTIONS), out);
                 case "bench" -> BenchCommand.run(parse(rest, BenchCommand.OPTIONS), out);
+                case "inspect" -> InspectCommand.run(parse(rest, InspectCommand.OPTIONS), out);
                 default -> throw new CliException("unknown command '" + command + "' (see --help)");
             };
         } catch (CliException | DataException | RunFormatException e) {
@@ -54,6 +55,8 @@ public final class Cli {
         h.append("  flatten-explorer train    [--preset ID] [--data DIR | --synthetic] [--out RUN_DIR] [options]\n");
         h.append("  flatten-explorer compare  [--presets ID,ID,...] [--seeds N] [--json FILE] [data and model options]\n");
         h.append("  flatten-explorer bench    [--data DIR] [--epochs N] [--json FILE]\n");
+        h.append("  flatten-explorer inspect  --run RUN_DIR --review PATH_OR_TEXT --png OUT.png [--csv OUT.csv]\n");
+        h.append("                                  one review's hidden states, flatten strip and word contributions\n");
         h.append("\nPresets (all other settings are the question's: 448/200 reviews, maxlen 500, 128/128,\n");
         h.append("dropout 0.2, Adam 1e-3, batch 32, 7 epochs):\n");
         for (Preset p : Preset.values()) {
