@@ -74,12 +74,12 @@ public record Inspection(String modelName, ArchitectureSpec spec, EncodedReview 
         return maxAbs(readout.weights());
     }
 
-    /** The {@code n} steps with the largest positive (or negative) contributions, strongest first. */
+    /** The {@code n} words (padding excluded) with the largest positive (or negative) contributions, strongest first. */
     public List<WordContribution> topWords(int n, boolean positive) {
         List<WordContribution> all = new ArrayList<>();
         double[] c = readout.contributions();
         for (int t = 0; t < c.length; t++) {
-            if (positive ? c[t] > 0 : c[t] < 0) {
+            if (!review.padding()[t] && (positive ? c[t] > 0 : c[t] < 0)) {
                 all.add(new WordContribution(t, review.words()[t], c[t]));
             }
         }
