@@ -17,11 +17,11 @@ public class ColorLegend extends BorderPane {
     private final DoubleProperty maxAbs = new SimpleDoubleProperty(this, "maxAbs", 1);
 
     public ColorLegend() {
-        WritableImage bar = new WritableImage(256, 1);
-        bar.getPixelWriter().setPixels(0, 0, 256, 1, PixelFormat.getIntArgbPreInstance(),
-                DivergingColorMap.legendPixels(256, 1), 0, 256);
+        WritableImage bar = new WritableImage(256, 10);
+        bar.getPixelWriter().setPixels(0, 0, 256, 10, PixelFormat.getIntArgbPreInstance(),
+                DivergingColorMap.legendPixels(256, 10), 0, 256);
         ImageView view = new ImageView(bar);
-        view.setSmooth(true);
+        view.setSmooth(false);
         view.setPreserveRatio(false);
         view.setFitHeight(10);
         view.fitWidthProperty().bind(widthProperty());

@@ -41,7 +41,8 @@ public class SideBySideView extends HBox {
             note.setText("");
             return;
         }
-        panel.title().setText(in.modelName() + " \u2014 " + in.spec().describe());
+        String describe = in.spec().describe();
+        panel.title().setText(in.modelName().startsWith(describe) ? in.modelName() : in.modelName() + " \u2014 " + describe);
         panel.show(in.states().values(), in, "h");
         note.setText(describe(in));
     }
