@@ -1,0 +1,67 @@
+package org.flattenexplorer.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Set;
+import org.flattenexplorer.inspect.InspectedModel;
+import org.flattenexplorer.inspect.Inspection;
+import org.flattenexplorer.inspect.InspectionCsv;
+import org.flattenexplorer.inspect.InspectionImageRenderer;
+import org.flattenexplorer.inspect.ReviewInput;
+import org.flattenexplorer.model.lstm.FastLstmRuntime;
+
+/**
+ * {@code inspect}: one review under a saved run's model as a PNG (heatmap, flatten strip, contribution bars)
+ * and optionally the numbers as CSV; no display, no JavaFX.
+ */
+final class InspectCommand {
+    static final Set<String> OPTIONS = Set.of("run", "review", "png", "csv");
+
+    private InspectCommand() {}
+
+    static int run(CliOptions o, PrintStream out) {
+        Path runDir = Path.of(o.string("run").orElseThrow(() -> new CliException("inspect needs --run RUN_DIR")));
+        String review = o.string("review").orElseThrow(() -> new CliException("inspect needs --review PATH_OR_TEXT"));
+        if (o.string("png").isEmpty() && o.string("csv").isEmpty()) {
+            throw new CliException("inspect needs --png OUT.png and/or --csv OUT.csv");
+        }
+        if (!Files.isDirectory(runDir)) {
+            throw new CliException("no run folder at " + runDir);
+        }
+        String text = ReviewInput.read(review);
+        FastLstmRuntime.configureNativeSingleThreaded();
+        InspectedModel model = InspectedModel.load(runDir);
+        Inspection inspection = model.inspect(text);
+        out.println(String.format(Locale.ROOT, "%s: %d words, %d <pad>; logit %+.4f (bias %+.4f), P(positive) %.3f; "
+                        + "probe %.0f ms", model.spec().describe(), inspection.timeSteps()
+                        - inspection.review().paddingCount(), inspection.review().paddingCount(),
+                inspection.readout().logit(), inspection.readout().bias(), inspection.readout().probability(),
+                inspection.probeNanos() / 1e6));
+        o.string("png").ifPresent(png -> {
+            long start = System.nanoTime();
+            InspectionImageRenderer.writePng(inspection, Path.of(png));
+            out.println(String.format(Locale.ROOT, "Wrote %s (%d x %d, %.0f ms)", png, InspectionImageRenderer.WIDTH,
+                    InspectionImageRenderer.HEIGHT, (System.nanoTime() - start) / 1e6));
+        });
+        o.string("csv").ifPresent(csv -> {
+            try {
+                Path file = Path.of(csv);
+                Path parent = file.toAbsolutePath().getParent();
+                if (parent != null) {
+                    Files.createDirectories(parent);
+                }
+                Files.writeString(file, InspectionCsv.write(inspection), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            out.println("Wrote " + csv + " (" + inspection.timeSteps() + " rows, t, token, contribution, "
+                    + inspection.units() + " hidden values)");
+        });
+        return 0;
+    }
+}

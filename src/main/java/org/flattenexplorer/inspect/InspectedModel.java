@@ -1,0 +1,44 @@
+package org.flattenexplorer.inspect;
+
+import java.nio.file.Path;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.flattenexplorer.data.Vocabulary;
+import org.flattenexplorer.model.ArchitectureSpec;
+import org.flattenexplorer.training.RunStore;
+import org.flattenexplorer.training.SavedRun;
+import org.flattenexplorer.training.TrainingRun;
+
+/**
+ * A model the views can inspect: a saved run, or a run still training (its live network). Turns review text or
+ * padded token rows into {@link Inspection}s.
+ */
+public record InspectedModel(String name, MultiLayerNetwork network, ArchitectureSpec spec, Vocabulary vocabulary) {
+
+    /** Loads a run folder's network and vocabulary (a few hundred milliseconds). */
+    public static InspectedModel load(Path runFolder) {
+        return of(RunStore.load(runFolder));
+    }
+
+    public static InspectedModel of(SavedRun run) {
+        return new InspectedModel(run.info().name(), RunStore.loadNetwork(run), run.info().spec(),
+                RunStore.loadVocabulary(run));
+    }
+
+    /** The live network of a training run: inspect it from the training thread at an epoch end. */
+    public static InspectedModel of(String name, TrainingRun run) {
+        return new InspectedModel(name, run.network(), run.spec(), run.data().vocabulary());
+    }
+
+    /** Tokenizes and pads the text the way the model's training data was. */
+    public EncodedReview encode(String text) {
+        return EncodedReview.of(text, vocabulary, spec);
+    }
+
+    public Inspection inspect(String text) {
+        return inspect(encode(text));
+    }
+
+    public Inspection inspect(EncodedReview review) {
+        return Inspection.of(name, network, spec, review);
+    }
+}

@@ -1,0 +1,173 @@
+package org.flattenexplorer.inspect;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.flattenexplorer.model.ArchitectureSpec;
+import org.flattenexplorer.model.Head;
+
+/**
+ * Everything the "Hidden states" views show for one review under one model: the tokens, the T x U states and
+ * what the Dense layer reads from them. Immutable; computed off the UI thread by {@link #of}.
+ *
+ * @param modelName  a label for people (the run's name)
+ * @param probeNanos how long the probe and the readout took
+ */
+public record Inspection(String modelName, ArchitectureSpec spec, EncodedReview review, HiddenStates states,
+                         DenseReadout readout, long probeNanos) {
+
+    /** A word and its share of the logit. */
+    public record WordContribution(int t, String word, double contribution) {}
+
+    /**
+     * Probes the network. A network is not thread-safe: the probe holds the network's lock, so callers on
+     * other threads (a training loop that locks it too, a second view) wait their turn.
+     */
+    public static Inspection of(String modelName, MultiLayerNetwork net, ArchitectureSpec spec, EncodedReview review) {
+        long start = System.nanoTime();
+        synchronized (net) {
+            HiddenStates states = HiddenStateProbe.probe(net, spec, review);
+            DenseReadout readout = DenseReadout.of(net, spec, states);
+            return new Inspection(modelName, spec, review, states, readout, System.nanoTime() - start);
+        }
+    }
+
+    public int timeSteps() {
+        return states.timeSteps();
+    }
+
+    public int units() {
+        return states.units();
+    }
+
+    /** True when the Dense weights fold back to T x U (return_sequences=True + Flatten). */
+    public boolean foldsWeights() {
+        return spec.returnSequences() && spec.head() == Head.FLATTEN;
+    }
+
+    /** The single time step whose state the Dense layer reads for a last-state model, -1 otherwise. */
+    public int lastStateRow() {
+        if (!spec.lastStateOnly()) {
+            return -1;
+        }
+        return spec.masking() ? Math.max(0, review.lastWordPosition()) : timeSteps() - 1;
+    }
+
+    /** Weights x states, [T][U]; only for a Flatten model ({@link #foldsWeights()}), null otherwise. */
+    public float[][] product() {
+        if (!foldsWeights()) {
+            return null;
+        }
+        float[][] w = readout.weights();
+        float[][] p = new float[timeSteps()][units()];
+        for (int t = 0; t < p.length; t++) {
+            for (int u = 0; u < p[t].length; u++) {
+                p[t][u] = w[t][u] * states.at(t, u);
+            }
+        }
+        return p;
+    }
+
+    /** The largest |weight|, for the folded weights' colour scale. */
+    public float weightsMaxAbs() {
+        return maxAbs(readout.weights());
+    }
+
+    /** The {@code n} words (padding excluded) with the largest positive (or negative) contributions, strongest first. */
+    public List<WordContribution> topWords(int n, boolean positive) {
+        List<WordContribution> all = new ArrayList<>();
+        double[] c = readout.contributions();
+        for (int t = 0; t < c.length; t++) {
+            if (!review.padding()[t] && (positive ? c[t] > 0 : c[t] < 0)) {
+                all.add(new WordContribution(t, review.words()[t], c[t]));
+            }
+        }
+        Comparator<WordContribution> strength = Comparator.comparingDouble(w -> Math.abs(w.contribution()));
+        all.sort(strength.reversed());
+        return all.subList(0, Math.min(n, all.size()));
+    }
+
+    /** {sum of the words' contributions, sum of the padding steps' contributions}. */
+    public double[] wordAndPaddingShares() {
+        double words = 0;
+        double pad = 0;
+        double[] c = readout.contributions();
+        for (int t = 0; t < c.length; t++) {
+            if (review.padding()[t]) {
+                pad += c[t];
+            } else {
+                words += c[t];
+            }
+        }
+        return new double[] {words, pad};
+    }
+
+    /** "t = 12, u = 5, h = 0.1234, token = great" for a cell of the state matrix. */
+    public String describeCell(int t, int u) {
+        return describeCell("h", states.values(), review, t, u);
+    }
+
+    /** The hover text of cell (t, u) of any T x U matrix over this review. */
+    public static String describeCell(String quantity, float[][] values, EncodedReview review, int t, int u) {
+        return String.format(java.util.Locale.ROOT, "t = %d, u = %d, %s = %.4f, token = %s", t, u, quantity,
+                values[t][u], review.words()[t]);
+    }
+
+    /**
+     * The numbers the Dense layer actually receives: the flattened T x U vector for Flatten, the last state's
+     * U values for return_sequences=False, the pooled U values for the pooling heads.
+     */
+    public float[] denseInput() {
+        if (foldsWeights()) {
+            return states.flattened();
+        }
+        if (spec.lastStateOnly()) {
+            return states.values()[lastStateRow()].clone();
+        }
+        int units = units();
+        float[] pooled = new float[units];
+        boolean max = spec.head() == Head.GLOBAL_MAX;
+        int[] source = readout.sourceStep();
+        int counted = 0;
+        for (int t = 0; t < timeSteps(); t++) {
+            counted += spec.masking() && review.padding()[t] ? 0 : 1;
+        }
+        for (int u = 0; u < units; u++) {
+            if (max) {
+                pooled[u] = source != null && source[u] >= 0 ? states.at(source[u], u) : 0;
+            } else {
+                double sum = 0;
+                for (int t = 0; t < timeSteps(); t++) {
+                    if (!(spec.masking() && review.padding()[t])) {
+                        sum += states.at(t, u);
+                    }
+                }
+                pooled[u] = counted == 0 ? 0 : (float) (sum / counted);
+            }
+        }
+        return pooled;
+    }
+
+    /** What {@link #denseInput()} is, in words. */
+    public String denseInputName() {
+        if (foldsWeights()) {
+            return "Flatten: h_0..h_" + (timeSteps() - 1) + " end to end, " + String.format("%,d", timeSteps() * units())
+                    + " numbers (index = t * " + units() + " + u)";
+        }
+        if (spec.lastStateOnly()) {
+            return "return_sequences=False: only h_" + lastStateRow() + ", " + units() + " numbers";
+        }
+        return spec.head().title() + " over time: " + units() + " numbers";
+    }
+
+    static float maxAbs(float[][] m) {
+        float max = 0;
+        for (float[] row : m) {
+            for (float v : row) {
+                max = Math.max(max, Math.abs(v));
+            }
+        }
+        return max;
+    }
+}

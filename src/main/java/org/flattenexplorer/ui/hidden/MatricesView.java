@@ -1,0 +1,73 @@
+package org.flattenexplorer.ui.hidden;
+
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.flattenexplorer.inspect.Inspection;
+
+/**
+ * The hidden states beside what the Dense layer does with them: for Flatten the weights folded back to T x U
+ * and their element-wise product (whose row sums are the contribution bars); for the other heads a note on
+ * the row or pooled values it reads. Hovering any cell shows t, u, the value and the token.
+ */
+public class MatricesView extends VBox {
+    private final MatrixPanel states = new MatrixPanel("Hidden states h_t[u] (rows t, columns u)");
+    private final MatrixPanel weights = new MatrixPanel("Dense weights folded to T x U");
+    private final MatrixPanel product = new MatrixPanel("weights \u00d7 states (row sum = bar)");
+    private final Label hover = new Label(" ");
+    private final Label note = new Label();
+
+    public MatricesView(HiddenStatesViewModel viewModel) {
+        super(4);
+        hover.setId("heatmap-hover");
+        note.setWrapText(true);
+        note.setMaxWidth(300);
+        HBox row = new HBox(12, states, weights, product, note);
+        for (MatrixPanel p : new MatrixPanel[] {states, weights, product}) {
+            HBox.setHgrow(p, Priority.ALWAYS);
+            p.heatmap().hoverTextProperty().addListener((o, a, b) -> hover.setText(b.isEmpty() ? " " : b));
+        }
+        VBox.setVgrow(row, Priority.ALWAYS);
+        getChildren().addAll(row, hover);
+        viewModel.inspectionProperty().addListener((o, a, b) -> show(b));
+        viewModel.playIndexProperty().addListener((o, a, b) -> cursor(viewModel));
+        show(viewModel.getInspection());
+    }
+
+    private void cursor(HiddenStatesViewModel viewModel) {
+        Inspection in = viewModel.getInspection();
+        if (in == null) {
+            return;
+        }
+        int index = viewModel.playIndexProperty().get();
+        states.heatmap().setCursorRow(index >= in.timeSteps() * in.units() ? -1 : index / in.units());
+    }
+
+    private void show(Inspection in) {
+        if (in == null) {
+            return;
+        }
+        states.show(in.states().values(), in, "h");
+        weights.show(in.foldsWeights() ? in.readout().weights() : null, in, "w");
+        product.show(in.product(), in, "w\u00b7h");
+        note.setVisible(!in.foldsWeights());
+        note.setManaged(!in.foldsWeights());
+        if (in.spec().lastStateOnly()) {
+            int last = in.lastStateRow();
+            int word = in.review().lastWordPosition();
+            note.setText("return_sequences=False: the Dense layer reads only h_" + last + " (outlined in green): "
+                    + in.units() + " numbers through " + (in.units() + 1) + " weights. "
+                    + (word < 0 ? "" : last - word > 0 ? "It is read " + (last - word)
+                    + " padding steps after the last word (t=" + word + ")." : "It is read right at the last word."));
+        } else if (!in.foldsWeights()) {
+            note.setText(in.spec().head().title() + ": the Dense layer reads " + in.units() + " pooled numbers. "
+                    + (in.readout().sourceStep() != null ? "Black dots: the time step each unit's maximum came from."
+                    : "Every step shares each unit's term equally."));
+        }
+    }
+
+    public MatrixPanel states() { return states; }
+    public MatrixPanel weights() { return weights; }
+    public Label hoverLabel() { return hover; }
+}

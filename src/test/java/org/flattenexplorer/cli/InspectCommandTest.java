@@ -1,0 +1,73 @@
+package org.flattenexplorer.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.flattenexplorer.inspect.InspectFixtures;
+import org.flattenexplorer.inspect.InspectionImageRenderer;
+import org.flattenexplorer.model.Preset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class InspectCommandTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @TempDir
+    Path temp;
+
+    private int run(String... args) {
+        return Cli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void inspectWritesAPngOfTheExpectedSizeAndACsvRowPerTimeStep() throws Exception {
+        Path runDir = InspectFixtures.save(Preset.QUESTION_FLATTEN, temp.resolve("run")).folder();
+        Path review = temp.resolve("review.txt");
+        Files.writeString(review, "a truly great film with wonderful acting");
+        Path png = temp.resolve("out/inspect.png");
+        Path csv = temp.resolve("out/inspect.csv");
+
+        int code = run("inspect", "--run", runDir.toString(), "--review", review.toString(), "--png", png.toString(),
+                "--csv", csv.toString());
+
+        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertThat(image.getWidth()).isEqualTo(InspectionImageRenderer.WIDTH);
+        assertThat(image.getHeight()).isEqualTo(InspectionImageRenderer.HEIGHT);
+        assertThat(image.getRGB(100, 300)).isNotEqualTo(image.getRGB(5, 5));
+        List<String> rows = Files.readAllLines(csv);
+        int steps = 200; // TrainingFixtures.small: maxlen 200, 16 units
+        assertThat(rows).hasSize(steps + 1);
+        assertThat(rows).allMatch(r -> r.split(",", -1).length == 16 + 3);
+        assertThat(rows.get(1)).startsWith("0,a,");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("logit").contains("Wrote " + png);
+    }
+
+    @Test
+    void textThatIsNoFileIsInspectedAsTheReviewItself() throws Exception {
+        Path runDir = InspectFixtures.save(Preset.QUESTION_LAST, temp.resolve("run")).folder();
+        Path csv = temp.resolve("t.csv");
+
+        assertThat(run("inspect", "--run", runDir.toString(), "--review", "great acting", "--csv", csv.toString())).isZero();
+
+        assertThat(Files.readAllLines(csv).get(1)).startsWith("0,great,");
+    }
+
+    @Test
+    void missingOptionsAndFoldersAreOneLineErrors() {
+        assertThat(run("inspect", "--review", "x", "--png", "a.png")).isEqualTo(2);
+        assertThat(run("inspect", "--run", temp.resolve("nope").toString(), "--review", "x", "--png", "a.png")).isEqualTo(2);
+        assertThat(run("inspect", "--run", temp.toString(), "--review", "x")).isEqualTo(2);
+
+        assertThat(err.toString(StandardCharsets.UTF_8).lines().toList()).hasSize(3).allMatch(l -> l.startsWith("error: "));
+    }
+}
