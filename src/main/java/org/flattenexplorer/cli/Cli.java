@@ -30,6 +30,7 @@ public final class Cli {
                 case "summary" -> SummaryCommand.run(parse(rest, SummaryCommand.OPTIONS), out);
                 case "compare" -> CompareCommand.run(parse(rest, CompareCommand.OPTIONS), out);
                 case "bench" -> BenchCommand.run(parse(rest, BenchCommand.OPTIONS), out);
+                case "report" -> ReportCommand.run(rest, out);
                 default -> throw new CliException("unknown command '" + command + "' (see --help)");
             };
         } catch (CliException | DataException | RunFormatException e) {
@@ -53,7 +54,8 @@ public final class Cli {
         h.append("  flatten-explorer summary  [--preset ID] [--vocab N] [model options]\n");
         h.append("  flatten-explorer train    [--preset ID] [--data DIR | --synthetic] [--out RUN_DIR] [options]\n");
         h.append("  flatten-explorer compare  [--presets ID,ID,...] [--seeds N] [--json FILE] [data and model options]\n");
-        h.append("  flatten-explorer bench    [--data DIR] [--epochs N] [--json FILE]\n");
+        h.append("  flatten-explorer bench    [--lstm stock|fast] [--data DIR] [--epochs N] [--json FILE]\n");
+        h.append("  flatten-explorer report   FILE.json               Markdown table of compare/bench output\n");
         h.append("\nPresets (all other settings are the question's: 448/200 reviews, maxlen 500, 128/128,\n");
         h.append("dropout 0.2, Adam 1e-3, batch 32, 7 epochs):\n");
         for (Preset p : Preset.values()) {

@@ -48,7 +48,7 @@ final class SpecOptions {
         o.integer("val-size").ifPresent(b::valSize);
         o.integer("test-size").ifPresent(b::testSize);
         o.integer("num-words").ifPresent(b::numWords);
-        o.string("word-index").ifPresent(b::wordIndex);
+        o.string("word-index").ifPresent(p -> b.wordIndex(java.nio.file.Path.of(p).toAbsolutePath().normalize().toString()));
         o.string("lstm").ifPresent(l -> b.lstm(parse(() -> LstmKind.fromCliName(l))));
         return b.build();
     }

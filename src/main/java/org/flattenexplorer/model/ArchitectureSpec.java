@@ -3,6 +3,7 @@ package org.flattenexplorer.model;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.nio.file.Path;
 import java.util.OptionalInt;
 import org.flattenexplorer.data.Padding;
@@ -117,6 +118,7 @@ public record ArchitectureSpec(
         return problems.isEmpty() ? Optional.empty() : Optional.of(String.join("\n", problems));
     }
 
+    @JsonIgnore
     public boolean isValid() {
         return invalidReason().isEmpty();
     }

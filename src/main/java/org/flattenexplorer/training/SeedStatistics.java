@@ -74,7 +74,7 @@ public final class SeedStatistics {
                 : String.format(Locale.ROOT, "%.4f ± %.4f", m.mean(), m.spread());
     }
 
-    static MeanSpread of(double[] values) {
+    public static MeanSpread of(double[] values) {
         if (values.length == 0) {
             return new MeanSpread(Double.NaN, Double.NaN, 0);
         }

@@ -1,0 +1,110 @@
+package org.flattenexplorer.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.flattenexplorer.data.DataLocator;
+import org.flattenexplorer.data.DatasetPreparer;
+import org.flattenexplorer.data.PreparedDataset;
+import org.flattenexplorer.inspect.EncodedReview;
+import org.flattenexplorer.inspect.HiddenStateProbe;
+import org.flattenexplorer.model.ArchitectureSpec;
+import org.flattenexplorer.model.LstmKind;
+import org.flattenexplorer.model.Preset;
+import org.flattenexplorer.model.lstm.FastLstmRuntime;
+import org.flattenexplorer.training.TrainingEvent;
+import org.flattenexplorer.training.TrainingRun;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * One benchmark measurement in its own JVM (so its peak memory is its own): trains the question's preset with
+ * one LSTM implementation through the app's real training path, times each epoch's training and validation,
+ * then times the hidden-state probe of one review. Prints one JSON object as its last line.
+ */
+public final class BenchWorker {
+    private static final int PROBES = 15;
+
+    private BenchWorker() {}
+
+    public static void main(String[] args) throws Exception {
+        LstmKind lstm = LstmKind.fromCliName(args[0]);
+        int epochs = Integer.parseInt(args[1]);
+        String data = args.length > 2 ? args[2] : "";
+        ArchitectureSpec spec = Preset.QUESTION_FLATTEN.spec().toBuilder().lstm(lstm).epochs(epochs).testSize(0).build();
+        PreparedDataset dataset = data.isEmpty() ? QuestionShapedData.create(spec)
+                : DatasetPreparer.fromFolder(DataLocator.locate(java.util.Optional.of(Path.of(data))).orElseThrow(),
+                        spec.preprocessing());
+
+        TrainingRun run = new TrainingRun(spec, dataset);
+        List<Double> train = new ArrayList<>();
+        List<Double> validation = new ArrayList<>();
+        long[] marks = {System.nanoTime(), 0};
+        run.run(event -> {
+            if (event instanceof TrainingEvent.BatchEnd b && b.batch() == b.batches()) {
+                marks[1] = System.nanoTime();
+                train.add((marks[1] - marks[0]) / 1e9);
+            } else if (event instanceof TrainingEvent.EpochEnd) {
+                long now = System.nanoTime();
+                validation.add((now - marks[1]) / 1e9);
+                marks[0] = now;
+            } else if (event instanceof TrainingEvent.Failed f) {
+                throw new IllegalStateException(f.message(), f.cause());
+            }
+        });
+
+        double[] probeMs = new double[PROBES + 1];
+        EncodedReview review = EncodedReview.ofTokens(dataset.validation().tokens()[0], dataset.vocabulary());
+        for (int i = 0; i < probeMs.length; i++) {
+            long start = System.nanoTime();
+            HiddenStateProbe.probe(run.network(), spec, review);
+            probeMs[i] = (System.nanoTime() - start) / 1e6;
+        }
+
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("lstm_threads", lstm == LstmKind.FAST ? FastLstmRuntime.threads() : 1);
+        settings.put("omp_threads", Nd4j.getEnvironment().maxThreads());
+        settings.put("workspace_mode", "ENABLED");
+        settings.put("data", dataset.source());
+        settings.put("jvm", String.join(" ", java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()));
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("lstm", lstm.cliName());
+        result.put("settings", settings);
+        result.put("train_s_median", median(train.subList(1, train.size())));
+        result.put("val_s_median", median(validation.subList(1, validation.size())));
+        result.put("epochs_timed", train.size() - 1);
+        result.put("train_s", train);
+        result.put("val_s", validation);
+        result.put("peak_rss_mb", peakRssMb());
+        result.put("probe_ms_median", median(Arrays.stream(probeMs).skip(1).boxed().toList()));
+        System.out.println(new ObjectMapper().writeValueAsString(result));
+        System.exit(0);
+    }
+
+    static double median(List<Double> values) {
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        int mid = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    }
+
+    /** The process's peak resident set (VmHWM, what /usr/bin/time -v calls maximum resident set size). */
+    static Double peakRssMb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Double.parseDouble(line.replaceAll("[^0-9]", "")) / 1024.0;
+                }
+            }
+        } catch (Exception e) {
+            // not Linux: no figure
+        }
+        return null;
+    }
+}

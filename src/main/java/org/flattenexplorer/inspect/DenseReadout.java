@@ -1,0 +1,101 @@
+package org.flattenexplorer.inspect;
+
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.flattenexplorer.model.ArchitectureSpec;
+import org.flattenexplorer.model.Head;
+
+/**
+ * What the Dense layer reads from the hidden states of one review, split by time step.
+ *
+ * <p>For Flatten the Dense weights fold back to T x U ({@code weights[t][u]} multiplies h_t[u], Keras order), and
+ * the contribution of step t is the row sum of weights x states. For the last state only step T (or the last
+ * word, with masking) contributes. For max pooling each unit's term goes to the step its maximum came from; for
+ * average pooling every real step shares it. In every case the contributions plus the bias are the logit.
+ *
+ * @param weights       [T][U] for Flatten, [1][U] otherwise
+ * @param contributions [T] each step's share of the logit
+ * @param sourceStep    [U] for max pooling: the step each unit's maximum came from; null otherwise
+ */
+public record DenseReadout(float[][] weights, double bias, double[] contributions, int[] sourceStep) {
+
+    public double logit() {
+        double sum = bias;
+        for (double c : contributions) {
+            sum += c;
+        }
+        return sum;
+    }
+
+    public double probability() {
+        return 1 / (1 + Math.exp(-logit()));
+    }
+
+    /** Time steps with a non-zero contribution. */
+    public int contributingSteps() {
+        int n = 0;
+        for (double c : contributions) {
+            if (c != 0) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    public static DenseReadout of(MultiLayerNetwork net, ArchitectureSpec spec, HiddenStates states) {
+        Layer dense = net.getOutputLayer();
+        float[] w = dense.getParam("W").dup().data().asFloat();
+        double bias = dense.getParam("b").getDouble(0);
+        int steps = states.timeSteps();
+        int units = states.units();
+        double[] contributions = new double[steps];
+        if (spec.returnSequences() && spec.head() == Head.FLATTEN) {
+            float[][] folded = new float[steps][units];
+            for (int t = 0; t < steps; t++) {
+                for (int u = 0; u < units; u++) {
+                    folded[t][u] = w[t * units + u];
+                    contributions[t] += (double) folded[t][u] * states.at(t, u);
+                }
+            }
+            return new DenseReadout(folded, bias, contributions, null);
+        }
+        float[][] row = {w};
+        if (spec.lastStateOnly()) {
+            int last = spec.masking() ? Math.max(0, states.review().lastWordPosition()) : steps - 1;
+            for (int u = 0; u < units; u++) {
+                contributions[last] += (double) w[u] * states.at(last, u);
+            }
+            return new DenseReadout(row, bias, contributions, null);
+        }
+        boolean[] counted = new boolean[steps];
+        int real = 0;
+        for (int t = 0; t < steps; t++) {
+            counted[t] = !(spec.masking() && states.review().padding()[t]);
+            real += counted[t] ? 1 : 0;
+        }
+        if (spec.head() == Head.GLOBAL_MAX) {
+            int[] source = new int[units];
+            for (int u = 0; u < units; u++) {
+                int best = -1;
+                for (int t = 0; t < steps; t++) {
+                    if (counted[t] && (best < 0 || states.at(t, u) > states.at(best, u))) {
+                        best = t;
+                    }
+                }
+                source[u] = best;
+                if (best >= 0) {
+                    contributions[best] += (double) w[u] * states.at(best, u);
+                }
+            }
+            return new DenseReadout(row, bias, contributions, source);
+        }
+        for (int t = 0; t < steps; t++) {
+            if (counted[t]) {
+                for (int u = 0; u < units; u++) {
+                    contributions[t] += (double) w[u] * states.at(t, u) / real;
+                }
+            }
+        }
+        return new DenseReadout(row, bias, contributions, null);
+    }
+}

@@ -1,0 +1,52 @@
+package org.flattenexplorer.inspect;
+
+import org.flattenexplorer.data.Sequences;
+import org.flattenexplorer.data.Vocabulary;
+import org.flattenexplorer.model.ArchitectureSpec;
+
+/**
+ * One review as the model sees it: T token ids after tokenizing and padding, the word at each position,
+ * and which positions are padding.
+ */
+public record EncodedReview(int[] tokens, String[] words, boolean[] padding) {
+
+    public static EncodedReview of(String text, Vocabulary vocabulary, ArchitectureSpec spec) {
+        return ofTokens(Sequences.pad(vocabulary.encode(text), spec.maxlen(), spec.padding(), spec.truncating()),
+                vocabulary);
+    }
+
+    /** From already padded token ids (a row of an encoded split). */
+    public static EncodedReview ofTokens(int[] tokens, Vocabulary vocabulary) {
+        String[] words = new String[tokens.length];
+        boolean[] padding = new boolean[tokens.length];
+        for (int t = 0; t < tokens.length; t++) {
+            padding[t] = tokens[t] == 0;
+            words[t] = padding[t] ? "<pad>" : vocabulary.word(tokens[t]);
+        }
+        return new EncodedReview(tokens.clone(), words, padding);
+    }
+
+    public int length() {
+        return tokens.length;
+    }
+
+    /** Position of the last real word, -1 for an all-padding review. */
+    public int lastWordPosition() {
+        for (int t = tokens.length - 1; t >= 0; t--) {
+            if (!padding[t]) {
+                return t;
+            }
+        }
+        return -1;
+    }
+
+    public int paddingCount() {
+        int n = 0;
+        for (boolean p : padding) {
+            if (p) {
+                n++;
+            }
+        }
+        return n;
+    }
+}

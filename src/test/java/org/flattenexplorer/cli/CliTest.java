@@ -1,0 +1,98 @@
+package org.flattenexplorer.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @TempDir
+    Path temp;
+
+    private int run(String... args) {
+        return Cli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String stdout() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String stderr() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void summaryPrintsTheQuestionsKerasTable() {
+        assertThat(run("summary", "--preset", "question-flatten", "--vocab", "37252")).isZero();
+
+        assertThat(stdout()).contains("flatten (Flatten)").contains("(None, 64000)").contains("64,001")
+                .contains("Total params: 4,963,841");
+    }
+
+    @Test
+    void summaryOfAnInvalidCombinationShowsTheTableAndWhy() {
+        assertThat(run("summary", "--head", "none")).isEqualTo(1);
+
+        assertThat(stdout()).contains("(None, 500, 1)").contains("does not match one label per review");
+    }
+
+    @Test
+    void userErrorsPrintOneLineAndExitNonZero() {
+        assertThat(run("train", "--preset", "nope", "--synthetic")).isEqualTo(2);
+        assertThat(run("train", "--synthetic", "--maxlen", "many")).isEqualTo(2);
+        assertThat(run("train", "--data", temp.resolve("missing").toString())).isEqualTo(2);
+        assertThat(run("frobnicate")).isEqualTo(2);
+
+        assertThat(stderr().lines().toList()).hasSize(4).allMatch(l -> l.startsWith("error: "));
+        assertThat(stderr()).contains("unknown preset 'nope'").contains("--maxlen needs a whole number, got 'many'")
+                .contains(temp.resolve("missing").toString()).contains("unknown command");
+        assertThat(stderr()).doesNotContain("\tat ");
+    }
+
+    @Test
+    void trainPrintsKerasLinesAndWritesARunFolder() {
+        Path runDir = temp.resolve("run");
+
+        int code = run("train", "--synthetic", "--maxlen", "60", "--units", "8", "--embedding", "8",
+                "--train-size", "64", "--val-size", "32", "--test-size", "32", "--epochs", "2", "--out", runDir.toString());
+
+        assertThat(code).as(stderr()).isZero();
+        assertThat(stdout()).contains("Epoch 1/2").contains("Epoch 2/2")
+                .containsPattern("2/2 \\[=+\\] - \\d+s \\d+m?s/step - loss: \\d\\.\\d{4} - accuracy: \\d\\.\\d{4} "
+                        + "- val_loss: \\d\\.\\d{4} - val_accuracy: \\d\\.\\d{4}");
+        assertThat(runDir.resolve("run.json")).exists();
+        assertThat(runDir.resolve("model.zip")).exists();
+    }
+
+    @Test
+    void compareWritesOneJsonEntryPerVariantAndSeed() throws Exception {
+        Path json = temp.resolve("compare.json");
+
+        int code = run("compare", "--synthetic", "--presets", "question-flatten,last-pre", "--seeds", "2",
+                "--maxlen", "40", "--units", "8", "--embedding", "8", "--train-size", "64", "--val-size", "32",
+                "--test-size", "32", "--epochs", "2", "--json", json.toString());
+
+        assertThat(code).as(stderr()).isZero();
+        JsonNode runs = new ObjectMapper().readTree(Files.readString(json)).get("runs");
+        assertThat(runs).hasSize(4);
+        assertThat(runs.get(0).get("name").asText()).isEqualTo("question-flatten");
+        assertThat(runs.get(1).get("seed").asLong()).isEqualTo(runs.get(0).get("seed").asLong() + 1);
+        assertThat(runs.get(2).get("spec").get("padding").asText()).isEqualTo("PRE");
+        assertThat(runs.get(0).get("epochs")).hasSize(2);
+        assertThat(runs.get(0).get("epochs").get(1).get("epoch").asInt()).isEqualTo(2);
+        assertThat(runs.get(0).get("epochs").get(0).has("val_accuracy")).isTrue();
+        assertThat(runs.get(0).get("test_accuracy").asDouble()).isBetween(0.0, 1.0);
+        assertThat(stdout()).contains("best val_accuracy").contains("±");
+    }
+}

@@ -1,0 +1,101 @@
+package org.flattenexplorer.inspect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.flattenexplorer.model.ArchitectureSpec;
+import org.flattenexplorer.model.Preset;
+import org.flattenexplorer.training.Batches;
+import org.flattenexplorer.training.RunResult;
+import org.flattenexplorer.training.SplitEvaluator;
+import org.flattenexplorer.training.TrainingFixtures;
+import org.flattenexplorer.training.TrainingListener;
+import org.flattenexplorer.training.TrainingRun;
+import org.junit.jupiter.api.Test;
+
+class DenseReadoutTest {
+
+    private static TrainingRun trained(Preset preset) {
+        ArchitectureSpec spec = TrainingFixtures.small(preset, 2);
+        TrainingRun run = new TrainingRun(spec, TrainingFixtures.synthetic(spec));
+        RunResult result = run.run(TrainingListener.NONE);
+        assertThat(result).isNotNull();
+        return run;
+    }
+
+    private static EncodedReview review(TrainingRun run, int row) {
+        return EncodedReview.ofTokens(run.data().validation().tokens()[row], run.data().vocabulary());
+    }
+
+    @Test
+    void contributionsPlusBiasGiveTheNetworksOwnPredictionForEveryHead() {
+        for (Preset preset : Preset.values()) {
+            TrainingRun run = trained(preset);
+            MultiLayerNetwork net = run.network();
+            for (int row = 0; row < 3; row++) {
+                HiddenStates states = HiddenStateProbe.probe(net, run.spec(), review(run, row));
+
+                DenseReadout readout = DenseReadout.of(net, run.spec(), states);
+
+                float networkSays = SplitEvaluator.predict(net, run.data().validation(), new int[] {row},
+                        run.spec().masking())[0];
+                assertThat(readout.probability()).as(preset.id() + " review " + row)
+                        .isCloseTo(networkSays, within(2e-5));
+            }
+        }
+    }
+
+    @Test
+    void theLastStateModelHasExactlyOneContributingRow() {
+        TrainingRun run = trained(Preset.QUESTION_LAST);
+        EncodedReview review = review(run, 0);
+
+        DenseReadout readout = DenseReadout.of(run.network(), run.spec(), HiddenStateProbe.probe(run.network(), run.spec(), review));
+
+        assertThat(readout.contributingSteps()).isEqualTo(1);
+        assertThat(readout.contributions()[review.length() - 1]).isNotZero();
+        assertThat(readout.weights()).hasDimensions(1, run.spec().units());
+    }
+
+    @Test
+    void flattenFoldsTheDenseWeightsToTimeStepsByUnitsInKerasOrder() {
+        TrainingRun run = trained(Preset.QUESTION_FLATTEN);
+        HiddenStates states = HiddenStateProbe.probe(run.network(), run.spec(), review(run, 1));
+        float[] w = run.network().getOutputLayer().getParam("W").dup().data().asFloat();
+
+        DenseReadout readout = DenseReadout.of(run.network(), run.spec(), states);
+
+        int units = run.spec().units();
+        assertThat(readout.weights()).hasDimensions(run.spec().maxlen(), units);
+        assertThat(readout.weights()[3][5]).isEqualTo(w[3 * units + 5]);
+        assertThat(states.flattened()[3 * units + 5]).isEqualTo(states.at(3, 5));
+        assertThat(readout.contributingSteps()).isGreaterThan(run.spec().maxlen() / 2);
+    }
+
+    @Test
+    void theProbeReturnsTheSameStatesTheNetworkComputesForTheWholeBatch() {
+        TrainingRun run = trained(Preset.QUESTION_FLATTEN);
+        int[] rows = {2};
+        HiddenStates states = HiddenStateProbe.probe(run.network(), run.spec(), review(run, 2));
+
+        var h = run.network().feedForward(Batches.features(run.data().validation(), rows), false).get(2);
+
+        for (int t = 0; t < states.timeSteps(); t += 17) {
+            for (int u = 0; u < states.units(); u++) {
+                assertThat(states.at(t, u)).isCloseTo(h.getFloat(0, u, t), within(1e-6f));
+            }
+        }
+    }
+
+    @Test
+    void paddingPositionsAreMarkedAndNamed() {
+        TrainingRun run = trained(Preset.QUESTION_LAST);
+        EncodedReview review = EncodedReview.of("a truly great film", run.data().vocabulary(), run.spec());
+
+        assertThat(review.length()).isEqualTo(run.spec().maxlen());
+        assertThat(review.padding()[review.length() - 1]).isTrue();
+        assertThat(review.words()[review.length() - 1]).isEqualTo("<pad>");
+        assertThat(review.lastWordPosition()).isLessThan(4);
+    }
+}

@@ -1,0 +1,103 @@
+package org.flattenexplorer.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.deeplearning4j.gradientcheck.GradientCheckUtil;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.flattenexplorer.data.Padding;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.NoOp;
+
+class KerasOrderFlattenTest {
+    private static final int T = 7;
+    private static final int U = 4;
+
+    @AfterEach
+    void restoreFloat() {
+        Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
+    }
+
+    static INDArray tokens(DataType type) {
+        return Nd4j.createFromArray(new double[][] {
+                {3, 5, 7, 9, 0, 0, 0}, {1, 2, 3, 4, 5, 6, 7}, {19, 4, 0, 0, 0, 0, 0}}).castTo(type);
+    }
+
+    static INDArray postPaddingMask(DataType type) {
+        return Nd4j.createFromArray(new double[][] {
+                {1, 1, 1, 1, 0, 0, 0}, {1, 1, 1, 1, 1, 1, 1}, {1, 1, 0, 0, 0, 0, 0}}).castTo(type);
+    }
+
+    @Test
+    void everyFlattenedElementIsHtOfUAtIndexTTimesUnitsPlusU() {
+        ArchitectureSpec spec = TestSpecs.tiny(true, Head.FLATTEN, Padding.POST, false);
+        MultiLayerNetwork net = NetworkFactory.build(spec, TestSpecs.VOCAB);
+        INDArray x = tokens(DataType.FLOAT);
+
+        List<INDArray> activations = net.feedForward(x, false);
+        INDArray h = activations.get(2); // LSTM output [batch, units, time]
+        INDArray flat = net.getLayerWiseConfigurations().getInputPreProcess(2)
+                .preProcess(h, 3, LayerWorkspaceMgr.noWorkspaces());
+
+        assertThat(flat.shape()).containsExactly(3L, (long) T * U);
+        for (int b = 0; b < 3; b++) {
+            for (int t = 0; t < T; t++) {
+                for (int u = 0; u < U; u++) {
+                    assertThat(flat.getFloat(b, t * U + u)).as("b=%d t=%d u=%d", b, t, u)
+                            .isEqualTo(h.getFloat(b, u, t));
+                }
+            }
+        }
+    }
+
+    @Test
+    void withMaskingThePaddedStepsReachTheDenseLayerAsZeros() {
+        ArchitectureSpec spec = TestSpecs.tiny(true, Head.FLATTEN, Padding.POST, true);
+        MultiLayerNetwork net = NetworkFactory.build(spec, TestSpecs.VOCAB);
+        INDArray mask = postPaddingMask(DataType.FLOAT);
+
+        net.setLayerMaskArrays(mask, null);
+        INDArray h = net.feedForward(tokens(DataType.FLOAT), false).get(2);
+        INDArray flat = net.getLayerWiseConfigurations().getInputPreProcess(2)
+                .preProcess(h, 3, LayerWorkspaceMgr.noWorkspaces());
+        net.clearLayerMaskArrays();
+
+        for (int t = 4; t < T; t++) {
+            for (int u = 0; u < U; u++) {
+                assertThat(flat.getFloat(0, t * U + u)).isZero();
+                assertThat(flat.getFloat(1, t * U + u)).isEqualTo(h.getFloat(1, u, t));
+            }
+        }
+        assertThat(flat.getFloat(2, 2 * U)).isZero();
+        assertThat(flat.getFloat(2, U)).isEqualTo(h.getFloat(2, 0, 1));
+    }
+
+    @Test
+    void gradientsThroughTheFlattenPassDl4jsGradientCheck() {
+        assertThat(gradientCheck(false)).isTrue();
+    }
+
+    @Test
+    void gradientsThroughTheMaskedFlattenPassDl4jsGradientCheck() {
+        assertThat(gradientCheck(true)).isTrue();
+    }
+
+    private static boolean gradientCheck(boolean masking) {
+        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
+        ArchitectureSpec spec = TestSpecs.tiny(true, Head.FLATTEN, Padding.POST, masking);
+        MultiLayerConfiguration conf = NetworkFactory.configuration(spec, TestSpecs.VOCAB, DataType.DOUBLE, new NoOp());
+        MultiLayerNetwork net = new MultiLayerNetwork(conf);
+        net.init();
+        INDArray labels = Nd4j.createFromArray(new double[][] {{1}, {0}, {1}});
+        return GradientCheckUtil.checkGradients(new GradientCheckUtil.MLNConfig().net(net)
+                .input(tokens(DataType.DOUBLE)).labels(labels)
+                .inputMask(masking ? postPaddingMask(DataType.DOUBLE) : null)
+                .epsilon(1e-6).maxRelError(1e-3).minAbsoluteError(1e-8).print(GradientCheckUtil.PrintMode.FAILURES_ONLY));
+    }
+}
