@@ -52,6 +52,10 @@ public final class TrainingViewModel {
     private final ObservableList<EpochMetrics> epochs = FXCollections.observableArrayList();
     private final ObservableList<BatchPoint> batchLosses = FXCollections.observableArrayList();
     private final ObservableList<String> log = FXCollections.observableArrayList();
+    // One read-only view each, kept: a view listens to its list weakly and must not be collected.
+    private final ObservableList<EpochMetrics> epochsView = FXCollections.unmodifiableObservableList(epochs);
+    private final ObservableList<BatchPoint> batchLossesView = FXCollections.unmodifiableObservableList(batchLosses);
+    private final ObservableList<String> logView = FXCollections.unmodifiableObservableList(log);
     private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(Phase.IDLE);
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
@@ -256,9 +260,9 @@ public final class TrainingViewModel {
         progressLineOpen = false;
     }
 
-    public ObservableList<EpochMetrics> epochs() { return FXCollections.unmodifiableObservableList(epochs); }
-    public ObservableList<BatchPoint> batchLosses() { return FXCollections.unmodifiableObservableList(batchLosses); }
-    public ObservableList<String> log() { return FXCollections.unmodifiableObservableList(log); }
+    public ObservableList<EpochMetrics> epochs() { return epochsView; }
+    public ObservableList<BatchPoint> batchLosses() { return batchLossesView; }
+    public ObservableList<String> log() { return logView; }
     public ReadOnlyObjectProperty<Phase> phaseProperty() { return phase.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty runningProperty() { return running.getReadOnlyProperty(); }
     public ReadOnlyDoubleProperty progressProperty() { return progress.getReadOnlyProperty(); }
