@@ -19,7 +19,6 @@ public final class FlattenExplorerApp extends Application {
         stage.setScene(scene);
         stage.setFullScreenExitHint("Projector mode: F11 leaves full screen");
         stage.setFullScreenExitKeyCombination(javafx.scene.input.KeyCombination.NO_MATCH);
-        view.installExtraAccelerators(scene);
         view.start(scene, stage);
         stage.show();
     }

@@ -98,6 +98,7 @@ public final class MainView extends BorderPane {
     /** Hooks the theme to the scene and stage, then finds the data and the saved runs. */
     public void start(Scene scene, Stage stage) {
         theme.attach(scene, stage);
+        installExtraAccelerators(scene);
         vm.data().locate(services.locator(), services.environmentData());
         vm.runs().refresh();
     }
@@ -130,7 +131,14 @@ public final class MainView extends BorderPane {
     }
 
     /** Extra keys that menus cannot hold twice: Ctrl+Plus and the keypad's + and -. */
-    public void installExtraAccelerators(Scene scene) {
+    private void installExtraAccelerators(Scene scene) {
+        // Esc stops a run wherever the focus is; otherwise it is left to popups and dialogs.
+        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE && vm.training().runningProperty().get()) {
+                vm.training().stop();
+                e.consume();
+            }
+        });
         scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+Add"), theme::larger);
         scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+Plus"), theme::larger);
         scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+Subtract"), theme::smaller);

@@ -56,6 +56,7 @@ public final class ArchitectureView extends VBox {
 
         CheckBox masking = new CheckBox("masking (mask_zero=True)");
         masking.setId("masking");
+        masking.setMnemonicParsing(false);
         masking.selectedProperty().bindBidirectional(vm.maskingProperty());
 
         GridPane grid = new GridPane();

@@ -65,6 +65,7 @@ public final class CompareChartView extends VBox {
     }
 
     private void show(List<CompareCurve> curves, CompareMetric metric) {
+        chart.setNotify(false);
         data.removeAllSeries();
         Set<String> keys = new HashSet<>();
         int maxEpochs = 1;
@@ -100,6 +101,7 @@ public final class CompareChartView extends VBox {
         x.setAutoRange(false);
         x.setRange(0.8, maxEpochs + 0.2);
         chart.setTitle("Compare: " + metric + (curves.isEmpty() ? " (tick runs to compare)" : ""));
+        chart.setNotify(true);
     }
 
     public ChartViewer viewer() {

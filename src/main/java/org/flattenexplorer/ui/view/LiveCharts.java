@@ -142,6 +142,9 @@ public final class LiveCharts extends HBox {
     }
 
     private void epochsChanged(List<EpochMetrics> epochs) {
+        // One redraw per change, not one per series: every fired series redraws the whole chart.
+        lossChart.setNotify(false);
+        accuracyChart.setNotify(false);
         List<XYSeries> all = List.of(loss, valLoss, accuracy, valAccuracy, gapUpper, gapLower);
         all.forEach(s -> s.clear());
         for (EpochMetrics m : epochs) {
@@ -155,9 +158,12 @@ public final class LiveCharts extends HBox {
             raiseLossCeiling(Math.max(m.loss(), m.valLoss()));
         }
         all.forEach(XYSeries::fireSeriesChanged);
+        lossChart.setNotify(true);
+        accuracyChart.setNotify(true);
     }
 
     private void batchesChanged(ListChangeListener.Change<? extends TrainingViewModel.BatchPoint> c) {
+        lossChart.setNotify(false);
         boolean cleared = false;
         while (c.next()) {
             if (c.wasRemoved()) {
@@ -177,6 +183,7 @@ public final class LiveCharts extends HBox {
             }
         }
         batchLoss.fireSeriesChanged();
+        lossChart.setNotify(true);
     }
 
     /** The loss axis only grows, in steps of 0.5, so the curves do not jump with every batch. */

@@ -71,6 +71,9 @@ public final class TrainingViewModel {
     private int queueSize;
     private Job current;
     private boolean progressLineOpen;
+    private final java.util.concurrent.ConcurrentLinkedQueue<TrainingEvent> pending = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.atomic.AtomicBoolean drainScheduled = new java.util.concurrent.atomic.AtomicBoolean();
+    private List<BatchPoint> batchBuffer;
 
     /** One queued spec on its way through the training thread. */
     private static final class Job {
@@ -132,8 +135,8 @@ public final class TrainingViewModel {
     }
 
     private void startNext() {
-        queued.set(queue.size());
         TrainingRequest request = queue.poll();
+        queued.set(queue.size());
         if (request == null) {
             current = null;
             phase.set(Phase.IDLE);
@@ -184,7 +187,7 @@ public final class TrainingViewModel {
             if (job.cancelled) {
                 run.cancel();
             }
-            RunResult result = run.run(event -> executor.ui(() -> handle(event)));
+            RunResult result = run.run(this::post);
             if (result != null) {
                 RunInfo info = new RunInfo(job.spec.describe(), result.status(), RunStore.now(), job.spec,
                         dataset.identity(), dataset.source(), dataset.preprocessing().toJson(),
@@ -208,6 +211,31 @@ public final class TrainingViewModel {
         }
     }
 
+    /**
+     * Called on the training thread: queues the event and asks the UI thread for one drain, so a fast run
+     * cannot flood the UI thread with one task (and one redraw) per batch.
+     */
+    private void post(TrainingEvent event) {
+        pending.add(event);
+        if (drainScheduled.compareAndSet(false, true)) {
+            executor.ui(this::drain);
+        }
+    }
+
+    private void drain() {
+        drainScheduled.set(false);
+        List<BatchPoint> points = new ArrayList<>();
+        batchBuffer = points;
+        try {
+            for (TrainingEvent e = pending.poll(); e != null; e = pending.poll()) {
+                handle(e);
+            }
+        } finally {
+            batchBuffer = null;
+        }
+        batchLosses.addAll(points);
+    }
+
     /** Turns one core event into the window's state; runs on the UI thread (tests call it directly). */
     public void handle(TrainingEvent event) {
         if (event instanceof TrainingEvent.BatchEnd b) {
@@ -215,7 +243,12 @@ public final class TrainingViewModel {
                     closeProgressLine();
                     log.add(KerasProgress.epochHeader(b.epoch(), b.epochs()));
                 }
-                batchLosses.add(new BatchPoint(b.epoch() - 1 + (double) b.batch() / b.batches(), b.batchLoss()));
+                BatchPoint point = new BatchPoint(b.epoch() - 1 + (double) b.batch() / b.batches(), b.batchLoss());
+                if (batchBuffer != null) {
+                    batchBuffer.add(point);
+                } else {
+                    batchLosses.add(point);
+                }
                 progress.set((b.epoch() - 1 + (double) b.batch() / b.batches()) / b.epochs());
                 if (phase.get() != Phase.STOPPING) {
                     progressText.set(String.format(Locale.ROOT, "Epoch %d/%d · batch %d/%d · loss %.4f",
