@@ -128,7 +128,7 @@ public final class ArchitectureView extends VBox {
         factory.valueProperty().bindBidirectional(property);
         spinner.setEditable(true);
         spinner.setId(id);
-        spinner.setPrefWidth(130);
+        spinner.setStyle("-fx-pref-width: 9em;");
         commitOnFocusLoss(spinner);
         return spinner;
     }
@@ -156,7 +156,7 @@ public final class ArchitectureView extends VBox {
         factory.valueProperty().bindBidirectional(property);
         spinner.setEditable(true);
         spinner.setId("learningRate");
-        spinner.setPrefWidth(130);
+        spinner.setStyle("-fx-pref-width: 9em;");
         commitOnFocusLoss(spinner);
         return spinner;
     }

@@ -52,6 +52,9 @@ public final class CompareChartView extends VBox {
         HBox bar = new HBox(8, new Label("Compare"), metric, hint);
         bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         HBox.setHgrow(hint, Priority.ALWAYS);
+        hint.setMinWidth(0);
+        metric.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        ((Label) bar.getChildren().get(0)).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         getChildren().addAll(bar, viewer);
         VBox.setVgrow(viewer, Priority.ALWAYS);
         setSpacing(2);

@@ -16,9 +16,12 @@ public final class LogView extends VBox {
         list.getStyleClass().add("log");
         list.setPlaceholder(new Label("Keras-style progress appears here while a run trains"));
         vm.log().addListener((ListChangeListener<String>) c -> {
-            if (!vm.log().isEmpty()) {
-                list.scrollTo(vm.log().size() - 1);
-            }
+            // after the new row is laid out, or the newest line stays just below the view
+            javafx.application.Platform.runLater(() -> {
+                if (!vm.log().isEmpty()) {
+                    list.scrollTo(vm.log().size() - 1);
+                }
+            });
         });
         Label title = new Label("Log");
         title.getStyleClass().add("section-title");

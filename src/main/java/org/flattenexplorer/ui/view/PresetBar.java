@@ -34,7 +34,7 @@ public final class PresetBar extends FlowPane {
         }
         Spinner<Integer> seeds = new Spinner<>(1, 10, 1);
         seeds.setId("compareSeeds");
-        seeds.setPrefWidth(70);
+        seeds.setStyle("-fx-pref-width: 5em;");
         Button compare = new Button("Compare all");
         compare.setId("compareAll");
         compare.setTooltip(new Tooltip("Train every preset one after another (over the seeds chosen), then draw each "
