@@ -11,8 +11,8 @@ public final class Launcher {
 
     public static void main(String[] args) {
         if (args.length == 0) {
-            System.err.println("the window is not built yet; see --help for the headless commands");
-            System.exit(1);
+            org.flattenexplorer.ui.FlattenExplorerApp.launchWindow(args);
+            System.exit(0);
         }
         System.exit(Cli.run(args, System.out, System.err));
     }

@@ -1,0 +1,204 @@
+package org.flattenexplorer.ui;
+
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import org.flattenexplorer.model.Preset;
+import org.flattenexplorer.ui.view.ArchitectureView;
+import org.flattenexplorer.ui.view.ChartExport;
+import org.flattenexplorer.ui.view.CompareChartView;
+import org.flattenexplorer.ui.view.DataPanel;
+import org.flattenexplorer.ui.view.ExportTarget;
+import org.flattenexplorer.ui.view.LiveCharts;
+import org.flattenexplorer.ui.view.LogView;
+import org.flattenexplorer.ui.view.PresetBar;
+import org.flattenexplorer.ui.view.RunListView;
+import org.flattenexplorer.ui.view.ThemeManager;
+import org.flattenexplorer.ui.view.TrainingBar;
+import org.flattenexplorer.ui.viewmodel.ExplorerViewModel;
+import org.jfree.chart.fx.ChartViewer;
+
+/**
+ * The window: architecture and data on the left, live and compared curves in the middle, the log and the run
+ * list below; menus and shortcuts for training, exports and the projector mode.
+ */
+public final class MainView extends BorderPane {
+    private final ExplorerViewModel vm;
+    private final AppServices services;
+    private final ThemeManager theme = new ThemeManager();
+    private final LiveCharts live;
+    private final CompareChartView compare;
+    private final Label status = new Label();
+    private ChartViewer lastChart;
+
+    public MainView(AppServices services) {
+        this.services = services;
+        this.vm = new ExplorerViewModel(services.executor(), services.store(), services.settings(),
+                services.downloadFolder());
+        live = new LiveCharts(vm.training(), theme);
+        compare = new CompareChartView(vm.runs(), theme);
+        lastChart = live.accuracyViewer();
+        for (ChartViewer v : new ChartViewer[] {live.lossViewer(), live.accuracyViewer(), compare.viewer()}) {
+            v.focusedProperty().addListener((o, was, now) -> {
+                if (now) {
+                    lastChart = v;
+                }
+            });
+        }
+
+        VBox left = new VBox(6, new DataPanel(vm.data(), () -> getScene().getWindow()), new ArchitectureView(vm.architecture()));
+        ScrollPane leftScroll = new ScrollPane(left);
+        leftScroll.setFitToWidth(true);
+        leftScroll.setPrefWidth(430);
+        leftScroll.setMinWidth(300);
+        leftScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+
+        SplitPane charts = new SplitPane(live, compare);
+        charts.setOrientation(Orientation.VERTICAL);
+        charts.setDividerPositions(0.52);
+        VBox center = new VBox(new TrainingBar(vm.architecture(), vm.training(), vm.data()), charts);
+        VBox.setVgrow(charts, Priority.ALWAYS);
+
+        SplitPane bottom = new SplitPane(new LogView(vm.training()), new RunListView(vm, this::exportCsv));
+        bottom.setDividerPositions(0.45);
+        bottom.setPrefHeight(250);
+        status.setId("status");
+        status.getStyleClass().add("muted");
+        status.setStyle("-fx-padding: 2 8 2 8;");
+
+        SplitPane middle = new SplitPane(leftScroll, center);
+        middle.setDividerPositions(0.27);
+        SplitPane.setResizableWithParent(leftScroll, false);
+        SplitPane main = new SplitPane(middle, bottom);
+        main.setOrientation(Orientation.VERTICAL);
+        main.setDividerPositions(0.74);
+
+        setTop(new VBox(menuBar(), new PresetBar(vm)));
+        setCenter(main);
+        setBottom(status);
+    }
+
+    /** Hooks the theme to the scene and stage, then finds the data and the saved runs. */
+    public void start(Scene scene, Stage stage) {
+        theme.attach(scene, stage);
+        installExtraAccelerators(scene);
+        vm.data().locate(services.locator(), services.environmentData());
+        vm.runs().refresh();
+    }
+
+    private MenuBar menuBar() {
+        MenuItem exportPng = item("Export chart as PNG", "Shortcut+S", this::exportFocusedChart);
+        MenuItem exportCsv = item("Export selected runs as CSV...", "Shortcut+Shift+E", this::exportCsv);
+        MenuItem quit = item("Quit", "Shortcut+Q", () -> getScene().getWindow().hide());
+        Menu file = new Menu("File", null, exportPng, exportCsv, quit);
+
+        MenuItem train = item("Train", "Shortcut+Enter", vm::trainCurrent);
+        MenuItem stop = item("Stop", "Esc", () -> vm.training().stop());
+        Menu run = new Menu("Run", null, train, stop);
+        for (int i = 0; i < PresetBar.SHOWN.size(); i++) {
+            Preset preset = PresetBar.SHOWN.get(i);
+            run.getItems().add(item(preset.title(), "Shortcut+" + (i + 1), () -> vm.runPreset(preset)));
+        }
+        run.getItems().add(item("Compare all presets", null, () -> vm.compareAll(PresetBar.SHOWN, 1)));
+
+        CheckMenuItem projector = new CheckMenuItem("Projector mode");
+        projector.setAccelerator(KeyCombination.keyCombination("F11"));
+        projector.selectedProperty().bindBidirectional(theme.projectorProperty());
+        MenuItem larger = item("Larger text", "Shortcut+Equals", theme::larger);
+        MenuItem smaller = item("Smaller text", "Shortcut+Minus", theme::smaller);
+        MenuItem normal = item("Normal text size", "Shortcut+0", theme::normalSize);
+        Menu view = new Menu("View", null, projector, larger, smaller, normal);
+        MenuBar bar = new MenuBar(file, run, view);
+        bar.setId("menuBar");
+        return bar;
+    }
+
+    /** Extra keys that menus cannot hold twice: Ctrl+Plus and the keypad's + and -. */
+    private void installExtraAccelerators(Scene scene) {
+        // Esc stops a run wherever the focus is; otherwise it is left to popups and dialogs.
+        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE && vm.training().runningProperty().get()) {
+                vm.training().stop();
+                e.consume();
+            }
+        });
+        scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+Add"), theme::larger);
+        scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+Plus"), theme::larger);
+        scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+Subtract"), theme::smaller);
+    }
+
+    private static MenuItem item(String text, String accelerator, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        if (accelerator != null) {
+            item.setAccelerator(KeyCombination.keyCombination(accelerator));
+        }
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    /** Ctrl+S: the chart that has (or last had) the focus, as a PNG of its size on screen. */
+    public void exportFocusedChart() {
+        ChartViewer chart = focusedChart().orElse(lastChart);
+        String name = chart.getId() + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".png";
+        choose("Save chart as PNG", name, "png").ifPresent(file ->
+                ChartExport.png(chart, file, services.executor(), status::setText));
+    }
+
+    public void exportCsv() {
+        String name = "runs-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".csv";
+        choose("Save run metrics as CSV", name, "csv").ifPresent(file -> vm.runs().exportCsv(file, status::setText));
+    }
+
+    private Optional<ChartViewer> focusedChart() {
+        Node node = getScene() == null ? null : getScene().getFocusOwner();
+        while (node != null && !(node instanceof ChartViewer)) {
+            node = node.getParent();
+        }
+        return Optional.ofNullable((ChartViewer) node);
+    }
+
+    private Optional<Path> choose(String title, String name, String extension) {
+        ExportTarget target = services.exportTarget();
+        if (target != null) {
+            return target.choose(title, name, extension);
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.setInitialFileName(name);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(extension.toUpperCase() + " files", "*." + extension));
+        return Optional.ofNullable(chooser.showSaveDialog(getScene().getWindow())).map(java.io.File::toPath);
+    }
+
+    public ExplorerViewModel viewModel() {
+        return vm;
+    }
+
+    public ThemeManager theme() {
+        return theme;
+    }
+
+    public LiveCharts liveCharts() {
+        return live;
+    }
+
+    public CompareChartView compareChart() {
+        return compare;
+    }
+}

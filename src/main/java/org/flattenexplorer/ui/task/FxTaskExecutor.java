@@ -1,0 +1,54 @@
+package org.flattenexplorer.ui.task;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import javafx.application.Platform;
+
+/** The app's executor: one daemon thread for training, a small pool for file work, results via Platform.runLater. */
+public final class FxTaskExecutor implements TaskExecutor {
+    private final ExecutorService training = Executors.newSingleThreadExecutor(daemon("flatten-training"));
+    private final ExecutorService io = Executors.newFixedThreadPool(2, daemon("flatten-io"));
+
+    @Override
+    public void training(Runnable job) {
+        training.execute(guarded(job));
+    }
+
+    @Override
+    public void io(Runnable job) {
+        io.execute(guarded(job));
+    }
+
+    @Override
+    public void ui(Runnable update) {
+        if (Platform.isFxApplicationThread()) {
+            update.run();
+        } else {
+            Platform.runLater(update);
+        }
+    }
+
+    public void shutdown() {
+        training.shutdownNow();
+        io.shutdownNow();
+    }
+
+    private static Runnable guarded(Runnable job) {
+        return () -> {
+            try {
+                job.run();
+            } catch (Throwable t) {
+                t.printStackTrace();
+            }
+        };
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,32 @@
+package org.flattenexplorer.ui.view;
+
+import javafx.collections.ListChangeListener;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.flattenexplorer.ui.viewmodel.TrainingViewModel;
+
+/** The Keras-style log, following its newest line. */
+public final class LogView extends VBox {
+
+    public LogView(TrainingViewModel vm) {
+        ListView<String> list = new ListView<>(vm.log());
+        list.setId("log");
+        list.getStyleClass().add("log");
+        list.setPlaceholder(new Label("Keras-style progress appears here while a run trains"));
+        vm.log().addListener((ListChangeListener<String>) c -> {
+            // after the new row is laid out, or the newest line stays just below the view
+            javafx.application.Platform.runLater(() -> {
+                if (!vm.log().isEmpty()) {
+                    list.scrollTo(vm.log().size() - 1);
+                }
+            });
+        });
+        Label title = new Label("Log");
+        title.getStyleClass().add("section-title");
+        getChildren().addAll(title, list);
+        VBox.setVgrow(list, Priority.ALWAYS);
+        setSpacing(4);
+    }
+}

@@ -1,0 +1,126 @@
+package org.flattenexplorer.ui.view;
+
+import java.util.Optional;
+
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Pos;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.control.cell.CheckBoxTableCell;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.flattenexplorer.ui.viewmodel.ExplorerViewModel;
+import org.flattenexplorer.ui.viewmodel.RunItem;
+import org.flattenexplorer.ui.viewmodel.RunListViewModel;
+
+/** The saved runs: tick to compare, one-click re-run, rename, delete (confirmed), CSV export, disk usage. */
+public final class RunListView extends VBox {
+    private final TableView<RunItem> table = new TableView<>();
+
+    public RunListView(ExplorerViewModel app, Runnable exportCsv) {
+        RunListViewModel vm = app.runs();
+        table.setId("runTable");
+        table.setItems(vm.runs());
+        table.setEditable(true);
+        table.setPlaceholder(new Label("No runs yet: press Train or a preset"));
+
+        TableColumn<RunItem, Boolean> tick = new TableColumn<>("✓");
+        tick.setCellValueFactory(c -> c.getValue().tickedProperty());
+        tick.setCellFactory(CheckBoxTableCell.forTableColumn(tick));
+        tick.setEditable(true);
+        tick.setPrefWidth(34);
+        TableColumn<RunItem, String> name = new TableColumn<>("Run");
+        name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
+        name.setPrefWidth(330);
+        TableColumn<RunItem, String> seed = new TableColumn<>("Seed");
+        seed.setCellValueFactory(c -> new ReadOnlyStringWrapper(String.valueOf(c.getValue().run().info().spec().seed())));
+        seed.setPrefWidth(50);
+        TableColumn<RunItem, String> best = new TableColumn<>("Best val_acc");
+        best.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().bestValidationText()));
+        best.setPrefWidth(120);
+        TableColumn<RunItem, String> test = new TableColumn<>("Test acc");
+        test.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().testAccuracyText()));
+        test.setPrefWidth(80);
+        TableColumn<RunItem, RunItem> rerun = new TableColumn<>("");
+        rerun.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(c.getValue()));
+        rerun.setCellFactory(c -> new RerunCell(app));
+        rerun.setPrefWidth(80);
+        table.getColumns().setAll(java.util.List.of(tick, name, seed, best, test, rerun));
+        VBox.setVgrow(table, Priority.ALWAYS);
+
+        Button rename = new Button("Rename...");
+        rename.setId("renameRun");
+        rename.setOnAction(e -> selected().ifPresent(item -> {
+            TextInputDialog dialog = new TextInputDialog(item.name());
+            dialog.setTitle("Rename run");
+            dialog.setHeaderText("A new name for this run");
+            dialog.initOwner(getScene().getWindow());
+            dialog.showAndWait().ifPresent(newName -> vm.rename(item, newName));
+        }));
+        Button delete = new Button("Delete...");
+        delete.setId("deleteRun");
+        delete.setOnAction(e -> selected().ifPresent(item -> {
+            Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, "Delete the run \"" + item.name()
+                    + "\" and its folder?\n" + item.run().folder(), ButtonType.OK, ButtonType.CANCEL);
+            confirm.setHeaderText("Delete run");
+            confirm.initOwner(getScene().getWindow());
+            confirm.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> vm.delete(item));
+        }));
+        rename.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        delete.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        Button csv = new Button("Export CSV...");
+        csv.setId("exportCsv");
+        csv.setOnAction(e -> exportCsv.run());
+        Label usage = new Label();
+        usage.setId("diskUsage");
+        usage.getStyleClass().add("muted");
+        usage.textProperty().bind(vm.diskUsageProperty());
+        Label message = new Label();
+        message.getStyleClass().add("note");
+        message.textProperty().bind(vm.messageProperty());
+        ArchitectureView.showOnlyWhenText(message);
+        HBox buttons = new HBox(6, rename, delete, csv, usage);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        Label title = new Label("Runs (tick to compare)");
+        title.getStyleClass().add("section-title");
+        getChildren().addAll(title, table, buttons, message);
+        setSpacing(4);
+    }
+
+    private Optional<RunItem> selected() {
+        return Optional.ofNullable(table.getSelectionModel().getSelectedItem());
+    }
+
+    public TableView<RunItem> table() {
+        return table;
+    }
+
+    /** The one-click re-run of a row's exact spec and seed. */
+    private static final class RerunCell extends TableCell<RunItem, RunItem> {
+        private final Button button = new Button("Re-run");
+
+        RerunCell(ExplorerViewModel app) {
+            button.disableProperty().bind(app.training().runningProperty());
+            button.setOnAction(e -> {
+                RunItem item = getItem();
+                if (item != null) {
+                    app.rerun(item.run());
+                }
+            });
+        }
+
+        @Override
+        protected void updateItem(RunItem item, boolean empty) {
+            super.updateItem(item, empty);
+            setGraphic(empty || item == null ? null : button);
+        }
+    }
+
+}

@@ -1,0 +1,78 @@
+package org.flattenexplorer.ui.view;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import org.flattenexplorer.ui.viewmodel.ArchitectureViewModel;
+import org.flattenexplorer.ui.viewmodel.DataViewModel;
+import org.flattenexplorer.ui.viewmodel.TrainingViewModel;
+
+/** Train and Stop, the progress bar (epoch and batch) and what the run is doing. */
+public final class TrainingBar extends HBox {
+    private final Button train = new Button("Train");
+    private final Button stop = new Button("Stop");
+
+    public TrainingBar(ArchitectureViewModel arch, TrainingViewModel training, DataViewModel data) {
+        train.setId("trainButton");
+        train.getStyleClass().add("train-button");
+        train.setDefaultButton(false);
+        train.setOnAction(e -> training.train(arch.spec()));
+        stop.setId("stopButton");
+        stop.setOnAction(e -> training.stop());
+        stop.disableProperty().bind(training.runningProperty().not());
+        stop.setTooltip(new Tooltip("Stop after the current batch and keep what was learnt (Esc)"));
+
+        StringBinding reason = Bindings.createStringBinding(() -> {
+            if (training.runningProperty().get()) {
+                return "A run is in progress: wait for it or press Stop (Esc)";
+            }
+            if (!arch.validProperty().get()) {
+                return arch.invalidReasonProperty().get();
+            }
+            if (!data.hasDataProperty().get()) {
+                return "No data yet: choose an aclImdb folder, download it, or use the synthetic reviews (Data panel)";
+            }
+            return "";
+        }, training.runningProperty(), arch.validProperty(), arch.invalidReasonProperty(), data.hasDataProperty());
+        train.disableProperty().bind(reason.isNotEmpty());
+        Tooltip tip = new Tooltip();
+        tip.setWrapText(true);
+        tip.setMaxWidth(480);
+        tip.textProperty().bind(Bindings.when(reason.isEmpty())
+                .then("Train this architecture (Ctrl+Enter)").otherwise(reason));
+        train.setTooltip(tip);
+        // A disabled button shows no tooltip: its wrapper shows the reason instead.
+        StackPane trainWrapper = new StackPane(train);
+        Tooltip.install(trainWrapper, tip);
+
+        ProgressBar progress = new ProgressBar();
+        progress.setId("progressBar");
+        progress.progressProperty().bind(training.progressProperty());
+        progress.setPrefWidth(260);
+        Label text = new Label();
+        text.setId("progressText");
+        text.textProperty().bind(training.progressTextProperty());
+        text.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        Label queued = new Label();
+        queued.getStyleClass().add("muted");
+        queued.textProperty().bind(Bindings.when(training.queuedProperty().greaterThan(0))
+                .then(Bindings.concat(training.queuedProperty().asString(), " more queued")).otherwise(""));
+
+        getChildren().addAll(trainWrapper, stop, progress, text, queued);
+        setSpacing(8);
+        setAlignment(Pos.CENTER_LEFT);
+        setStyle("-fx-padding: 4 6 4 6;");
+    }
+
+    public Button trainButton() {
+        return train;
+    }
+}

@@ -1,0 +1,34 @@
+package org.flattenexplorer.ui.viewmodel;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.flattenexplorer.model.ArchitectureSpec;
+import org.flattenexplorer.model.KerasSummary;
+
+/**
+ * One box of the layer diagram: a layer and the shape it outputs. The input comes first with no layer.
+ *
+ * @param layer   e.g. "Flatten"; empty for the input
+ * @param shape   e.g. "(None, 64000)"
+ * @param noOp    the layer changes nothing (Flatten after return_sequences=False)
+ */
+public record DiagramStep(String layer, String shape, boolean noOp) {
+
+    /** The diagram of a spec from its summary: Input -> Embedding -> LSTM -> head -> Dense. */
+    public static List<DiagramStep> of(ArchitectureSpec spec, KerasSummary summary) {
+        List<DiagramStep> steps = new ArrayList<>();
+        steps.add(new DiagramStep("", "(None, " + spec.maxlen() + ")", false));
+        for (KerasSummary.Row row : summary.rows()) {
+            boolean noOp = row.type().equals("Flatten") && spec.flattenIsNoOp();
+            steps.add(new DiagramStep(row.type(), row.outputShape(), noOp));
+        }
+        return List.copyOf(steps);
+    }
+
+    /** {@code (None, 500) -> Embedding -> (None, 500, 128) -> ... -> Dense -> (None, 1)}. */
+    public static String text(List<DiagramStep> steps) {
+        return steps.stream().map(s -> s.layer().isEmpty() ? s.shape() : s.layer() + " -> " + s.shape())
+                .collect(Collectors.joining(" -> "));
+    }
+}

@@ -1,0 +1,92 @@
+package org.flattenexplorer.ui.viewmodel;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.flattenexplorer.data.Preprocessing;
+import org.flattenexplorer.model.ArchitectureSpec;
+import org.flattenexplorer.model.Preset;
+import org.flattenexplorer.training.RunStore;
+import org.flattenexplorer.training.SavedRun;
+import org.flattenexplorer.ui.task.TaskExecutor;
+
+/**
+ * The window's view models wired together: a finished run joins the run list, the prepared vocabulary sizes the
+ * summary's Embedding row, presets and re-runs load the architecture panel and train.
+ */
+public final class ExplorerViewModel {
+    private final ArchitectureViewModel architecture = new ArchitectureViewModel();
+    private final DataViewModel data;
+    private final RunListViewModel runs;
+    private final TrainingViewModel training;
+
+    public ExplorerViewModel(TaskExecutor executor, RunStore store, UiSettings settings, Path downloadFolder) {
+        data = new DataViewModel(executor, settings, downloadFolder);
+        runs = new RunListViewModel(store, executor);
+        training = new TrainingViewModel(executor, data, store, runs::added,
+                vocabulary -> architecture.vocabularySizeProperty().set(vocabulary));
+    }
+
+    /** Trains what the architecture panel shows. */
+    public void trainCurrent() {
+        if (architecture.validProperty().get() && data.hasDataProperty().get()) {
+            training.train(architecture.spec());
+        }
+    }
+
+    /** One click on a preset: load it into the panel and train it. */
+    public void runPreset(Preset preset) {
+        if (training.runningProperty().get()) {
+            return;
+        }
+        architecture.load(preset.spec());
+        trainCurrent();
+    }
+
+    /** Re-runs a saved run's exact spec and seed. */
+    public void rerun(SavedRun run) {
+        if (training.runningProperty().get()) {
+            return;
+        }
+        architecture.load(run.info().spec());
+        Preprocessing dataSettings;
+        try {
+            dataSettings = Preprocessing.fromJson(run.info().preprocessing());
+        } catch (RuntimeException e) {
+            dataSettings = run.info().spec().preprocessing();
+        }
+        if (data.hasDataProperty().get()) {
+            training.trainAll(List.of(new TrainingRequest(run.info().spec(), dataSettings)), null);
+        }
+    }
+
+    /** Trains the presets one after another over {@code seeds} seeds, then ticks exactly those runs. */
+    public void compareAll(List<Preset> presets, int seeds) {
+        if (training.runningProperty().get() || !data.hasDataProperty().get()) {
+            return;
+        }
+        List<TrainingRequest> specs = plan(presets.stream().map(Preset::spec).toList(), seeds);
+        training.trainAll(specs, runs::tickOnly);
+    }
+
+    /** Each spec over seeds spec.seed(), spec.seed() + 1, ...: the data split stays, weights and shuffling change. */
+    public static List<TrainingRequest> plan(List<ArchitectureSpec> specs, int seeds) {
+        List<TrainingRequest> plan = new ArrayList<>();
+        for (ArchitectureSpec spec : specs) {
+            for (int s = 0; s < Math.max(1, seeds); s++) {
+                plan.add(new TrainingRequest(spec.toBuilder().seed(spec.seed() + s).build(), spec.preprocessing()));
+            }
+        }
+        return plan;
+    }
+
+    /** Trains specs one after another (Compare all with specs of one's own); tests use tiny ones. */
+    public void compare(List<ArchitectureSpec> specs, int seeds) {
+        training.trainAll(plan(specs, seeds), runs::tickOnly);
+    }
+
+    public ArchitectureViewModel architecture() { return architecture; }
+    public DataViewModel data() { return data; }
+    public RunListViewModel runs() { return runs; }
+    public TrainingViewModel training() { return training; }
+}

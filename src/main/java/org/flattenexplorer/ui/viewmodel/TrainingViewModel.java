@@ -1,0 +1,307 @@
+package org.flattenexplorer.ui.viewmodel;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.flattenexplorer.cli.KerasProgress;
+import org.flattenexplorer.data.PreparedDataset;
+import org.flattenexplorer.data.Preprocessing;
+import org.flattenexplorer.model.ArchitectureSpec;
+import org.flattenexplorer.training.EpochMetrics;
+import org.flattenexplorer.training.RunInfo;
+import org.flattenexplorer.training.RunResult;
+import org.flattenexplorer.training.RunStore;
+import org.flattenexplorer.training.SavedRun;
+import org.flattenexplorer.training.TrainingEvent;
+import org.flattenexplorer.training.TrainingRun;
+import org.flattenexplorer.ui.task.TaskExecutor;
+
+/**
+ * Training as the window shows it: one run at a time on the training thread, its events turned into the live
+ * curves, the progress and the Keras-style log on the UI thread; finished and cancelled runs saved to the store.
+ * Several specs can be queued ("Compare all"); Stop cancels the current run within one batch and drops the queue.
+ */
+public final class TrainingViewModel {
+    public enum Phase { IDLE, PREPARING, TRAINING, STOPPING }
+
+    /** One training batch's loss; {@code x} is in epochs (epoch 2, batch 7 of 14 = 1.5). */
+    public record BatchPoint(double x, double loss) {}
+
+    private final TaskExecutor executor;
+    private final DatasetSource data;
+    private final RunStore store;
+    private final Consumer<SavedRun> onSaved;
+    private final IntConsumer onVocabulary;
+
+    private final ObservableList<EpochMetrics> epochs = FXCollections.observableArrayList();
+    private final ObservableList<BatchPoint> batchLosses = FXCollections.observableArrayList();
+    private final ObservableList<String> log = FXCollections.observableArrayList();
+    // One read-only view each, kept: a view listens to its list weakly and must not be collected.
+    private final ObservableList<EpochMetrics> epochsView = FXCollections.unmodifiableObservableList(epochs);
+    private final ObservableList<BatchPoint> batchLossesView = FXCollections.unmodifiableObservableList(batchLosses);
+    private final ObservableList<String> logView = FXCollections.unmodifiableObservableList(log);
+    private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(Phase.IDLE);
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
+    private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("Ready");
+    private final ReadOnlyStringWrapper runName = new ReadOnlyStringWrapper("");
+    private final ReadOnlyIntegerWrapper bestEpoch = new ReadOnlyIntegerWrapper(0);
+    private final ReadOnlyIntegerWrapper queued = new ReadOnlyIntegerWrapper(0);
+    private final ReadOnlyIntegerWrapper totalEpochs = new ReadOnlyIntegerWrapper(7);
+
+    private final Deque<TrainingRequest> queue = new ArrayDeque<>();
+    private final List<SavedRun> savedInQueue = new ArrayList<>();
+    private Consumer<List<SavedRun>> whenQueueDone;
+    private int queueSize;
+    private Job current;
+    private boolean progressLineOpen;
+    private final java.util.concurrent.ConcurrentLinkedQueue<TrainingEvent> pending = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.atomic.AtomicBoolean drainScheduled = new java.util.concurrent.atomic.AtomicBoolean();
+    private List<BatchPoint> batchBuffer;
+
+    /** One queued spec on its way through the training thread. */
+    private static final class Job {
+        final ArchitectureSpec spec;
+        final Preprocessing preprocessing;
+        volatile TrainingRun run;
+        volatile boolean cancelled;
+
+        Job(TrainingRequest request) {
+            this.spec = request.spec();
+            this.preprocessing = request.preprocessing();
+        }
+
+        void cancel() {
+            cancelled = true;
+            TrainingRun r = run;
+            if (r != null) {
+                r.cancel();
+            }
+        }
+    }
+
+    public TrainingViewModel(TaskExecutor executor, DatasetSource data, RunStore store, Consumer<SavedRun> onSaved,
+                             IntConsumer onVocabulary) {
+        this.executor = executor;
+        this.data = data;
+        this.store = store;
+        this.onSaved = onSaved;
+        this.onVocabulary = onVocabulary;
+        running.bind(phase.isNotEqualTo(Phase.IDLE));
+    }
+
+    public void train(ArchitectureSpec spec) {
+        trainAll(List.of(TrainingRequest.of(spec)), null);
+    }
+
+    /** Trains the specs one after another; {@code whenDone} gets the runs saved, unless Stop was pressed. */
+    public void trainAll(List<TrainingRequest> specs, Consumer<List<SavedRun>> whenDone) {
+        if (running.get() || specs.isEmpty()) {
+            return;
+        }
+        queue.addAll(specs);
+        queueSize = specs.size();
+        savedInQueue.clear();
+        whenQueueDone = whenDone;
+        startNext();
+    }
+
+    public void stop() {
+        if (current == null) {
+            return;
+        }
+        queue.clear();
+        whenQueueDone = null;
+        queued.set(0);
+        phase.set(Phase.STOPPING);
+        progressText.set("Stopping after this batch...");
+        current.cancel();
+    }
+
+    private void startNext() {
+        TrainingRequest request = queue.poll();
+        queued.set(queue.size());
+        if (request == null) {
+            current = null;
+            phase.set(Phase.IDLE);
+            Consumer<List<SavedRun>> done = whenQueueDone;
+            whenQueueDone = null;
+            if (done != null && !savedInQueue.isEmpty()) {
+                done.accept(List.copyOf(savedInQueue));
+            }
+            return;
+        }
+        ArchitectureSpec spec = request.spec();
+        Job job = new Job(request);
+        current = job;
+        totalEpochs.set(spec.epochs());
+        epochs.clear();
+        batchLosses.clear();
+        bestEpoch.set(0);
+        progress.set(0);
+        int number = queueSize - queue.size();
+        runName.set(spec.describe() + " · seed " + spec.seed());
+        String prefix = queueSize > 1 ? "Run " + number + " of " + queueSize + ": " : "";
+        log.add(prefix + runName.get());
+        progressText.set(prefix + "preparing the reviews...");
+        phase.set(Phase.PREPARING);
+        executor.training(() -> runJob(job, prefix));
+    }
+
+    private void runJob(Job job, String prefix) {
+        try {
+            PreparedDataset dataset = data.prepare(job.preprocessing);
+            int vocabulary = dataset.vocabulary().inputDim();
+            executor.ui(() -> {
+                onVocabulary.accept(vocabulary);
+                log.add(String.format(Locale.ROOT, "Data: %s · %d train / %d validation / %d test reviews · vocabulary %,d",
+                        dataset.source(), dataset.train().size(), dataset.validation().size(), dataset.test().size(),
+                        vocabulary));
+                if (phase.get() == Phase.PREPARING) {
+                    phase.set(Phase.TRAINING);
+                    progressText.set(prefix + "training...");
+                }
+            });
+            if (job.cancelled) {
+                executor.ui(() -> log.add("Stopped before training started."));
+                return;
+            }
+            TrainingRun run = new TrainingRun(job.spec, dataset);
+            job.run = run;
+            if (job.cancelled) {
+                run.cancel();
+            }
+            RunResult result = run.run(this::post);
+            if (result != null) {
+                RunInfo info = new RunInfo(job.spec.describe(), result.status(), RunStore.now(), job.spec,
+                        dataset.identity(), dataset.source(), dataset.preprocessing().toJson(),
+                        Double.isNaN(result.testAccuracy()) ? null : result.testAccuracy(), result.seconds());
+                SavedRun saved = store.save(info, result, run.network(), dataset.vocabulary());
+                executor.ui(() -> {
+                    savedInQueue.add(saved);
+                    onSaved.accept(saved);
+                });
+            }
+        } catch (RuntimeException | OutOfMemoryError e) {
+            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            executor.ui(() -> {
+                log.add("Training failed: " + message);
+                progressText.set("Failed: " + message);
+                queue.clear();
+                whenQueueDone = null;
+            });
+        } finally {
+            executor.ui(this::startNext);
+        }
+    }
+
+    /**
+     * Called on the training thread: queues the event and asks the UI thread for one drain, so a fast run
+     * cannot flood the UI thread with one task (and one redraw) per batch.
+     */
+    private void post(TrainingEvent event) {
+        pending.add(event);
+        if (drainScheduled.compareAndSet(false, true)) {
+            executor.ui(this::drain);
+        }
+    }
+
+    private void drain() {
+        drainScheduled.set(false);
+        List<BatchPoint> points = new ArrayList<>();
+        batchBuffer = points;
+        try {
+            for (TrainingEvent e = pending.poll(); e != null; e = pending.poll()) {
+                handle(e);
+            }
+        } finally {
+            batchBuffer = null;
+        }
+        batchLosses.addAll(points);
+    }
+
+    /** Turns one core event into the window's state; runs on the UI thread (tests call it directly). */
+    public void handle(TrainingEvent event) {
+        if (event instanceof TrainingEvent.BatchEnd b) {
+                if (b.batch() == 1) {
+                    closeProgressLine();
+                    log.add(KerasProgress.epochHeader(b.epoch(), b.epochs()));
+                }
+                BatchPoint point = new BatchPoint(b.epoch() - 1 + (double) b.batch() / b.batches(), b.batchLoss());
+                if (batchBuffer != null) {
+                    batchBuffer.add(point);
+                } else {
+                    batchLosses.add(point);
+                }
+                progress.set((b.epoch() - 1 + (double) b.batch() / b.batches()) / b.epochs());
+                if (phase.get() != Phase.STOPPING) {
+                    progressText.set(String.format(Locale.ROOT, "Epoch %d/%d · batch %d/%d · loss %.4f",
+                            b.epoch(), b.epochs(), b.batch(), b.batches(), b.loss()));
+                }
+                setProgressLine(KerasProgress.batchLine(b.batch(), b.batches(), b.loss(), b.accuracy()));
+        } else if (event instanceof TrainingEvent.EpochEnd e) {
+                setProgressLine(KerasProgress.epochLine(e.metrics(), e.batches()));
+                progressLineOpen = false;
+                epochs.add(e.metrics());
+                bestEpoch.set(RunResult.bestValidationEpoch(epochs).orElse(0));
+        } else if (event instanceof TrainingEvent.Finished f) {
+                closeProgressLine();
+                progress.set(1);
+                String test = Double.isNaN(f.result().testAccuracy()) ? ""
+                        : String.format(Locale.ROOT, " · test accuracy %.4f", f.result().testAccuracy());
+                log.add(String.format(Locale.ROOT, "Finished in %.0f s · best val_accuracy %.4f (epoch %d)%s",
+                        f.result().seconds(), f.result().bestValidationAccuracy(),
+                        f.result().bestValidationEpoch().orElse(0), test));
+                progressText.set("Finished" + test);
+        } else if (event instanceof TrainingEvent.Cancelled c) {
+                closeProgressLine();
+                log.add("Stopped after " + c.result().epochs().size() + " complete epochs; kept as a cancelled run.");
+                progressText.set("Stopped after " + c.result().epochs().size() + " epochs");
+        } else if (event instanceof TrainingEvent.Failed f) {
+                closeProgressLine();
+                log.add("Training failed: " + f.message());
+                progressText.set("Failed: " + f.message());
+        }
+    }
+
+    private void setProgressLine(String line) {
+        if (progressLineOpen && !log.isEmpty()) {
+            log.set(log.size() - 1, line);
+        } else {
+            log.add(line);
+        }
+        progressLineOpen = true;
+    }
+
+    private void closeProgressLine() {
+        progressLineOpen = false;
+    }
+
+    public ObservableList<EpochMetrics> epochs() { return epochsView; }
+    public ObservableList<BatchPoint> batchLosses() { return batchLossesView; }
+    public ObservableList<String> log() { return logView; }
+    public ReadOnlyObjectProperty<Phase> phaseProperty() { return phase.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty runningProperty() { return running.getReadOnlyProperty(); }
+    public ReadOnlyDoubleProperty progressProperty() { return progress.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty progressTextProperty() { return progressText.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty runNameProperty() { return runName.getReadOnlyProperty(); }
+    public ReadOnlyIntegerProperty bestEpochProperty() { return bestEpoch.getReadOnlyProperty(); }
+    public ReadOnlyIntegerProperty queuedProperty() { return queued.getReadOnlyProperty(); }
+    public ReadOnlyIntegerProperty totalEpochsProperty() { return totalEpochs.getReadOnlyProperty(); }
+}
