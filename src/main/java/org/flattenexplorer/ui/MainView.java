@@ -14,6 +14,8 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
@@ -47,6 +49,7 @@ public final class MainView extends BorderPane {
     private final CompareChartView compare;
     private final Label status = new Label();
     private ChartViewer lastChart;
+    private final HiddenStatesTab hiddenTab;
 
     public MainView(AppServices services) {
         this.services = services;
@@ -76,14 +79,20 @@ public final class MainView extends BorderPane {
         VBox center = new VBox(new TrainingBar(vm.architecture(), vm.training(), vm.data()), charts);
         VBox.setVgrow(charts, Priority.ALWAYS);
 
-        SplitPane bottom = new SplitPane(new LogView(vm.training()), new RunListView(vm, this::exportCsv));
+        RunListView runList = new RunListView(vm, this::exportCsv);
+        SplitPane bottom = new SplitPane(new LogView(vm.training()), runList);
         bottom.setDividerPositions(0.45);
         bottom.setPrefHeight(250);
         status.setId("status");
         status.getStyleClass().add("muted");
         status.setStyle("-fx-padding: 2 8 2 8;");
 
-        SplitPane middle = new SplitPane(leftScroll, center);
+        Tab trainingTab = new Tab("Training", center);
+        trainingTab.setClosable(false);
+        hiddenTab = new HiddenStatesTab(vm, services.executor(), runList.table());
+        TabPane tabs = new TabPane(trainingTab, hiddenTab);
+        tabs.setId("mainTabs");
+        SplitPane middle = new SplitPane(leftScroll, tabs);
         middle.setDividerPositions(0.27);
         SplitPane.setResizableWithParent(leftScroll, false);
         SplitPane main = new SplitPane(middle, bottom);

@@ -111,6 +111,11 @@ public final class HiddenStatesViewModel {
     }
 
     /** Shows the user's own text under the current model(s). */
+    /** Says in the status line why nothing new is shown (e.g. a run folder that cannot be read). */
+    public void showProblem(String message) {
+        status.set(message);
+    }
+
     public void showText(String text) {
         reviewText.set(text);
         reviewTokens.set(null);

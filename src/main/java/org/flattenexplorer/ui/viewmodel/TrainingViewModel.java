@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -29,6 +30,7 @@ import org.flattenexplorer.training.RunResult;
 import org.flattenexplorer.training.RunStore;
 import org.flattenexplorer.training.SavedRun;
 import org.flattenexplorer.training.TrainingEvent;
+import org.flattenexplorer.training.TrainingListener;
 import org.flattenexplorer.training.TrainingRun;
 import org.flattenexplorer.ui.task.TaskExecutor;
 
@@ -96,6 +98,9 @@ public final class TrainingViewModel {
         }
     }
 
+    private volatile BiFunction<TrainingRun, PreparedDataset, TrainingListener> runObserver =
+            (run, dataset) -> TrainingListener.NONE;
+
     public TrainingViewModel(TaskExecutor executor, DatasetSource data, RunStore store, Consumer<SavedRun> onSaved,
                              IntConsumer onVocabulary) {
         this.executor = executor;
@@ -104,6 +109,14 @@ public final class TrainingViewModel {
         this.onSaved = onSaved;
         this.onVocabulary = onVocabulary;
         running.bind(phase.isNotEqualTo(Phase.IDLE));
+    }
+
+    /**
+     * Lets another view follow each run as it trains (the hidden-state view refreshes at epoch ends): the
+     * function gets the run and its data when training starts and returns a listener called on the training thread.
+     */
+    public void observeRuns(BiFunction<TrainingRun, PreparedDataset, TrainingListener> observer) {
+        this.runObserver = observer;
     }
 
     public void train(ArchitectureSpec spec) {
@@ -187,7 +200,11 @@ public final class TrainingViewModel {
             if (job.cancelled) {
                 run.cancel();
             }
-            RunResult result = run.run(this::post);
+            TrainingListener observer = runObserver.apply(run, dataset);
+            RunResult result = run.run(event -> {
+                post(event);
+                observer.onEvent(event);
+            });
             if (result != null) {
                 RunInfo info = new RunInfo(job.spec.describe(), result.status(), RunStore.now(), job.spec,
                         dataset.identity(), dataset.source(), dataset.preprocessing().toJson(),

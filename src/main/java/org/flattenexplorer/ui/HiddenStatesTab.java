@@ -1,0 +1,87 @@
+package org.flattenexplorer.ui;
+
+import java.util.List;
+import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TableView;
+import org.flattenexplorer.data.PreparedDataset;
+import org.flattenexplorer.data.Preprocessing;
+import org.flattenexplorer.inspect.Explanation;
+import org.flattenexplorer.inspect.InspectedModel;
+import org.flattenexplorer.training.SavedRun;
+import org.flattenexplorer.ui.hidden.HiddenStatesPane;
+import org.flattenexplorer.ui.hidden.HiddenStatesViewModel;
+import org.flattenexplorer.ui.task.TaskExecutor;
+import org.flattenexplorer.ui.viewmodel.ExplorerViewModel;
+import org.flattenexplorer.ui.viewmodel.RunItem;
+
+/**
+ * The "Hidden states" tab, wired to the rest of the window: it follows the run being trained (refreshing at each
+ * epoch end), shows the run selected in the run list, quotes the saved runs in its Explain panel, and its
+ * buttons start presets or open runs.
+ */
+final class HiddenStatesTab extends Tab {
+    private final HiddenStatesViewModel hidden = new HiddenStatesViewModel();
+    private final ExplorerViewModel app;
+    private final TaskExecutor executor;
+    private final TableView<RunItem> runTable;
+
+    HiddenStatesTab(ExplorerViewModel app, TaskExecutor executor, TableView<RunItem> runTable) {
+        super("Hidden states");
+        this.app = app;
+        this.executor = executor;
+        this.runTable = runTable;
+        setClosable(false);
+        setContent(new HiddenStatesPane(hidden));
+        hidden.setActions(app::runPreset, evidence -> openRunNamed(evidence.name()));
+        app.training().observeRuns((run, dataset) -> {
+            Platform.runLater(() -> hidden.datasetProperty().set(dataset));
+            return hidden.liveListener(run.spec().describe(), run);
+        });
+        runTable.getSelectionModel().selectedItemProperty().addListener((o, was, item) -> {
+            if (item != null) {
+                inspect(item.run());
+            }
+        });
+        app.runs().runs().addListener((ListChangeListener<RunItem>) change -> updateEvidence());
+        updateEvidence();
+    }
+
+    /** Loads a saved run's model and the reviews it was trained on, off the UI thread. */
+    private void inspect(SavedRun run) {
+        executor.io(() -> {
+            try {
+                InspectedModel model = InspectedModel.of(run);
+                PreparedDataset data = app.data().hasDataProperty().get()
+                        ? app.data().prepare(Preprocessing.fromJson(run.info().preprocessing())) : null;
+                executor.ui(() -> {
+                    hidden.modelProperty().set(model);
+                    if (data != null) {
+                        hidden.datasetProperty().set(data);
+                    }
+                });
+            } catch (RuntimeException e) {
+                executor.ui(() -> hidden.showProblem("Cannot inspect this run: " + e.getMessage()));
+            }
+        });
+    }
+
+    private void openRunNamed(String name) {
+        runTable.getItems().stream().filter(item -> item.run().info().name().equals(name)).findFirst()
+                .ifPresent(item -> {
+                    runTable.getSelectionModel().select(item);
+                    getTabPane().getSelectionModel().select(this);
+                });
+    }
+
+    private void updateEvidence() {
+        List<Explanation.Evidence> evidence = app.runs().runs().stream()
+                .map(item -> Explanation.Evidence.of(item.run())).toList();
+        hidden.runs().setAll(evidence);
+    }
+
+    HiddenStatesViewModel viewModel() {
+        return hidden;
+    }
+}
