@@ -29,6 +29,6 @@ class ReadmeFiguresTest {
             assertThat(readme).as("README table for " + json).contains(out.toString(StandardCharsets.UTF_8).strip());
             tables++;
         }
-        assertThat(tables).isGreaterThanOrEqualTo(1);
+        assertThat(tables).isGreaterThanOrEqualTo(2);
     }
 }
