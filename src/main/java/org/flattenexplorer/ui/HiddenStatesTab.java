@@ -59,6 +59,10 @@ final class HiddenStatesTab extends Tab {
                     hidden.modelProperty().set(model);
                     if (data != null) {
                         hidden.datasetProperty().set(data);
+                        if (hidden.getInspection() == null && data.validation().size() > 0) {
+                            // Never an empty view: start on the first validation review.
+                            hidden.showTokens(data.validation().tokens()[0], data.validation().reviews().get(0).text());
+                        }
                     }
                 });
             } catch (RuntimeException e) {
