@@ -82,29 +82,34 @@ public final class StartupChecks {
         if (os.contains("win") || os.contains("mac")) {
             return null;
         }
-        if (anyFontIn(defaultFontDirs(sys.getProperty("user.home", ""))) || fcListFindsFonts()) {
-            return null;
-        }
-        return noFontMessage();
+        // fontconfig's answer is what JavaFX sees (font files it is not configured for do not count);
+        // only without fc-list (package fontconfig) fall back to scanning the usual folders
+        Boolean fc = fcListFindsFonts();
+        boolean found = fc != null ? fc : anyFontIn(defaultFontDirs(sys.getProperty("user.home", "")));
+        return found ? null : noFontMessage();
     }
 
     static String noFontMessage() {
         return "No fonts: JavaFX needs at least one installed font to draw the window, and none was found "
-                + "(fc-list lists none, /usr/share/fonts holds none). Install one, e.g. on Debian/Ubuntu: "
+                + "(fontconfig's fc-list lists none). Install one, e.g. on Debian/Ubuntu: "
                 + "sudo apt-get install fonts-dejavu-core (the .deb package depends on it). " + HEADLESS_HINT;
     }
 
-    private static boolean fcListFindsFonts() {
+    /** Whether fc-list lists a font; null when fc-list is not installed or does not answer. */
+    private static Boolean fcListFindsFonts() {
         try {
             Process p = new ProcessBuilder("fc-list").redirectErrorStream(true).start();
             byte[] out = p.getInputStream().readNBytes(4096);
-            p.waitFor(10, TimeUnit.SECONDS);
+            if (!p.waitFor(10, TimeUnit.SECONDS)) {
+                p.destroy();
+                return null;
+            }
             return new String(out).contains(":");
         } catch (IOException e) {
-            return false;
+            return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return null;
         }
     }
 
@@ -123,6 +128,9 @@ public final class StartupChecks {
             if (m.contains("Unable to open DISPLAY") || m.contains("cannot open display")) {
                 return "No display: DISPLAY=" + System.getenv("DISPLAY") + " is set but no X server answers there. "
                         + "Start Flatten Explorer from a desktop session or under xvfb-run -a. " + HEADLESS_HINT;
+            }
+            if (inFontCode(t)) {
+                return noFontMessage();
             }
             if (t instanceof OutOfMemoryError) {
                 return "Out of memory (" + m + "): close other programs or use a smaller model; the app's limits are "
@@ -159,6 +167,13 @@ public final class StartupChecks {
 
     private static String generic(Throwable e) {
         return e.getClass().getName() + ": " + firstLine(String.valueOf(e.getMessage()));
+    }
+
+    /** JavaFX without fonts ("JavaFX detected no fonts!") fails with an NPE inside its font code. */
+    static boolean inFontCode(Throwable t) {
+        StackTraceElement[] st = t.getStackTrace();
+        return t instanceof NullPointerException && st.length > 0
+                && st[0].getClassName().startsWith("com.sun.javafx.font.");
     }
 
     private static boolean isJdkClass(String name) {

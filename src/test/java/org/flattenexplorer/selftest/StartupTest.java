@@ -132,6 +132,12 @@ class StartupTest {
         assertThat(StartupChecks.explain(new java.io.IOException("No space left on device")))
                 .startsWith("Disk full");
         assertThat(StartupChecks.explain(new OutOfMemoryError("Java heap space"))).startsWith("Out of memory");
+        NullPointerException fontNpe = new NullPointerException("Cannot read field \"firstFont\"");
+        fontNpe.setStackTrace(new StackTraceElement[] {
+                new StackTraceElement("com.sun.javafx.font.LogicalFont", "<init>", "LogicalFont.java", 177)});
+        assertThat(StartupChecks.explain(new IllegalStateException(new ExceptionInInitializerError(fontNpe))))
+                .startsWith("No fonts");
+        assertThat(StartupChecks.recognised(new NullPointerException("x"))).isFalse();
         assertThat(StartupChecks.explain(new IllegalArgumentException("odd\nsecond line")))
                 .isEqualTo("java.lang.IllegalArgumentException: odd");
         // an app class missing is not blamed on the runtime
