@@ -10,6 +10,10 @@ public final class Launcher {
     private Launcher() {}
 
     public static void main(String[] args) {
+        int early = org.flattenexplorer.selftest.Startup.run(args); // native cache folders, checks, --self-test
+        if (early >= 0) {
+            System.exit(early);
+        }
         if (args.length == 0) {
             org.flattenexplorer.ui.FlattenExplorerApp.launchWindow(args);
             System.exit(0);

@@ -1,0 +1,329 @@
+package org.flattenexplorer.selftest;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import org.flattenexplorer.cli.KerasProgress;
+import org.flattenexplorer.data.DatasetPreparer;
+import org.flattenexplorer.data.PreparedDataset;
+import org.flattenexplorer.model.ArchitectureSpec;
+import org.flattenexplorer.model.Preset;
+import org.flattenexplorer.training.RunInfo;
+import org.flattenexplorer.training.RunResult;
+import org.flattenexplorer.training.RunStore;
+import org.flattenexplorer.training.SavedRun;
+import org.flattenexplorer.training.TrainingEvent;
+import org.flattenexplorer.training.TrainingRun;
+
+/**
+ * {@code flatten-explorer --self-test}: the installer's smoke test. Starts JavaFX and shows a window, loads the
+ * synthetic set, trains one short epoch of a shrunken question model on a background thread, the way the
+ * window's Train button does (TrainingRun, events handed to the FX thread), prints Keras's progress lines and
+ * exits 0. Any failure prints {@code self-test failed: <reason>} and exits 1. It catches a broken launcher, a
+ * module missing from the trimmed runtime, and a native library (JavaFX, ND4J, OpenBLAS) that does not load.
+ *
+ * <p>Options: {@code --timeout SECONDS} (default 300), {@code --hold SECONDS} (keep the window open at the
+ * end, for a screenshot) and {@code --native-cache DIR} (unpack the native libraries there; see {@link Startup}).
+ */
+public final class SelfTest {
+    /** Set by the installer's launcher to its --add-modules list; the self-test checks each is there. */
+    public static final String MODULES_PROPERTY = "flatten.runtime.modules";
+    private final PrintStream out;
+    private final PrintStream err;
+    private volatile String step = "starting";
+    private Label status;
+    private ProgressBar progress;
+    private Stage stage;
+    private volatile TrainingRun trainingRun;
+
+    private SelfTest(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    /** The spec the self-test trains: the question's Flatten model, shrunk to a few seconds. */
+    public static ArchitectureSpec spec() {
+        return Preset.QUESTION_FLATTEN.spec().toBuilder()
+                .maxlen(100).units(16).embedding(16)
+                .trainSize(64).valSize(32).testSize(32).epochs(1)
+                .build();
+    }
+
+    public static int run(List<String> args, PrintStream out, PrintStream err) {
+        int timeout = intOption(args, "--timeout", 300);
+        int hold = intOption(args, "--hold", 0);
+        SelfTest t = new SelfTest(out, err);
+        Thread watchdog = new Thread(() -> {
+            try {
+                Thread.sleep(timeout * 1000L);
+                err.println("self-test failed: timed out after " + timeout + " s while " + t.step);
+                err.flush();
+                Runtime.getRuntime().halt(1);
+            } catch (InterruptedException e) {
+                // finished in time
+            }
+        }, "self-test-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
+        try {
+            t.runChecked(hold);
+            out.println("self-test passed");
+            return 0;
+        } catch (Throwable e) {
+            err.println("self-test failed: " + StartupChecks.explain(e));
+            if (!StartupChecks.recognised(e)) {
+                err.println("details (for a bug report):");
+                e.printStackTrace(err);
+            }
+            return 1;
+        } finally {
+            watchdog.interrupt();
+            out.flush();
+            err.flush();
+        }
+    }
+
+    private void runChecked(int hold) throws Exception {
+        long start = System.nanoTime();
+        out.println("Flatten Explorer self-test: Java " + System.getProperty("java.version") + " ("
+                + System.getProperty("java.home") + "), " + System.getProperty("os.name") + " "
+                + System.getProperty("os.arch") + ", " + Runtime.getRuntime().availableProcessors() + " cores, max heap "
+                + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB");
+        out.println("native cache: " + System.getProperty(NativeCache.JAVACPP_PROPERTY) + " (ND4J), "
+                + System.getProperty(NativeCache.JAVAFX_PROPERTY, "~/.openjfx/cache") + " (JavaFX)");
+
+        step = "checking the bundled runtime's modules";
+        checkModules(System.getProperty(MODULES_PROPERTY));
+
+        step = "checking the display and fonts";
+        String problem = StartupChecks.displayProblem(System.getProperties(), System.getenv());
+        if (problem == null) {
+            problem = StartupChecks.fontProblem(System.getProperties());
+        }
+        if (problem != null) {
+            throw new StartupProblem(problem);
+        }
+
+        step = "starting JavaFX";
+        startJavaFx();
+        step = "opening the window";
+        showWindow();
+        out.println(String.format(Locale.ROOT, "window shown (%.1f s)", seconds(start)));
+
+        step = "training";
+        RunResult result = train();
+        out.println(String.format(Locale.ROOT, "test_accuracy: %.4f", result.testAccuracy()));
+        if (result.epochs().size() != 1 || !Double.isFinite(result.epochs().get(0).loss())) {
+            throw new IllegalStateException("training finished without one finite epoch: " + result.epochs());
+        }
+
+        step = "saving and reloading the run";
+        saveAndReload(result);
+
+        if (hold > 0) {
+            step = "holding the window open";
+            Thread.sleep(hold * 1000L);
+        }
+        step = "closing the window";
+        CountDownLatch closed = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            stage.close();
+            closed.countDown();
+        });
+        closed.await(30, TimeUnit.SECONDS);
+        Platform.exit();
+        out.println(String.format(Locale.ROOT, "self-test took %.1f s", seconds(start)));
+    }
+
+    /** Every module the installer's runtime should hold (set by the installer's launcher), present? */
+    static void checkModules(String expected) {
+        if (expected == null || expected.isBlank()) {
+            return;
+        }
+        List<String> missing = new java.util.ArrayList<>();
+        for (String m : expected.split(",")) {
+            if (!m.isBlank() && ModuleLayer.boot().findModule(m.trim()).isEmpty()) {
+                missing.add(m.trim());
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new StartupProblem("The bundled Java runtime lacks the module(s) " + missing + " that the "
+                    + "installer lists: rebuild the installer (mvn -Pinstaller package); this is a packaging bug.");
+        }
+    }
+
+    /** Saves the run as the window does (run.json, metrics, model.zip) into a temporary folder and loads it. */
+    private void saveAndReload(RunResult result) throws Exception {
+        TrainingRun run = trainingRun;
+        java.nio.file.Path folder = java.nio.file.Files.createTempDirectory("flatten-selftest-run");
+        try {
+            RunInfo info = new RunInfo("self-test", result.status(), RunStore.now(), run.spec(),
+                    run.data().identity(), run.data().source(), run.data().preprocessing().toJson(),
+                    Double.isNaN(result.testAccuracy()) ? null : result.testAccuracy(), result.seconds());
+            SavedRun saved = RunStore.saveTo(folder.resolve("run"), info, result, run.network(), run.data().vocabulary());
+            SavedRun loaded = RunStore.load(saved.folder());
+            long params = RunStore.loadNetwork(loaded).numParams();
+            if (params != run.network().numParams()) {
+                throw new IllegalStateException("the reloaded model has " + params + " parameters, expected "
+                        + run.network().numParams());
+            }
+            out.println("run saved and reloaded (" + params + " parameters)");
+        } finally {
+            try (var files = java.nio.file.Files.walk(folder)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+    }
+
+    private static void startJavaFx() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread t = new Thread(() -> {
+            try {
+                Platform.startup(started::countDown);
+            } catch (Throwable e) {
+                failure.set(e);
+                started.countDown();
+            }
+        }, "javafx-startup");
+        t.setDaemon(true);
+        t.start();
+        if (!started.await(120, TimeUnit.SECONDS)) {
+            throw new TimeoutException("JavaFX did not start within 120 s");
+        }
+        if (failure.get() != null) {
+            Throwable e = failure.get();
+            throw e instanceof Exception ex ? ex : new IllegalStateException(e.toString(), e);
+        }
+        Platform.setImplicitExit(false);
+    }
+
+    private void showWindow() throws Exception {
+        CompletableFuture<Void> shown = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                status = new Label("Self-test: loading the synthetic set...");
+                progress = new ProgressBar(0);
+                progress.setMaxWidth(Double.MAX_VALUE);
+                Label title = new Label("Flatten Explorer");
+                title.setStyle("-fx-font-size: 20px; -fx-font-weight: bold;");
+                VBox root = new VBox(12, title, status, progress);
+                root.setPadding(new Insets(20));
+                stage = new Stage();
+                stage.setTitle("Flatten Explorer - self-test");
+                stage.setScene(new Scene(root, 520, 150));
+                stage.show();
+                if (!stage.isShowing() || stage.getWidth() <= 0) {
+                    throw new IllegalStateException("the window did not show");
+                }
+                shown.complete(null);
+            } catch (Throwable e) {
+                shown.completeExceptionally(e);
+            }
+        });
+        get(shown, 60);
+    }
+
+    private RunResult train() throws Exception {
+        CompletableFuture<RunResult> done = new CompletableFuture<>();
+        ArchitectureSpec spec = spec();
+        // The Train button's path: a background thread builds the data and the TrainingRun and runs it;
+        // every event is handed over to the FX thread for the window.
+        Thread worker = new Thread(() -> {
+            try {
+                step = "loading the synthetic set";
+                PreparedDataset data = DatasetPreparer.synthetic(spec.preprocessing());
+                out.println("Training " + spec.describe() + " on " + data.source() + " (" + data.train().size()
+                        + " train / " + data.validation().size() + " validation reviews)");
+                step = "building the network (ND4J's native libraries load here)";
+                TrainingRun run = new TrainingRun(spec, data);
+                trainingRun = run;
+                step = "measuring the native threads";
+                NativeThreads.Measurement threads = NativeThreads.measure();
+                out.println(threads.describe());
+                if (threads.measured() && threads.count() > 1) {
+                    throw new IllegalStateException("ND4J's native code ran on " + threads.count()
+                            + " threads, expected 1 (FastLstmRuntime.configureNativeSingleThreaded did not apply): "
+                            + threads.busyThreads());
+                }
+                step = "training one epoch";
+                fx(() -> status.setText("Self-test: training one epoch of " + spec.describe()));
+                run.run(event -> onEvent(event, done));
+                if (!done.isDone()) {
+                    done.completeExceptionally(new IllegalStateException("training ended without a final event"));
+                }
+            } catch (Throwable e) {
+                done.completeExceptionally(e);
+            }
+        }, "training");
+        worker.setDaemon(true);
+        worker.start();
+        return get(done, 0);
+    }
+
+    private void onEvent(TrainingEvent event, CompletableFuture<RunResult> done) {
+        if (event instanceof TrainingEvent.BatchEnd b) {
+            if (b.batch() == 1) {
+                out.println(KerasProgress.epochHeader(b.epoch(), b.epochs()));
+            }
+            if (b.batch() < b.batches()) {
+                out.println(KerasProgress.batchLine(b.batch(), b.batches(), b.loss(), b.accuracy()));
+            }
+            double p = (double) b.batch() / b.batches();
+            fx(() -> progress.setProgress(p));
+        } else if (event instanceof TrainingEvent.EpochEnd e) {
+            out.println(KerasProgress.epochLine(e.metrics(), e.batches()));
+            fx(() -> status.setText("Self-test: " + KerasProgress.metrics(e.metrics())));
+        } else if (event instanceof TrainingEvent.Finished f) {
+            fx(() -> status.setText(String.format(Locale.ROOT, "Self-test passed: test accuracy %.4f",
+                    f.result().testAccuracy())));
+            done.complete(f.result());
+        } else if (event instanceof TrainingEvent.Cancelled) {
+            done.completeExceptionally(new IllegalStateException("training was cancelled"));
+        } else if (event instanceof TrainingEvent.Failed f) {
+            done.completeExceptionally(new IllegalStateException("training failed: " + f.message(), f.cause()));
+        }
+    }
+
+    private static void fx(Runnable r) {
+        Platform.runLater(r);
+    }
+
+    private static <T> T get(CompletableFuture<T> f, int timeoutSeconds) throws Exception {
+        try {
+            return timeoutSeconds > 0 ? f.get(timeoutSeconds, TimeUnit.SECONDS) : f.get();
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            throw c instanceof Exception ex ? ex : new IllegalStateException(String.valueOf(c), c);
+        }
+    }
+
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    static int intOption(List<String> args, String name, int fallback) {
+        int i = args.indexOf(name);
+        if (i < 0 || i + 1 >= args.size()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(args.get(i + 1));
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+}
