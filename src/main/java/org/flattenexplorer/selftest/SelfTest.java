@@ -10,23 +10,22 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
-import javafx.geometry.Insets;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.control.ProgressBar;
-import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.flattenexplorer.cli.KerasProgress;
-import org.flattenexplorer.data.DatasetPreparer;
-import org.flattenexplorer.data.PreparedDataset;
 import org.flattenexplorer.model.ArchitectureSpec;
 import org.flattenexplorer.model.Preset;
-import org.flattenexplorer.training.RunInfo;
 import org.flattenexplorer.training.RunResult;
 import org.flattenexplorer.training.RunStore;
 import org.flattenexplorer.training.SavedRun;
 import org.flattenexplorer.training.TrainingEvent;
 import org.flattenexplorer.training.TrainingRun;
+import org.flattenexplorer.ui.AppServices;
+import org.flattenexplorer.ui.FlattenExplorerApp;
+import org.flattenexplorer.ui.MainView;
+import org.flattenexplorer.ui.task.FxTaskExecutor;
+import org.flattenexplorer.ui.viewmodel.ExplorerViewModel;
+import org.flattenexplorer.ui.viewmodel.UiSettings;
 
 /**
  * {@code flatten-explorer --self-test}: the installer's smoke test. Starts JavaFX and shows a window, loads the
@@ -44,9 +43,10 @@ public final class SelfTest {
     private final PrintStream out;
     private final PrintStream err;
     private volatile String step = "starting";
-    private Label status;
-    private ProgressBar progress;
     private Stage stage;
+    private MainView window;
+    private FxTaskExecutor executor;
+    private RunStore store;
     private volatile TrainingRun trainingRun;
 
     private SelfTest(PrintStream out, PrintStream err) {
@@ -130,8 +130,8 @@ public final class SelfTest {
             throw new IllegalStateException("training finished without one finite epoch: " + result.epochs());
         }
 
-        step = "saving and reloading the run";
-        saveAndReload(result);
+        step = "reloading the saved run";
+        checkSavedRun();
 
         if (hold > 0) {
             step = "holding the window open";
@@ -141,6 +141,7 @@ public final class SelfTest {
         CountDownLatch closed = new CountDownLatch(1);
         Platform.runLater(() -> {
             stage.close();
+            executor.shutdown();
             closed.countDown();
         });
         closed.await(30, TimeUnit.SECONDS);
@@ -165,27 +166,21 @@ public final class SelfTest {
         }
     }
 
-    /** Saves the run as the window does (run.json, metrics, model.zip) into a temporary folder and loads it. */
-    private void saveAndReload(RunResult result) throws Exception {
+    /** The window saved the run (run.json, metrics, model.zip) in its store: read it back, model included. */
+    private void checkSavedRun() {
         TrainingRun run = trainingRun;
-        java.nio.file.Path folder = java.nio.file.Files.createTempDirectory("flatten-selftest-run");
-        try {
-            RunInfo info = new RunInfo("self-test", result.status(), RunStore.now(), run.spec(),
-                    run.data().identity(), run.data().source(), run.data().preprocessing().toJson(),
-                    Double.isNaN(result.testAccuracy()) ? null : result.testAccuracy(), result.seconds());
-            SavedRun saved = RunStore.saveTo(folder.resolve("run"), info, result, run.network(), run.data().vocabulary());
-            SavedRun loaded = RunStore.load(saved.folder());
-            long params = RunStore.loadNetwork(loaded).numParams();
-            if (params != run.network().numParams()) {
-                throw new IllegalStateException("the reloaded model has " + params + " parameters, expected "
-                        + run.network().numParams());
-            }
-            out.println("run saved and reloaded (" + params + " parameters)");
-        } finally {
-            try (var files = java.nio.file.Files.walk(folder)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-            }
+        RunStore.Listing listing = store.list();
+        if (listing.runs().size() != 1) {
+            throw new IllegalStateException("the window saved " + listing.runs().size() + " runs, expected 1 "
+                    + listing.problems());
         }
+        SavedRun loaded = listing.runs().get(0);
+        long params = RunStore.loadNetwork(loaded).numParams();
+        if (params != run.network().numParams()) {
+            throw new IllegalStateException("the reloaded model has " + params + " parameters, expected "
+                    + run.network().numParams());
+        }
+        out.println("run saved by the window and reloaded (" + params + " parameters)");
     }
 
     private static void startJavaFx() throws Exception {
@@ -211,20 +206,24 @@ public final class SelfTest {
         Platform.setImplicitExit(false);
     }
 
+    /** The real window, as the app opens it, but with its runs and settings in a temporary folder. */
     private void showWindow() throws Exception {
+        java.nio.file.Path scratch = java.nio.file.Files.createTempDirectory("flatten-selftest");
         CompletableFuture<Void> shown = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {
-                status = new Label("Self-test: loading the synthetic set...");
-                progress = new ProgressBar(0);
-                progress.setMaxWidth(Double.MAX_VALUE);
-                Label title = new Label("Flatten Explorer");
-                title.setStyle("-fx-font-size: 20px; -fx-font-weight: bold;");
-                VBox root = new VBox(12, title, status, progress);
-                root.setPadding(new Insets(20));
+                executor = new FxTaskExecutor();
+                store = new RunStore(scratch.resolve("runs"));
+                AppServices services = new AppServices(store,
+                        new UiSettings(scratch.resolve("settings.properties")), executor, null,
+                        org.flattenexplorer.data.DataLocator.system(), java.util.Optional.empty(),
+                        scratch.resolve("data"));
+                window = new MainView(services);
+                Scene scene = new Scene(window, 1280, 800);
                 stage = new Stage();
-                stage.setTitle("Flatten Explorer - self-test");
-                stage.setScene(new Scene(root, 520, 150));
+                stage.setTitle(FlattenExplorerApp.TITLE + " - self-test");
+                stage.setScene(scene);
+                window.start(scene, stage);
                 stage.show();
                 if (!stage.isShowing() || stage.getWidth() <= 0) {
                     throw new IllegalStateException("the window did not show");
@@ -237,41 +236,52 @@ public final class SelfTest {
         get(shown, 60);
     }
 
+    /** The Train button's path: the synthetic set in the data panel, the spec in the architecture panel, Train. */
     private RunResult train() throws Exception {
         CompletableFuture<RunResult> done = new CompletableFuture<>();
-        ArchitectureSpec spec = spec();
-        // The Train button's path: a background thread builds the data and the TrainingRun and runs it;
-        // every event is handed over to the FX thread for the window.
-        Thread worker = new Thread(() -> {
-            try {
-                step = "loading the synthetic set";
-                PreparedDataset data = DatasetPreparer.synthetic(spec.preprocessing());
-                out.println("Training " + spec.describe() + " on " + data.source() + " (" + data.train().size()
-                        + " train / " + data.validation().size() + " validation reviews)");
-                step = "building the network (ND4J's native libraries load here)";
-                TrainingRun run = new TrainingRun(spec, data);
-                trainingRun = run;
-                step = "measuring the native threads";
-                NativeThreads.Measurement threads = NativeThreads.measure();
-                out.println(threads.describe());
-                if (threads.measured() && threads.count() > 1) {
-                    throw new IllegalStateException("ND4J's native code ran on " + threads.count()
-                            + " threads, expected 1 (FastLstmRuntime.configureNativeSingleThreaded did not apply): "
-                            + threads.busyThreads());
-                }
-                step = "training one epoch";
-                fx(() -> status.setText("Self-test: training one epoch of " + spec.describe()));
-                run.run(event -> onEvent(event, done));
-                if (!done.isDone()) {
-                    done.completeExceptionally(new IllegalStateException("training ended without a final event"));
-                }
-            } catch (Throwable e) {
-                done.completeExceptionally(e);
+        ExplorerViewModel app = window.viewModel();
+        app.training().observeRuns((run, data) -> {
+            trainingRun = run;
+            out.println("Training " + run.spec().describe() + " on " + data.source() + " (" + data.train().size()
+                    + " train / " + data.validation().size() + " validation reviews)");
+            NativeThreads.Measurement threads = NativeThreads.measure();
+            out.println(threads.describe());
+            if (threads.measured() && threads.count() > 1) {
+                done.completeExceptionally(new IllegalStateException("ND4J's native code ran on " + threads.count()
+                        + " threads, expected 1 (FastLstmRuntime.configureNativeSingleThreaded did not apply): "
+                        + threads.busyThreads()));
+                run.cancel();
             }
-        }, "training");
-        worker.setDaemon(true);
-        worker.start();
-        return get(done, 0);
+            step = "training one epoch";
+            return event -> onEvent(event, done);
+        });
+        fx(() -> {
+            step = "loading the synthetic set";
+            app.data().useSynthetic();
+            app.architecture().load(spec());
+            if (!app.architecture().validProperty().get() || !app.data().hasDataProperty().get()) {
+                done.completeExceptionally(new IllegalStateException("the window would not train: "
+                        + app.architecture().invalidReasonProperty().get()));
+                return;
+            }
+            app.trainCurrent();
+        });
+        RunResult result = get(done, 0);
+        waitUntilIdle(app);
+        return result;
+    }
+
+    /** The window saves the run after the last event; wait for that before checking the run list. */
+    private static void waitUntilIdle(ExplorerViewModel app) throws Exception {
+        for (int i = 0; i < 600; i++) {
+            CompletableFuture<Boolean> idle = new CompletableFuture<>();
+            fx(() -> idle.complete(!app.training().runningProperty().get()));
+            if (get(idle, 30)) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new TimeoutException("the window did not finish saving the run");
     }
 
     private void onEvent(TrainingEvent event, CompletableFuture<RunResult> done) {
@@ -282,14 +292,9 @@ public final class SelfTest {
             if (b.batch() < b.batches()) {
                 out.println(KerasProgress.batchLine(b.batch(), b.batches(), b.loss(), b.accuracy()));
             }
-            double p = (double) b.batch() / b.batches();
-            fx(() -> progress.setProgress(p));
         } else if (event instanceof TrainingEvent.EpochEnd e) {
             out.println(KerasProgress.epochLine(e.metrics(), e.batches()));
-            fx(() -> status.setText("Self-test: " + KerasProgress.metrics(e.metrics())));
         } else if (event instanceof TrainingEvent.Finished f) {
-            fx(() -> status.setText(String.format(Locale.ROOT, "Self-test passed: test accuracy %.4f",
-                    f.result().testAccuracy())));
             done.complete(f.result());
         } else if (event instanceof TrainingEvent.Cancelled) {
             done.completeExceptionally(new IllegalStateException("training was cancelled"));
