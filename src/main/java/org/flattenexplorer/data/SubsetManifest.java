@@ -39,6 +39,19 @@ public final class SubsetManifest {
         this.relativePaths = java.util.Collections.unmodifiableSet(paths);
     }
 
+    /** The file list shipped with the app (sample-data/imdb-subset-files.tsv): the 3,000 reviews of the subset. */
+    public static SubsetManifest bundled() {
+        String name = "imdb-subset-files.tsv";
+        try (java.io.InputStream in = SubsetManifest.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new DataException("the subset's file list " + name + " is missing from the application");
+            }
+            return parse(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8), name);
+        } catch (IOException e) {
+            throw new DataException("cannot read the subset's file list " + name + ": " + e.getMessage());
+        }
+    }
+
     public static SubsetManifest load(Path tsv) {
         try (Reader reader = Files.newBufferedReader(tsv, StandardCharsets.UTF_8)) {
             return parse(reader, tsv.toString());

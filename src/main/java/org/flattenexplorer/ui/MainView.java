@@ -19,6 +19,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
@@ -34,6 +35,7 @@ import org.flattenexplorer.ui.view.PresetBar;
 import org.flattenexplorer.ui.view.RunListView;
 import org.flattenexplorer.ui.view.ThemeManager;
 import org.flattenexplorer.ui.view.TrainingBar;
+import org.flattenexplorer.ui.view.WelcomePane;
 import org.flattenexplorer.ui.viewmodel.ExplorerViewModel;
 import org.jfree.chart.fx.ChartViewer;
 
@@ -100,7 +102,7 @@ public final class MainView extends BorderPane {
         main.setDividerPositions(0.74);
 
         setTop(new VBox(menuBar(), new PresetBar(vm)));
-        setCenter(main);
+        setCenter(new StackPane(main, new WelcomePane(vm.data(), () -> getScene().getWindow())));
         setBottom(status);
     }
 

@@ -61,4 +61,12 @@ class SubsetManifestTest {
         assertThatThrownBy(() -> SubsetManifest.load(tmp.resolve("none.tsv")))
                 .isInstanceOf(DataException.class).hasMessageContaining("does not exist");
     }
+
+    @Test
+    void theAppShipsTheSubsetsFileListForItsDownload() {
+        SubsetManifest bundled = SubsetManifest.bundled();
+
+        assertThat(bundled.size()).isEqualTo(3000);
+        assertThat(bundled.relativePaths()).contains("train/pos/2_9.txt");
+    }
 }

@@ -71,7 +71,21 @@ class ExplorerWindowTest {
     }
 
     @Test
+    void withNoDataTheWelcomePanelOffersTheThreeSourcesAndLeavesOnceOneIsChosen(FxRobot robot) {
+        javafx.scene.Node welcome = robot.lookup("#welcome").query();
+        assertThat(welcome.getParent().isVisible()).isTrue();
+        assertThat(robot.lookup("#welcome #download").queryButton().getText()).contains("84 MB");
+        assertThat(robot.lookup("#welcome #chooseData").tryQuery()).isPresent();
+
+        robot.clickOn("#welcome #useSynthetic");
+
+        assertThat(welcome.getParent().isVisible()).isFalse();
+        assertThat(view.viewModel().data().hasDataProperty().get()).isTrue();
+    }
+
+    @Test
     void togglingReturnSequencesAndFlattenChangesShapesAndParameterCounts(FxRobot robot) {
+        robot.interact(() -> view.viewModel().data().useSynthetic());
         assertThat(row(robot, "flatten").outputShape()).isEqualTo("(None, 64000)");
         assertThat(row(robot, "dense").params()).isEqualTo(64_001);
 

@@ -15,6 +15,7 @@ import org.flattenexplorer.data.DataException;
 import org.flattenexplorer.data.DataLocator;
 import org.flattenexplorer.data.DatasetPreparer;
 import org.flattenexplorer.data.ImdbDownloader;
+import org.flattenexplorer.data.SubsetManifest;
 import org.flattenexplorer.data.PreparedDataset;
 import org.flattenexplorer.data.Preprocessing;
 import org.flattenexplorer.ui.task.TaskExecutor;
@@ -110,7 +111,7 @@ public final class DataViewModel implements DatasetSource {
         downloadText.set("Connecting...");
         executor.io(() -> {
             try {
-                Path folder = d.install(downloadFolder, Optional.empty(), this::progress);
+                Path folder = d.install(downloadFolder, Optional.of(SubsetManifest.bundled()), this::progress);
                 executor.ui(() -> downloadText.set("Downloaded to " + folder));
                 openFolder(folder, true);
             } catch (java.util.concurrent.CancellationException e) {

@@ -1,0 +1,51 @@
+package org.flattenexplorer.ui.view;
+
+import java.util.function.Supplier;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import org.flattenexplorer.ui.viewmodel.DataViewModel;
+
+/**
+ * The first-run panel, over the window while no reviews are available: what the app is for, and the three ways to
+ * get data. It goes away by itself once data is found; the data panel remembers the choice for the next start.
+ */
+public final class WelcomePane extends StackPane {
+
+    public WelcomePane(DataViewModel vm, Supplier<Window> owner) {
+        Label title = new Label("Welcome to Flatten Explorer");
+        title.getStyleClass().add("welcome-title");
+        title.setStyle("-fx-font-size: 1.6em; -fx-font-weight: bold;");
+        Label about = new Label("Flatten Explorer answers \"What is this Flatten layer doing in my LSTM?\" with live "
+                + "experiments: it trains the real Keras-style model on IMDB movie reviews while you watch. Toggle "
+                + "return_sequences, Flatten, padding and masking, and see why one model learns and the other stays "
+                + "at 50%.");
+        about.setWrapText(true);
+        Label how = new Label("First, the reviews: download the official IMDB archive (84 MB, checked, a "
+                + "3,000-review subset is kept), open an aclImdb folder you already have, or start at once with "
+                + "generated reviews.");
+        how.setWrapText(true);
+        Label message = new Label();
+        message.getStyleClass().add("note");
+        message.setWrapText(true);
+        message.textProperty().bind(vm.messageProperty());
+        ArchitectureView.showOnlyWhenText(message);
+        DataChoices choices = new DataChoices(vm, owner);
+
+        VBox card = new VBox(12, title, about, how, choices.buttons(), choices.downloadBox(), message);
+        card.setId("welcome");
+        card.setMaxWidth(640);
+        card.setMaxHeight(USE_PREF_SIZE);
+        card.setPadding(new Insets(24));
+        card.setStyle("-fx-background-color: -fx-background; -fx-background-radius: 8; -fx-border-radius: 8; "
+                + "-fx-border-color: -fx-box-border; -fx-effect: dropshadow(gaussian, rgba(0,0,0,0.35), 18, 0, 0, 4);");
+        getChildren().add(card);
+        setAlignment(Pos.CENTER);
+        setStyle("-fx-background-color: rgba(0,0,0,0.25);");
+        visibleProperty().bind(vm.hasDataProperty().not());
+        managedProperty().bind(visibleProperty());
+    }
+}
