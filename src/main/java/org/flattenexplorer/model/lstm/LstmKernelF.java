@@ -219,14 +219,6 @@ final class LstmKernelF implements LstmKernel {
         }
     }
 
-    private static double sigmoid(double v) {
-        return 1.0 / (1.0 + Math.exp(-v));
-    }
-
-    private static double tanh(double v) {
-        return 1.0 - 2.0 / (1.0 + Math.exp(2.0 * v));
-    }
-
     /** A growable native buffer, usable both as an INDArray (for layout copies) and by cblas and Java loops. */
     private static final class Buf {
         INDArray flat;
@@ -278,6 +270,7 @@ final class LstmKernelF implements LstmKernel {
         float[] row = new float[0];
         float[] hrow = new float[0];
         float[] cRoll = new float[0]; // inference: cell states of the previous and current step
+        float[] zeroU = new float[0]; // c_{-1}
         float[] dcNext = new float[0];
         float[] fNext = new float[0];
 
@@ -315,6 +308,9 @@ final class LstmKernelF implements LstmKernel {
             final float[] bs = bias;
             final float[] cc = keep ? c : cRoll;
             final float[] tcc = tc;
+            if (zeroU.length != U) {
+                zeroU = new float[U];
+            }
             final FloatBuffer zb = z.nio;
             final FloatBuffer hb = h.nio;
             for (int t = 0; t < T; t++) {
@@ -323,40 +319,42 @@ final class LstmKernelF implements LstmKernel {
                             ph.position((long) lo * ldh + (long) (t - 1) * U), ldh, prw, G, 1,
                             pz.position((long) lo * ldz + (long) t * G), ldz);
                 }
+                final float[] cpA = t > 0 ? cc : zeroU;
                 for (int r = 0; r < n; r++) {
                     final int zIdx = (lo + r) * ldz + t * G;
                     final int zBase = r * G;
                     zb.get(zIdx, zr, zBase, G);
                     final int hBase = r * U;
                     final int cOff = keep ? ((lo + r) * T + t) * U : ((t & 1) * n + r) * U;
-                    final int pOff = keep ? cOff - U : (((t - 1) & 1) * n + r) * U;
+                    final int cpO = t == 0 ? 0 : keep ? cOff - U : (((t - 1) & 1) * n + r) * U;
                     final float mk = masked ? m[(lo + r) * T + t] : 1;
-                    for (int u = 0; u < U; u++) {
-                        final int k = zBase + u;
-                        final float gA = (float) tanh(zr[k] + bs[u]);
-                        final float fA = (float) sigmoid(zr[k + U] + bs[u + U]);
-                        final float oA = (float) sigmoid(zr[k + 2 * U] + bs[u + 2 * U]);
-                        final float iA = (float) sigmoid(zr[k + 3 * U] + bs[u + 3 * U]);
-                        zr[k] = gA;
-                        zr[k + U] = fA;
-                        zr[k + 2 * U] = oA;
-                        zr[k + 3 * U] = iA;
-                        final float cPrev = t > 0 ? cc[pOff + u] : 0;
-                        float cell = fA * cPrev + iA * gA;
-                        final float tanhC = (float) tanh(cell);
-                        float hid = oA * tanhC;
-                        if (mk != 1) {
-                            hid *= mk;
-                            cell *= mk;
-                        }
-                        cc[cOff + u] = cell;
-                        if (keep) {
+                    // gate activations in place: [g (tanh), f, o, i (sigmoid)]
+                    for (int j = 0; j < U; j++) {
+                        zr[zBase + j] = LstmMath.tanh(zr[zBase + j] + bs[j]);
+                    }
+                    for (int j = U; j < G; j++) {
+                        zr[zBase + j] = LstmMath.sigmoid(zr[zBase + j] + bs[j]);
+                    }
+                    final int gB = zBase;
+                    final int fB = zBase + U;
+                    final int oB = zBase + 2 * U;
+                    final int iB = zBase + 3 * U;
+                    // masked steps zero h and c (a mask of 1 multiplies exactly)
+                    if (keep) {
+                        for (int u = 0; u < U; u++) {
+                            final float cell = zr[fB + u] * cpA[cpO + u] + zr[iB + u] * zr[gB + u];
+                            final float tanhC = LstmMath.tanh(cell);
+                            hr[hBase + u] = zr[oB + u] * tanhC * mk;
+                            cc[cOff + u] = cell * mk;
                             tcc[cOff + u] = tanhC;
                         }
-                        hr[hBase + u] = hid;
-                    }
-                    if (keep) {
                         zb.put(zIdx, zr, zBase, G);
+                    } else {
+                        for (int u = 0; u < U; u++) {
+                            final float cell = zr[fB + u] * cpA[cpO + u] + zr[iB + u] * zr[gB + u];
+                            hr[hBase + u] = zr[oB + u] * LstmMath.tanh(cell) * mk;
+                            cc[cOff + u] = cell * mk;
+                        }
                     }
                     hb.put((lo + r) * ldh + t * U, hr, hBase, U);
                 }
@@ -381,6 +379,11 @@ final class LstmKernelF implements LstmKernel {
                 db = new double[G];
             }
             java.util.Arrays.fill(db, 0);
+            java.util.Arrays.fill(dcNext, 0);
+            java.util.Arrays.fill(fNext, 0);
+            if (zeroU.length != U) {
+                zeroU = new float[U];
+            }
             final FloatPointer pdz = dz.at(0);
             final FloatPointer prw = rwc.at(0);
             final FloatPointer pdht = dht.at(0);
@@ -409,31 +412,33 @@ final class LstmKernelF implements LstmKernel {
                 } else {
                     java.util.Arrays.fill(dh, 0, nU, 0);
                 }
+                final float[] cpA = t > 0 ? cc : zeroU;
                 for (int r = 0; r < n; r++) {
                     final int row0 = lo + r;
                     final int zIdx = row0 * ldz + t * G;
                     zb.get(zIdx, a, 0, G);
                     final int cOff = (row0 * T + t) * U;
-                    final int pOff = cOff - U;
+                    final int cpO = t > 0 ? cOff - U : 0;
                     final int hBase = r * U;
                     final long eBase = row0 * sb + t * st;
-                    final float mk = masked ? m[row0 * T + t] : 1;
+                    for (int u = 0; u < U; u++) {
+                        dh[hBase + u] += eb.get((int) (eBase + u * su));
+                    }
+                    final boolean stored = masked && m[row0 * T + t] != 1;
                     for (int u = 0; u < U; u++) {
                         final int ci = hBase + u;
                         final float gA = a[u];
                         final float fA = a[u + U];
                         final float oA = a[u + 2 * U];
                         final float iA = a[u + 3 * U];
-                        final float dhv = dh[ci] + eb.get((int) (eBase + u * su));
+                        final float dhv = dh[ci];
                         final float tanhC = tcc[cOff + u];
                         // stock: tanh'(c) is taken at the stored (masked) cell state
-                        final float tanhStored = mk == 1 ? tanhC : (float) tanh(cc[cOff + u]);
+                        final float tanhStored = stored ? LstmMath.tanh(cc[cOff + u]) : tanhC;
                         final float dO = dhv * tanhC * (oA * (1 - oA));
-                        float dc = (1 - tanhStored * tanhStored) * (oA * dhv);
-                        if (!last) {
-                            dc += fN[ci] * dcN[ci];
-                        }
-                        final float cPrev = t > 0 ? cc[pOff + u] : 0;
+                        // dcN and fN start at 0 for the last step
+                        final float dc = (1 - tanhStored * tanhStored) * (oA * dhv) + fN[ci] * dcN[ci];
+                        final float cPrev = cpA[cpO + u];
                         final float dF = (fA * (1 - fA)) * dc * cPrev;
                         final float dI = (iA * (1 - iA)) * gA * dc;
                         final float dG = (1 - gA * gA) * (iA * dc);
