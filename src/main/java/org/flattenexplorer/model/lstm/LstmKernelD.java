@@ -220,6 +220,76 @@ final class LstmKernelD implements LstmKernel {
         }
     }
 
+    // The per-row loops live in small static methods: the JIT compiles (and vectorizes) them as ordinary
+    // methods instead of as part of the long-running, on-stack-replaced time loop.
+
+    /** Gate activations in place on one row of pre-activations: [g (tanh), f, o, i (sigmoid)]. */
+    private static void activateGates(double[] z, int base, double[] bias, int U) {
+        for (int j = 0; j < U; j++) {
+            z[base + j] = LstmMath.tanh(z[base + j] + bias[j]);
+        }
+        final int G = 4 * U;
+        for (int j = U; j < G; j++) {
+            z[base + j] = LstmMath.sigmoid(z[base + j] + bias[j]);
+        }
+    }
+
+    /** Cell and hidden states of one row; masked steps zero h and c (a mask of 1 multiplies exactly). */
+    private static void cellsForTraining(double[] z, int zBase, double[] cp, int cpO, double[] c, double[] tc, int cOff,
+                                         double[] h, int hBase, double mk, int U) {
+        final int fB = zBase + U;
+        final int oB = zBase + 2 * U;
+        final int iB = zBase + 3 * U;
+        for (int u = 0; u < U; u++) {
+            final double cell = z[fB + u] * cp[cpO + u] + z[iB + u] * z[zBase + u];
+            final double tanhC = LstmMath.tanh(cell);
+            h[hBase + u] = z[oB + u] * tanhC * mk;
+            c[cOff + u] = cell * mk;
+            tc[cOff + u] = tanhC;
+        }
+    }
+
+    /** As {@link #cellsForTraining} without keeping tanh(c). */
+    private static void cellsForInference(double[] z, int zBase, double[] cp, int cpO, double[] c, int cOff,
+                                          double[] h, int hBase, double mk, int U) {
+        final int fB = zBase + U;
+        final int oB = zBase + 2 * U;
+        final int iB = zBase + 3 * U;
+        for (int u = 0; u < U; u++) {
+            final double cell = z[fB + u] * cp[cpO + u] + z[iB + u] * z[zBase + u];
+            h[hBase + u] = z[oB + u] * LstmMath.tanh(cell) * mk;
+            c[cOff + u] = cell * mk;
+        }
+    }
+
+    /**
+     * Gate deltas of one row at one step from the gate activations {@code a} [4U], dL/dh, the cached tanh(c) and
+     * cell states; updates the running dL/dc and forget gate ({@code dcN}, {@code fN}, 0 for the last step).
+     * {@code stored}: the step is masked, where the stock layer takes tanh'(c) at the stored (masked) cell state.
+     */
+    private static void gateDeltas(double[] a, double[] dh, int hBase, double[] tc, double[] c, int cOff, double[] cp,
+                                   int cpO, double[] fN, double[] dcN, double[] d, boolean stored, int U) {
+        for (int u = 0; u < U; u++) {
+            final int ci = hBase + u;
+            final double gA = a[u];
+            final double fA = a[u + U];
+            final double oA = a[u + 2 * U];
+            final double iA = a[u + 3 * U];
+            final double dhv = dh[ci];
+            final double tanhC = tc[cOff + u];
+            final double tanhStored = stored ? LstmMath.tanh(c[cOff + u]) : tanhC;
+            final double dO = dhv * tanhC * (oA * (1 - oA));
+            final double dc = (1 - tanhStored * tanhStored) * (oA * dhv) + fN[ci] * dcN[ci];
+            final double cPrev = cp[cpO + u];
+            d[u] = (1 - gA * gA) * (iA * dc);
+            d[u + U] = (fA * (1 - fA)) * dc * cPrev;
+            d[u + 2 * U] = dO;
+            d[u + 3 * U] = (iA * (1 - iA)) * gA * dc;
+            dcN[ci] = dc;
+            fN[ci] = fA;
+        }
+    }
+
     /** A growable native buffer, usable both as an INDArray (for layout copies) and by cblas and Java loops. */
     private static final class Buf {
         INDArray flat;
@@ -329,33 +399,12 @@ final class LstmKernelD implements LstmKernel {
                     final int cOff = keep ? ((lo + r) * T + t) * U : ((t & 1) * n + r) * U;
                     final int cpO = t == 0 ? 0 : keep ? cOff - U : (((t - 1) & 1) * n + r) * U;
                     final double mk = masked ? m[(lo + r) * T + t] : 1;
-                    // gate activations in place: [g (tanh), f, o, i (sigmoid)]
-                    for (int j = 0; j < U; j++) {
-                        zr[zBase + j] = LstmMath.tanh(zr[zBase + j] + bs[j]);
-                    }
-                    for (int j = U; j < G; j++) {
-                        zr[zBase + j] = LstmMath.sigmoid(zr[zBase + j] + bs[j]);
-                    }
-                    final int gB = zBase;
-                    final int fB = zBase + U;
-                    final int oB = zBase + 2 * U;
-                    final int iB = zBase + 3 * U;
-                    // masked steps zero h and c (a mask of 1 multiplies exactly)
+                    activateGates(zr, zBase, bs, U);
                     if (keep) {
-                        for (int u = 0; u < U; u++) {
-                            final double cell = zr[fB + u] * cpA[cpO + u] + zr[iB + u] * zr[gB + u];
-                            final double tanhC = LstmMath.tanh(cell);
-                            hr[hBase + u] = zr[oB + u] * tanhC * mk;
-                            cc[cOff + u] = cell * mk;
-                            tcc[cOff + u] = tanhC;
-                        }
+                        cellsForTraining(zr, zBase, cpA, cpO, cc, tcc, cOff, hr, hBase, mk, U);
                         zb.put(zIdx, zr, zBase, G);
                     } else {
-                        for (int u = 0; u < U; u++) {
-                            final double cell = zr[fB + u] * cpA[cpO + u] + zr[iB + u] * zr[gB + u];
-                            hr[hBase + u] = zr[oB + u] * LstmMath.tanh(cell) * mk;
-                            cc[cOff + u] = cell * mk;
-                        }
+                        cellsForInference(zr, zBase, cpA, cpO, cc, cOff, hr, hBase, mk, U);
                     }
                     hb.put((lo + r) * ldh + t * U, hr, hBase, U);
                 }
@@ -426,30 +475,7 @@ final class LstmKernelD implements LstmKernel {
                         dh[hBase + u] += eb.get((int) (eBase + u * su));
                     }
                     final boolean stored = masked && m[row0 * T + t] != 1;
-                    for (int u = 0; u < U; u++) {
-                        final int ci = hBase + u;
-                        final double gA = a[u];
-                        final double fA = a[u + U];
-                        final double oA = a[u + 2 * U];
-                        final double iA = a[u + 3 * U];
-                        final double dhv = dh[ci];
-                        final double tanhC = tcc[cOff + u];
-                        // stock: tanh'(c) is taken at the stored (masked) cell state
-                        final double tanhStored = stored ? LstmMath.tanh(cc[cOff + u]) : tanhC;
-                        final double dO = dhv * tanhC * (oA * (1 - oA));
-                        // dcN and fN start at 0 for the last step
-                        final double dc = (1 - tanhStored * tanhStored) * (oA * dhv) + fN[ci] * dcN[ci];
-                        final double cPrev = cpA[cpO + u];
-                        final double dF = (fA * (1 - fA)) * dc * cPrev;
-                        final double dI = (iA * (1 - iA)) * gA * dc;
-                        final double dG = (1 - gA * gA) * (iA * dc);
-                        d[u] = dG;
-                        d[u + U] = dF;
-                        d[u + 2 * U] = dO;
-                        d[u + 3 * U] = dI;
-                        dcN[ci] = dc;
-                        fN[ci] = fA;
-                    }
+                    gateDeltas(a, dh, hBase, tcc, cc, cOff, cpA, cpO, fN, dcN, d, stored, U);
                     for (int j = 0; j < G; j++) {
                         dbs[j] += d[j];
                     }
