@@ -56,8 +56,8 @@ final class LstmKernelD implements LstmKernel {
     private final Buf e = new Buf();   // dL/dh in the epsilon's own memory order (strides eB, eU, eT)
     private final Buf dz = new Buf();  // [b, T, 4U] gate deltas
     private final Buf dx = new Buf();  // [b, T, nIn] dL/dinput
-    private double[] c = new double[0];  // [b, T, U] cell states (masked)
-    private double[] tc = new double[0]; // [b, T, U] tanh of the unmasked cell states
+    private double[][] c = new double[0][];  // [b*T][U] cell states (masked), row r*T + t
+    private double[][] tc = new double[0][]; // [b*T][U] tanh of the unmasked cell states
     private double[] m = new double[0];  // [b, T] mask
     private boolean masked;
     private long eB;
@@ -98,9 +98,9 @@ final class LstmKernelD implements LstmKernel {
             z.ensure(bt * g4);
             h.ensure(bt * units);
             x.view(batch, steps, nIn).assign(input.permute(0, 2, 1));
-            if (forBackprop && c.length < bt * units) {
-                c = new double[(int) (bt * units)];
-                tc = new double[(int) (bt * units)];
+            if (forBackprop && (c.length < bt || c[0].length != units)) {
+                c = new double[(int) bt][units];
+                tc = new double[(int) bt][units];
             }
             masked = mask != null;
             if (masked) {
@@ -193,7 +193,8 @@ final class LstmKernelD implements LstmKernel {
         for (Buf bf : new Buf[] {wc, rwc, x, z, h, e, dz, dx}) {
             bf.free();
         }
-        c = tc = m = new double[0];
+        c = tc = new double[0][];
+        m = new double[0];
         for (Slice s : slices) {
             s.free();
         }
@@ -220,73 +221,60 @@ final class LstmKernelD implements LstmKernel {
         }
     }
 
-    // The per-row loops live in small static methods: the JIT compiles (and vectorizes) them as ordinary
-    // methods instead of as part of the long-running, on-stack-replaced time loop.
+    // The per-row loops live in small static methods, and every array they touch is indexed from 0: the JIT
+    // (JDK 17) vectorizes them only then (a row offset into one of the arrays made them ~8x slower).
 
-    /** Gate activations in place on one row of pre-activations: [g (tanh), f, o, i (sigmoid)]. */
-    private static void activateGates(double[] z, int base, double[] bias, int U) {
+    /** Gate activations in place on one row of pre-activations [4U]: [g (tanh), f, o, i (sigmoid)]. */
+    static void activateGates(double[] z, double[] bias, int U) {
         for (int j = 0; j < U; j++) {
-            z[base + j] = LstmMath.tanh(z[base + j] + bias[j]);
+            z[j] = LstmMath.tanh(z[j] + bias[j]);
         }
         final int G = 4 * U;
         for (int j = U; j < G; j++) {
-            z[base + j] = LstmMath.sigmoid(z[base + j] + bias[j]);
-        }
-    }
-
-    /** Cell and hidden states of one row; masked steps zero h and c (a mask of 1 multiplies exactly). */
-    private static void cellsForTraining(double[] z, int zBase, double[] cp, int cpO, double[] c, double[] tc, int cOff,
-                                         double[] h, int hBase, double mk, int U) {
-        final int fB = zBase + U;
-        final int oB = zBase + 2 * U;
-        final int iB = zBase + 3 * U;
-        for (int u = 0; u < U; u++) {
-            final double cell = z[fB + u] * cp[cpO + u] + z[iB + u] * z[zBase + u];
-            final double tanhC = LstmMath.tanh(cell);
-            h[hBase + u] = z[oB + u] * tanhC * mk;
-            c[cOff + u] = cell * mk;
-            tc[cOff + u] = tanhC;
-        }
-    }
-
-    /** As {@link #cellsForTraining} without keeping tanh(c). */
-    private static void cellsForInference(double[] z, int zBase, double[] cp, int cpO, double[] c, int cOff,
-                                          double[] h, int hBase, double mk, int U) {
-        final int fB = zBase + U;
-        final int oB = zBase + 2 * U;
-        final int iB = zBase + 3 * U;
-        for (int u = 0; u < U; u++) {
-            final double cell = z[fB + u] * cp[cpO + u] + z[iB + u] * z[zBase + u];
-            h[hBase + u] = z[oB + u] * LstmMath.tanh(cell) * mk;
-            c[cOff + u] = cell * mk;
+            z[j] = LstmMath.sigmoid(z[j] + bias[j]);
         }
     }
 
     /**
-     * Gate deltas of one row at one step from the gate activations {@code a} [4U], dL/dh, the cached tanh(c) and
-     * cell states; updates the running dL/dc and forget gate ({@code dcN}, {@code fN}, 0 for the last step).
-     * {@code stored}: the step is masked, where the stock layer takes tanh'(c) at the stored (masked) cell state.
+     * Cell and hidden states of one row from its gate activations {@code z} [g | f | o | i] and the previous cell
+     * state {@code cp} (which may be the same array as {@code c}); masked steps zero h and c (a mask of 1
+     * multiplies exactly); {@code tc} receives tanh(c) unless null.
      */
-    private static void gateDeltas(double[] a, double[] dh, int hBase, double[] tc, double[] c, int cOff, double[] cp,
-                                   int cpO, double[] fN, double[] dcN, double[] d, boolean stored, int U) {
+    static void cells(double[] z, double[] cp, double[] c, double[] tc, double[] h, double mk, int U) {
         for (int u = 0; u < U; u++) {
-            final int ci = hBase + u;
+            final double cell = z[U + u] * cp[u] + z[3 * U + u] * z[u];
+            final double tanhC = LstmMath.tanh(cell);
+            h[u] = z[2 * U + u] * tanhC * mk;
+            c[u] = cell * mk;
+            if (tc != null) {
+                tc[u] = tanhC;
+            }
+        }
+    }
+
+    /**
+     * Gate deltas {@code d} [4U] of one row at one step from the gate activations {@code a} [4U], dL/dh, the cached
+     * tanh(c), cell and previous cell states; updates the running dL/dc and forget gate ({@code dcN}, {@code fN},
+     * 0 for the last step). {@code stored}: the step is masked, where the stock layer takes tanh'(c) at the
+     * stored (masked) cell state.
+     */
+    static void gateDeltas(double[] a, double[] dh, double[] tc, double[] c, double[] cp, double[] fN, double[] dcN,
+                           double[] d, boolean stored, int U) {
+        for (int u = 0; u < U; u++) {
             final double gA = a[u];
             final double fA = a[u + U];
             final double oA = a[u + 2 * U];
             final double iA = a[u + 3 * U];
-            final double dhv = dh[ci];
-            final double tanhC = tc[cOff + u];
-            final double tanhStored = stored ? LstmMath.tanh(c[cOff + u]) : tanhC;
-            final double dO = dhv * tanhC * (oA * (1 - oA));
-            final double dc = (1 - tanhStored * tanhStored) * (oA * dhv) + fN[ci] * dcN[ci];
-            final double cPrev = cp[cpO + u];
+            final double dhv = dh[u];
+            final double tanhC = tc[u];
+            final double tanhStored = stored ? LstmMath.tanh(c[u]) : tanhC;
+            final double dc = (1 - tanhStored * tanhStored) * (oA * dhv) + fN[u] * dcN[u];
             d[u] = (1 - gA * gA) * (iA * dc);
-            d[u + U] = (fA * (1 - fA)) * dc * cPrev;
-            d[u + 2 * U] = dO;
+            d[u + U] = (fA * (1 - fA)) * dc * cp[u];
+            d[u + 2 * U] = dhv * tanhC * (oA * (1 - oA));
             d[u + 3 * U] = (iA * (1 - iA)) * gA * dc;
-            dcN[ci] = dc;
-            fN[ci] = fA;
+            dcN[u] = dc;
+            fN[u] = fA;
         }
     }
 
@@ -338,34 +326,48 @@ final class LstmKernelD implements LstmKernel {
         final Buf drw = new Buf(); // [U, 4U]
         final Buf dht = new Buf(); // [n, U] dL/dh_t from the next step's gate deltas
         double[] db = new double[0];
-        double[] row = new double[0];
-        double[] hrow = new double[0];
-        double[] cRoll = new double[0]; // inference: cell states of the previous and current step
-        double[] zeroU = new double[0]; // c_{-1}
-        double[] dcNext = new double[0];
-        double[] fNext = new double[0];
+        double[] za = new double[0];     // one row of gate pre-activations / activations [4U]
+        double[] hNew = new double[0];   // one row of hidden states [U]
+        double[] dhRow = new double[0];  // one row of dL/dh [U]
+        double[] d = new double[0];      // one row of gate deltas [4U]
+        double[] zeroU = new double[0];  // c_{-1}
+        double[][] cRoll = new double[0][]; // inference: each row's running cell state
+        double[][] dcNext = new double[0][];
+        double[][] fNext = new double[0][];
 
         void free() {
             for (Buf bf : new Buf[] {dw, drw, dht}) {
                 bf.free();
             }
-            row = hrow = cRoll = dcNext = fNext = new double[0];
+            za = hNew = dhRow = d = zeroU = new double[0];
+            cRoll = dcNext = fNext = new double[0][];
+        }
+
+        private void scratch(int U) {
+            final int G = 4 * U;
+            if (za.length != G) {
+                za = new double[G];
+                d = new double[G];
+                hNew = new double[U];
+                dhRow = new double[U];
+                zeroU = new double[U];
+            }
         }
 
         void forward(boolean keep) {
             final int T = steps;
             final int U = units;
             final int G = 4 * U;
-            final int nU = n * U;
-            final int nG = n * G;
             final int ldz = T * G;
             final int ldh = T * U;
-            if (row.length < nG) {
-                row = new double[nG];
-                hrow = new double[nU];
-            }
-            if (!keep && cRoll.length < 2 * nU) {
-                cRoll = new double[2 * nU];
+            scratch(U);
+            if (!keep) {
+                if (cRoll.length != n || cRoll[0].length != U) {
+                    cRoll = new double[n][U];
+                }
+                for (double[] cr : cRoll) {
+                    java.util.Arrays.fill(cr, 0);
+                }
             }
             final DoublePointer pz = z.at((long) lo * ldz);
             final DoublePointer ph = h.at(0);
@@ -374,14 +376,12 @@ final class LstmKernelD implements LstmKernel {
             // all steps' input projections at once: Z = X * W
             openblas_nolapack.cblas_dgemm(ROW_MAJOR, NO_TRANS, NO_TRANS, n * T, G, nIn, 1,
                     x.at((long) lo * T * nIn), nIn, pw, G, 0, pz, G);
-            final double[] zr = row;
-            final double[] hr = hrow;
+            final double[] zr = za;
+            final double[] hr = hNew;
             final double[] bs = bias;
-            final double[] cc = keep ? c : cRoll;
-            final double[] tcc = tc;
-            if (zeroU.length != U) {
-                zeroU = new double[U];
-            }
+            final double[][] cc = c;
+            final double[][] tcc = tc;
+            final double[] zero = zeroU;
             final DoubleBuffer zb = z.nio;
             final DoubleBuffer hb = h.nio;
             for (int t = 0; t < T; t++) {
@@ -390,23 +390,19 @@ final class LstmKernelD implements LstmKernel {
                             ph.position((long) lo * ldh + (long) (t - 1) * U), ldh, prw, G, 1,
                             pz.position((long) lo * ldz + (long) t * G), ldz);
                 }
-                final double[] cpA = t > 0 ? cc : zeroU;
                 for (int r = 0; r < n; r++) {
                     final int zIdx = (lo + r) * ldz + t * G;
-                    final int zBase = r * G;
-                    zb.get(zIdx, zr, zBase, G);
-                    final int hBase = r * U;
-                    final int cOff = keep ? ((lo + r) * T + t) * U : ((t & 1) * n + r) * U;
-                    final int cpO = t == 0 ? 0 : keep ? cOff - U : (((t - 1) & 1) * n + r) * U;
+                    zb.get(zIdx, zr, 0, G);
                     final double mk = masked ? m[(lo + r) * T + t] : 1;
-                    activateGates(zr, zBase, bs, U);
+                    activateGates(zr, bs, U);
                     if (keep) {
-                        cellsForTraining(zr, zBase, cpA, cpO, cc, tcc, cOff, hr, hBase, mk, U);
-                        zb.put(zIdx, zr, zBase, G);
+                        final int ci = (lo + r) * T + t;
+                        cells(zr, t > 0 ? cc[ci - 1] : zero, cc[ci], tcc[ci], hr, mk, U);
+                        zb.put(zIdx, zr, 0, G);
                     } else {
-                        cellsForInference(zr, zBase, cpA, cpO, cc, cOff, hr, hBase, mk, U);
+                        cells(zr, cRoll[r], cRoll[r], null, hr, mk, U);
                     }
-                    hb.put((lo + r) * ldh + t * U, hr, hBase, U);
+                    hb.put((lo + r) * ldh + t * U, hr, 0, U);
                 }
             }
         }
@@ -418,32 +414,31 @@ final class LstmKernelD implements LstmKernel {
             final int nU = n * U;
             final int ldz = T * G;
             final int ldh = T * U;
+            scratch(U);
             dw.ensure((long) nIn * G);
             drw.ensure((long) U * G);
             dht.ensure(nU);
-            if (dcNext.length < nU) {
-                dcNext = new double[nU];
-                fNext = new double[nU];
+            if (dcNext.length != n || dcNext[0].length != U) {
+                dcNext = new double[n][U];
+                fNext = new double[n][U];
+            }
+            for (int r = 0; r < n; r++) {
+                java.util.Arrays.fill(dcNext[r], 0);
+                java.util.Arrays.fill(fNext[r], 0);
             }
             if (db.length != G) {
                 db = new double[G];
             }
             java.util.Arrays.fill(db, 0);
-            java.util.Arrays.fill(dcNext, 0);
-            java.util.Arrays.fill(fNext, 0);
-            if (zeroU.length != U) {
-                zeroU = new double[U];
-            }
             final DoublePointer pdz = dz.at(0);
             final DoublePointer prw = rwc.at(0);
             final DoublePointer pdht = dht.at(0);
-            final double[] a = row;
-            final double[] dh = hrow;
-            final double[] d = new double[G];
-            final double[] dcN = dcNext;
-            final double[] fN = fNext;
-            final double[] cc = c;
-            final double[] tcc = tc;
+            final double[] a = za;
+            final double[] dh = dhRow;
+            final double[] dd = d;
+            final double[] zero = zeroU;
+            final double[][] cc = c;
+            final double[][] tcc = tc;
             final double[] dbs = db;
             final DoubleBuffer zb = z.nio;
             final DoubleBuffer eb = e.nio;
@@ -458,28 +453,27 @@ final class LstmKernelD implements LstmKernel {
                     // dL/dh_t (recurrent part) = dZ_{t+1} * RW^T
                     openblas_nolapack.cblas_dgemm(ROW_MAJOR, NO_TRANS, TRANS, n, U, G, 1,
                             pdz.position((long) lo * ldz + (long) (t + 1) * G), ldz, prw, G, 0, pdht, U);
-                    dhb.get(0, dh, 0, nU);
-                } else {
-                    java.util.Arrays.fill(dh, 0, nU, 0);
                 }
-                final double[] cpA = t > 0 ? cc : zeroU;
                 for (int r = 0; r < n; r++) {
                     final int row0 = lo + r;
                     final int zIdx = row0 * ldz + t * G;
                     zb.get(zIdx, a, 0, G);
-                    final int cOff = (row0 * T + t) * U;
-                    final int cpO = t > 0 ? cOff - U : 0;
-                    final int hBase = r * U;
+                    if (last) {
+                        java.util.Arrays.fill(dh, 0);
+                    } else {
+                        dhb.get(r * U, dh, 0, U);
+                    }
                     final long eBase = row0 * sb + t * st;
                     for (int u = 0; u < U; u++) {
-                        dh[hBase + u] += eb.get((int) (eBase + u * su));
+                        dh[u] += eb.get((int) (eBase + u * su));
                     }
-                    final boolean stored = masked && m[row0 * T + t] != 1;
-                    gateDeltas(a, dh, hBase, tcc, cc, cOff, cpA, cpO, fN, dcN, d, stored, U);
+                    final int ci = row0 * T + t;
+                    final boolean stored = masked && m[ci] != 1;
+                    gateDeltas(a, dh, tcc[ci], cc[ci], t > 0 ? cc[ci - 1] : zero, fNext[r], dcNext[r], dd, stored, U);
                     for (int j = 0; j < G; j++) {
-                        dbs[j] += d[j];
+                        dbs[j] += dd[j];
                     }
-                    dzb.put(zIdx, d, 0, G);
+                    dzb.put(zIdx, dd, 0, G);
                 }
             }
             // weight gradients: dW = X^T dZ, dRW = sum over rows of H_{0..T-2}^T dZ_{1..T-1}; dL/dX = dZ W^T

@@ -55,8 +55,8 @@ final class LstmKernelF implements LstmKernel {
     private final Buf e = new Buf();   // dL/dh in the epsilon's own memory order (strides eB, eU, eT)
     private final Buf dz = new Buf();  // [b, T, 4U] gate deltas
     private final Buf dx = new Buf();  // [b, T, nIn] dL/dinput
-    private float[] c = new float[0];  // [b, T, U] cell states (masked)
-    private float[] tc = new float[0]; // [b, T, U] tanh of the unmasked cell states
+    private float[][] c = new float[0][];  // [b*T][U] cell states (masked), row r*T + t
+    private float[][] tc = new float[0][]; // [b*T][U] tanh of the unmasked cell states
     private float[] m = new float[0];  // [b, T] mask
     private boolean masked;
     private long eB;
@@ -97,9 +97,9 @@ final class LstmKernelF implements LstmKernel {
             z.ensure(bt * g4);
             h.ensure(bt * units);
             x.view(batch, steps, nIn).assign(input.permute(0, 2, 1));
-            if (forBackprop && c.length < bt * units) {
-                c = new float[(int) (bt * units)];
-                tc = new float[(int) (bt * units)];
+            if (forBackprop && (c.length < bt || c[0].length != units)) {
+                c = new float[(int) bt][units];
+                tc = new float[(int) bt][units];
             }
             masked = mask != null;
             if (masked) {
@@ -192,7 +192,8 @@ final class LstmKernelF implements LstmKernel {
         for (Buf bf : new Buf[] {wc, rwc, x, z, h, e, dz, dx}) {
             bf.free();
         }
-        c = tc = m = new float[0];
+        c = tc = new float[0][];
+        m = new float[0];
         for (Slice s : slices) {
             s.free();
         }
@@ -219,73 +220,60 @@ final class LstmKernelF implements LstmKernel {
         }
     }
 
-    // The per-row loops live in small static methods: the JIT compiles (and vectorizes) them as ordinary
-    // methods instead of as part of the long-running, on-stack-replaced time loop.
+    // The per-row loops live in small static methods, and every array they touch is indexed from 0: the JIT
+    // (JDK 17) vectorizes them only then (a row offset into one of the arrays made them ~8x slower).
 
-    /** Gate activations in place on one row of pre-activations: [g (tanh), f, o, i (sigmoid)]. */
-    static void activateGates(float[] z, int base, float[] bias, int U) {
+    /** Gate activations in place on one row of pre-activations [4U]: [g (tanh), f, o, i (sigmoid)]. */
+    static void activateGates(float[] z, float[] bias, int U) {
         for (int j = 0; j < U; j++) {
-            z[base + j] = LstmMath.tanh(z[base + j] + bias[j]);
+            z[j] = LstmMath.tanh(z[j] + bias[j]);
         }
         final int G = 4 * U;
         for (int j = U; j < G; j++) {
-            z[base + j] = LstmMath.sigmoid(z[base + j] + bias[j]);
-        }
-    }
-
-    /** Cell and hidden states of one row; masked steps zero h and c (a mask of 1 multiplies exactly). */
-    static void cellsForTraining(float[] z, int zBase, float[] cp, int cpO, float[] c, float[] tc, int cOff,
-                                         float[] h, int hBase, float mk, int U) {
-        final int fB = zBase + U;
-        final int oB = zBase + 2 * U;
-        final int iB = zBase + 3 * U;
-        for (int u = 0; u < U; u++) {
-            final float cell = z[fB + u] * cp[cpO + u] + z[iB + u] * z[zBase + u];
-            final float tanhC = LstmMath.tanh(cell);
-            h[hBase + u] = z[oB + u] * tanhC * mk;
-            c[cOff + u] = cell * mk;
-            tc[cOff + u] = tanhC;
-        }
-    }
-
-    /** As {@link #cellsForTraining} without keeping tanh(c). */
-    private static void cellsForInference(float[] z, int zBase, float[] cp, int cpO, float[] c, int cOff,
-                                          float[] h, int hBase, float mk, int U) {
-        final int fB = zBase + U;
-        final int oB = zBase + 2 * U;
-        final int iB = zBase + 3 * U;
-        for (int u = 0; u < U; u++) {
-            final float cell = z[fB + u] * cp[cpO + u] + z[iB + u] * z[zBase + u];
-            h[hBase + u] = z[oB + u] * LstmMath.tanh(cell) * mk;
-            c[cOff + u] = cell * mk;
+            z[j] = LstmMath.sigmoid(z[j] + bias[j]);
         }
     }
 
     /**
-     * Gate deltas of one row at one step from the gate activations {@code a} [4U], dL/dh, the cached tanh(c) and
-     * cell states; updates the running dL/dc and forget gate ({@code dcN}, {@code fN}, 0 for the last step).
-     * {@code stored}: the step is masked, where the stock layer takes tanh'(c) at the stored (masked) cell state.
+     * Cell and hidden states of one row from its gate activations {@code z} [g | f | o | i] and the previous cell
+     * state {@code cp} (which may be the same array as {@code c}); masked steps zero h and c (a mask of 1
+     * multiplies exactly); {@code tc} receives tanh(c) unless null.
      */
-    static void gateDeltas(float[] a, float[] dh, int hBase, float[] tc, float[] c, int cOff, float[] cp,
-                                   int cpO, float[] fN, float[] dcN, float[] d, boolean stored, int U) {
+    static void cells(float[] z, float[] cp, float[] c, float[] tc, float[] h, float mk, int U) {
         for (int u = 0; u < U; u++) {
-            final int ci = hBase + u;
+            final float cell = z[U + u] * cp[u] + z[3 * U + u] * z[u];
+            final float tanhC = LstmMath.tanh(cell);
+            h[u] = z[2 * U + u] * tanhC * mk;
+            c[u] = cell * mk;
+            if (tc != null) {
+                tc[u] = tanhC;
+            }
+        }
+    }
+
+    /**
+     * Gate deltas {@code d} [4U] of one row at one step from the gate activations {@code a} [4U], dL/dh, the cached
+     * tanh(c), cell and previous cell states; updates the running dL/dc and forget gate ({@code dcN}, {@code fN},
+     * 0 for the last step). {@code stored}: the step is masked, where the stock layer takes tanh'(c) at the
+     * stored (masked) cell state.
+     */
+    static void gateDeltas(float[] a, float[] dh, float[] tc, float[] c, float[] cp, float[] fN, float[] dcN,
+                           float[] d, boolean stored, int U) {
+        for (int u = 0; u < U; u++) {
             final float gA = a[u];
             final float fA = a[u + U];
             final float oA = a[u + 2 * U];
             final float iA = a[u + 3 * U];
-            final float dhv = dh[ci];
-            final float tanhC = tc[cOff + u];
-            final float tanhStored = stored ? LstmMath.tanh(c[cOff + u]) : tanhC;
-            final float dO = dhv * tanhC * (oA * (1 - oA));
-            final float dc = (1 - tanhStored * tanhStored) * (oA * dhv) + fN[ci] * dcN[ci];
-            final float cPrev = cp[cpO + u];
+            final float dhv = dh[u];
+            final float tanhC = tc[u];
+            final float tanhStored = stored ? LstmMath.tanh(c[u]) : tanhC;
+            final float dc = (1 - tanhStored * tanhStored) * (oA * dhv) + fN[u] * dcN[u];
             d[u] = (1 - gA * gA) * (iA * dc);
-            d[u + U] = (fA * (1 - fA)) * dc * cPrev;
-            d[u + 2 * U] = dO;
+            d[u + U] = (fA * (1 - fA)) * dc * cp[u];
+            d[u + 2 * U] = dhv * tanhC * (oA * (1 - oA));
             d[u + 3 * U] = (iA * (1 - iA)) * gA * dc;
-            dcN[ci] = dc;
-            fN[ci] = fA;
+            dcN[u] = dc;
+            fN[u] = fA;
         }
     }
 
@@ -337,34 +325,48 @@ final class LstmKernelF implements LstmKernel {
         final Buf drw = new Buf(); // [U, 4U]
         final Buf dht = new Buf(); // [n, U] dL/dh_t from the next step's gate deltas
         double[] db = new double[0];
-        float[] row = new float[0];
-        float[] hrow = new float[0];
-        float[] cRoll = new float[0]; // inference: cell states of the previous and current step
-        float[] zeroU = new float[0]; // c_{-1}
-        float[] dcNext = new float[0];
-        float[] fNext = new float[0];
+        float[] za = new float[0];     // one row of gate pre-activations / activations [4U]
+        float[] hNew = new float[0];   // one row of hidden states [U]
+        float[] dhRow = new float[0];  // one row of dL/dh [U]
+        float[] d = new float[0];      // one row of gate deltas [4U]
+        float[] zeroU = new float[0];  // c_{-1}
+        float[][] cRoll = new float[0][]; // inference: each row's running cell state
+        float[][] dcNext = new float[0][];
+        float[][] fNext = new float[0][];
 
         void free() {
             for (Buf bf : new Buf[] {dw, drw, dht}) {
                 bf.free();
             }
-            row = hrow = cRoll = dcNext = fNext = new float[0];
+            za = hNew = dhRow = d = zeroU = new float[0];
+            cRoll = dcNext = fNext = new float[0][];
+        }
+
+        private void scratch(int U) {
+            final int G = 4 * U;
+            if (za.length != G) {
+                za = new float[G];
+                d = new float[G];
+                hNew = new float[U];
+                dhRow = new float[U];
+                zeroU = new float[U];
+            }
         }
 
         void forward(boolean keep) {
             final int T = steps;
             final int U = units;
             final int G = 4 * U;
-            final int nU = n * U;
-            final int nG = n * G;
             final int ldz = T * G;
             final int ldh = T * U;
-            if (row.length < nG) {
-                row = new float[nG];
-                hrow = new float[nU];
-            }
-            if (!keep && cRoll.length < 2 * nU) {
-                cRoll = new float[2 * nU];
+            scratch(U);
+            if (!keep) {
+                if (cRoll.length != n || cRoll[0].length != U) {
+                    cRoll = new float[n][U];
+                }
+                for (float[] cr : cRoll) {
+                    java.util.Arrays.fill(cr, 0);
+                }
             }
             final FloatPointer pz = z.at((long) lo * ldz);
             final FloatPointer ph = h.at(0);
@@ -373,14 +375,12 @@ final class LstmKernelF implements LstmKernel {
             // all steps' input projections at once: Z = X * W
             openblas_nolapack.cblas_sgemm(ROW_MAJOR, NO_TRANS, NO_TRANS, n * T, G, nIn, 1,
                     x.at((long) lo * T * nIn), nIn, pw, G, 0, pz, G);
-            final float[] zr = row;
-            final float[] hr = hrow;
+            final float[] zr = za;
+            final float[] hr = hNew;
             final float[] bs = bias;
-            final float[] cc = keep ? c : cRoll;
-            final float[] tcc = tc;
-            if (zeroU.length != U) {
-                zeroU = new float[U];
-            }
+            final float[][] cc = c;
+            final float[][] tcc = tc;
+            final float[] zero = zeroU;
             final FloatBuffer zb = z.nio;
             final FloatBuffer hb = h.nio;
             for (int t = 0; t < T; t++) {
@@ -389,23 +389,19 @@ final class LstmKernelF implements LstmKernel {
                             ph.position((long) lo * ldh + (long) (t - 1) * U), ldh, prw, G, 1,
                             pz.position((long) lo * ldz + (long) t * G), ldz);
                 }
-                final float[] cpA = t > 0 ? cc : zeroU;
                 for (int r = 0; r < n; r++) {
                     final int zIdx = (lo + r) * ldz + t * G;
-                    final int zBase = r * G;
-                    zb.get(zIdx, zr, zBase, G);
-                    final int hBase = r * U;
-                    final int cOff = keep ? ((lo + r) * T + t) * U : ((t & 1) * n + r) * U;
-                    final int cpO = t == 0 ? 0 : keep ? cOff - U : (((t - 1) & 1) * n + r) * U;
+                    zb.get(zIdx, zr, 0, G);
                     final float mk = masked ? m[(lo + r) * T + t] : 1;
-                    activateGates(zr, zBase, bs, U);
+                    activateGates(zr, bs, U);
                     if (keep) {
-                        cellsForTraining(zr, zBase, cpA, cpO, cc, tcc, cOff, hr, hBase, mk, U);
-                        zb.put(zIdx, zr, zBase, G);
+                        final int ci = (lo + r) * T + t;
+                        cells(zr, t > 0 ? cc[ci - 1] : zero, cc[ci], tcc[ci], hr, mk, U);
+                        zb.put(zIdx, zr, 0, G);
                     } else {
-                        cellsForInference(zr, zBase, cpA, cpO, cc, cOff, hr, hBase, mk, U);
+                        cells(zr, cRoll[r], cRoll[r], null, hr, mk, U);
                     }
-                    hb.put((lo + r) * ldh + t * U, hr, hBase, U);
+                    hb.put((lo + r) * ldh + t * U, hr, 0, U);
                 }
             }
         }
@@ -417,32 +413,31 @@ final class LstmKernelF implements LstmKernel {
             final int nU = n * U;
             final int ldz = T * G;
             final int ldh = T * U;
+            scratch(U);
             dw.ensure((long) nIn * G);
             drw.ensure((long) U * G);
             dht.ensure(nU);
-            if (dcNext.length < nU) {
-                dcNext = new float[nU];
-                fNext = new float[nU];
+            if (dcNext.length != n || dcNext[0].length != U) {
+                dcNext = new float[n][U];
+                fNext = new float[n][U];
+            }
+            for (int r = 0; r < n; r++) {
+                java.util.Arrays.fill(dcNext[r], 0);
+                java.util.Arrays.fill(fNext[r], 0);
             }
             if (db.length != G) {
                 db = new double[G];
             }
             java.util.Arrays.fill(db, 0);
-            java.util.Arrays.fill(dcNext, 0);
-            java.util.Arrays.fill(fNext, 0);
-            if (zeroU.length != U) {
-                zeroU = new float[U];
-            }
             final FloatPointer pdz = dz.at(0);
             final FloatPointer prw = rwc.at(0);
             final FloatPointer pdht = dht.at(0);
-            final float[] a = row;
-            final float[] dh = hrow;
-            final float[] d = new float[G];
-            final float[] dcN = dcNext;
-            final float[] fN = fNext;
-            final float[] cc = c;
-            final float[] tcc = tc;
+            final float[] a = za;
+            final float[] dh = dhRow;
+            final float[] dd = d;
+            final float[] zero = zeroU;
+            final float[][] cc = c;
+            final float[][] tcc = tc;
             final double[] dbs = db;
             final FloatBuffer zb = z.nio;
             final FloatBuffer eb = e.nio;
@@ -457,28 +452,27 @@ final class LstmKernelF implements LstmKernel {
                     // dL/dh_t (recurrent part) = dZ_{t+1} * RW^T
                     openblas_nolapack.cblas_sgemm(ROW_MAJOR, NO_TRANS, TRANS, n, U, G, 1,
                             pdz.position((long) lo * ldz + (long) (t + 1) * G), ldz, prw, G, 0, pdht, U);
-                    dhb.get(0, dh, 0, nU);
-                } else {
-                    java.util.Arrays.fill(dh, 0, nU, 0);
                 }
-                final float[] cpA = t > 0 ? cc : zeroU;
                 for (int r = 0; r < n; r++) {
                     final int row0 = lo + r;
                     final int zIdx = row0 * ldz + t * G;
                     zb.get(zIdx, a, 0, G);
-                    final int cOff = (row0 * T + t) * U;
-                    final int cpO = t > 0 ? cOff - U : 0;
-                    final int hBase = r * U;
+                    if (last) {
+                        java.util.Arrays.fill(dh, 0);
+                    } else {
+                        dhb.get(r * U, dh, 0, U);
+                    }
                     final long eBase = row0 * sb + t * st;
                     for (int u = 0; u < U; u++) {
-                        dh[hBase + u] += eb.get((int) (eBase + u * su));
+                        dh[u] += eb.get((int) (eBase + u * su));
                     }
-                    final boolean stored = masked && m[row0 * T + t] != 1;
-                    gateDeltas(a, dh, hBase, tcc, cc, cOff, cpA, cpO, fN, dcN, d, stored, U);
+                    final int ci = row0 * T + t;
+                    final boolean stored = masked && m[ci] != 1;
+                    gateDeltas(a, dh, tcc[ci], cc[ci], t > 0 ? cc[ci - 1] : zero, fNext[r], dcNext[r], dd, stored, U);
                     for (int j = 0; j < G; j++) {
-                        dbs[j] += d[j];
+                        dbs[j] += dd[j];
                     }
-                    dzb.put(zIdx, d, 0, G);
+                    dzb.put(zIdx, dd, 0, G);
                 }
             }
             // weight gradients: dW = X^T dZ, dRW = sum over rows of H_{0..T-2}^T dZ_{1..T-1}; dL/dX = dZ W^T
