@@ -79,13 +79,14 @@ public class FastLstmLayer extends org.deeplearning4j.nn.layers.recurrent.LSTM {
         INDArray w = getParamWithNoise(LSTMParamInitializer.INPUT_WEIGHT_KEY, training, workspaceMgr);
         INDArray rw = getParamWithNoise(LSTMParamInitializer.RECURRENT_WEIGHT_KEY, training, workspaceMgr);
         INDArray b = getParamWithNoise(LSTMParamInitializer.BIAS_KEY, training, workspaceMgr);
+        // batch-major [b, T, U] memory, returned as the [b, U, T] view: Keras-order Flatten reads it as is
         INDArray out = workspaceMgr.create(ArrayType.ACTIVATIONS, w.dataType(),
-                new long[] {x.size(0), rw.size(0), x.size(2)}, 'f');
+                new long[] {x.size(0), x.size(2), rw.size(0)}, 'c');
         kernel(w.dataType()).forward(x, w, rw, b, maskArray, training, out);
         if (training) {
             cachedFor = input;
         }
-        return out;
+        return out.permute(0, 2, 1);
     }
 
     private INDArray prepareInput(boolean training, LayerWorkspaceMgr workspaceMgr) {
@@ -118,8 +119,9 @@ public class FastLstmLayer extends org.deeplearning4j.nn.layers.recurrent.LSTM {
         INDArray gW = gradientViews.get(LSTMParamInitializer.INPUT_WEIGHT_KEY);
         INDArray gRW = gradientViews.get(LSTMParamInitializer.RECURRENT_WEIGHT_KEY);
         INDArray gB = gradientViews.get(LSTMParamInitializer.BIAS_KEY);
+        // batch-major [b, T, nIn] memory, the embedding layer's layout, returned as the [b, nIn, T] view
         INDArray epsOut = workspaceMgr.create(ArrayType.ACTIVATION_GRAD, dt,
-                new long[] {input.size(0), input.size(1), input.size(2)}, 'f');
+                new long[] {input.size(0), input.size(2), input.size(1)}, 'c');
         k.backward(epsilon.castTo(dt), gW, gRW, gB, epsOut);
 
         Gradient g = new DefaultGradient();
@@ -127,6 +129,6 @@ public class FastLstmLayer extends org.deeplearning4j.nn.layers.recurrent.LSTM {
         g.gradientForVariable().put(LSTMParamInitializer.RECURRENT_WEIGHT_KEY, gRW);
         g.gradientForVariable().put(LSTMParamInitializer.BIAS_KEY, gB);
         weightNoiseParams.clear();
-        return new Pair<>(g, backpropDropOutIfPresent(epsOut));
+        return new Pair<>(g, backpropDropOutIfPresent(epsOut.permute(0, 2, 1)));
     }
 }

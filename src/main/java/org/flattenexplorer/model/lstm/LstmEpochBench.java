@@ -56,7 +56,8 @@ public final class LstmEpochBench {
     /** Medians (and raw values) of one benchmark run. */
     public record BenchResult(boolean fast, int threads, double trainSeconds, double validationSeconds,
                               double probeMillis, double[] trainSecondsPerEpoch, double[] validationSecondsPerEpoch,
-                              double[] probeMillisAll, double lastTrainLoss) {
+                              double[] probeMillisAll, double lastTrainLoss, double cpuSeconds,
+                              double[] cpuSecondsPerEpoch) {
 
         /** Train + validation seconds per epoch (medians). */
         public double epochSeconds() {
@@ -66,9 +67,11 @@ public final class LstmEpochBench {
         @Override
         public String toString() {
             return String.format(Locale.ROOT,
-                    "%s(threads=%d): train %.3f s, val %.3f s, epoch %.3f s, probe %.1f ms (train %s, val %s), loss %.4f",
+                    "%s(threads=%d): train %.3f s, val %.3f s, epoch %.3f s, probe %.1f ms (train %s, val %s), loss %.4f,"
+                            + " process CPU %.2f s per epoch %s",
                     fast ? "fast" : "stock", threads, trainSeconds, validationSeconds, epochSeconds(), probeMillis,
-                    fmt(trainSecondsPerEpoch), fmt(validationSecondsPerEpoch), lastTrainLoss);
+                    fmt(trainSecondsPerEpoch), fmt(validationSecondsPerEpoch), lastTrainLoss, cpuSeconds,
+                    fmt(cpuSecondsPerEpoch));
         }
     }
 
@@ -120,9 +123,11 @@ public final class LstmEpochBench {
         int total = warmupEpochs + Math.max(1, timedEpochs);
         double[] tr = new double[total - warmupEpochs];
         double[] va = new double[total - warmupEpochs];
+        double[] cpu = new double[total - warmupEpochs];
         List<Double> pr = new ArrayList<>();
         double loss = Double.NaN;
         for (int epoch = 0; epoch < total; epoch++) {
+            long c0 = processCpuNanos();
             long t0 = System.nanoTime();
             for (DataSet ds : train) {
                 net.fit(ds);
@@ -133,6 +138,7 @@ public final class LstmEpochBench {
                 net.output(ds.getFeatures(), false);
             }
             long t2 = System.nanoTime();
+            long c2 = processCpuNanos();
             for (int p = 0; p < c.probes; p++) {
                 long p0 = System.nanoTime();
                 net.feedForwardToLayer(1, probe, false);
@@ -143,11 +149,19 @@ public final class LstmEpochBench {
             if (epoch >= warmupEpochs) {
                 tr[epoch - warmupEpochs] = (t1 - t0) / 1e9;
                 va[epoch - warmupEpochs] = (t2 - t1) / 1e9;
+                cpu[epoch - warmupEpochs] = (c2 - c0) / 1e9;
             }
         }
         double[] probes = pr.stream().mapToDouble(Double::doubleValue).toArray();
         return new BenchResult(fast, fast ? FastLstmRuntime.threads() : 1, median(tr), median(va), median(probes),
-                tr, va, probes, loss);
+                tr, va, probes, loss, median(cpu), cpu);
+    }
+
+    /** CPU time of the whole process (all threads, native included), or -1 where the JVM cannot tell. */
+    private static long processCpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean
+                ? ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime() : -1;
     }
 
     private static List<DataSet> batches(Random rnd, int count, Config c) {

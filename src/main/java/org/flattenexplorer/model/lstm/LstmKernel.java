@@ -21,7 +21,8 @@ interface LstmKernel {
      * @param bias        [1, 4U]
      * @param mask        [b, T] feature mask, or null for none
      * @param forBackprop keep what {@link #backward} needs
-     * @param out         [b, U, T] to receive the hidden states, or null when only the cache is wanted
+     * @param out         [b, T, U] c-order (batch-major) to receive the hidden states, or null when only the
+     *                    cache is wanted
      */
     void forward(INDArray input, INDArray w, INDArray rw, INDArray bias, INDArray mask, boolean forBackprop,
                  INDArray out);
@@ -29,11 +30,11 @@ interface LstmKernel {
     /**
      * Backward pass over the last forward pass (which must have had {@code forBackprop}).
      *
-     * @param eps    dL/dh, [b, U, T]
+     * @param eps    dL/dh, [b, U, T], any ordering
      * @param gW     receives dL/dW [nIn, 4U] (overwritten)
      * @param gRW    receives dL/dRW [U, 4U] (overwritten)
      * @param gB     receives dL/db [1, 4U] (overwritten)
-     * @param epsOut receives dL/dinput [b, nIn, T] (overwritten)
+     * @param epsOut receives dL/dinput as [b, T, nIn] c-order (batch-major; overwritten)
      */
     void backward(INDArray eps, INDArray gW, INDArray gRW, INDArray gB, INDArray epsOut);
 

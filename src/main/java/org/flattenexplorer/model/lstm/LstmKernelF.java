@@ -15,14 +15,19 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 /**
  * Single-precision LSTM kernel (see {@link LstmKernel}).
  *
- * <p>Layout: the batch is cut into slices (one per thread, {@link FastLstmRuntime#threads()}); each slice
- * keeps its data time-major ([T, n, ...] row-major) in native buffers so that every time step is one
- * contiguous block. Per slice, the forward pass is one big GEMM for all steps' input projections
- * ([T*n, nIn] x [nIn, 4U]), then per step one recurrent GEMM ([n, U] x [U, 4U]) and one fused Java loop over
- * the gates, which overwrites the pre-activations with the activations (the cache for backprop). The
- * backward pass runs one GEMM per step for dL/dh and one fused Java loop for the gate deltas; the weight
- * gradients and dL/dinput are three big GEMMs after the sweep. Slices run in parallel and their weight
- * gradients are summed at the end.
+ * <p>Layout: batch-major. Inputs, pre-activations, hidden states, gate deltas and input gradients live in
+ * native buffers laid out [b, T, ...] row-major, which is the layout of the embedding layer's output
+ * ([b, T, nIn] c-order seen as [b, nIn, T]) and of the Keras-order Flatten, so the copies in and out are
+ * plain contiguous copies, not transposes. One time step of a batch slice is then a strided block (leading
+ * dimension T*...), which cblas takes as it is.
+ *
+ * <p>The batch is cut into slices (one per thread, {@link FastLstmRuntime#threads()}), each a contiguous range
+ * of batch rows that its thread owns for the whole sequence: per slice, the forward pass is one big GEMM for all
+ * steps' input projections ([n*T, nIn] x [nIn, 4U]), then per step one recurrent GEMM ([n, U] x [U, 4U]) and one
+ * fused Java loop over the gates, which overwrites the pre-activations with the activations (the cache for
+ * backprop). The backward pass runs one GEMM per step for dL/dh and one fused Java loop for the gate deltas;
+ * the weight gradients and dL/dinput are big GEMMs after the sweep. Slices' weight gradients are summed at the
+ * end. BLAS runs single-threaded (the slices are the parallelism).
  *
  * <p>{@code LstmKernelD} is generated from this file (see its header): keep them in sync.
  */
@@ -43,9 +48,24 @@ final class LstmKernelF implements LstmKernel {
     private float[] bias = new float[0];
     private Slice[] slices = new Slice[0];
 
+    // shared batch-major buffers; each slice touches only its own rows
+    private final Buf x = new Buf();   // [b, T, nIn] inputs
+    private final Buf z = new Buf();   // [b, T, 4U] pre-activations, then gate activations
+    private final Buf h = new Buf();   // [b, T, U] hidden states (masked)
+    private final Buf e = new Buf();   // dL/dh in the epsilon's own memory order (strides eB, eU, eT)
+    private final Buf dz = new Buf();  // [b, T, 4U] gate deltas
+    private final Buf dx = new Buf();  // [b, T, nIn] dL/dinput
+    private float[][] c = new float[0][];  // [b*T][U] cell states (masked), row r*T + t
+    private float[][] tc = new float[0][]; // [b*T][U] tanh of the unmasked cell states
+    private float[] m = new float[0];  // [b, T] mask
+    private boolean masked;
+    private long eB;
+    private long eU;
+    private long eT;
+
     @Override
     public void forward(INDArray input, INDArray w, INDArray rw, INDArray b, INDArray mask, boolean forBackprop,
-                       INDArray out) {
+                        INDArray out) {
         FastLstmRuntime.configureNativeSingleThreaded();
         cached = false;
         batch = (int) input.size(0);
@@ -56,6 +76,10 @@ final class LstmKernelF implements LstmKernel {
         if (w.size(0) != nIn || w.size(1) != g4 || rw.size(1) != g4 || b.length() != g4) {
             throw new IllegalArgumentException("LSTM shapes do not match: input " + java.util.Arrays.toString(input.shape())
                     + ", W " + java.util.Arrays.toString(w.shape()) + ", RW " + java.util.Arrays.toString(rw.shape()));
+        }
+        final long bt = (long) batch * steps;
+        if (bt * g4 > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("batch too large for the fast LSTM: " + bt + " x " + g4);
         }
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
             wc.ensure((long) nIn * g4);
@@ -69,13 +93,35 @@ final class LstmKernelF implements LstmKernel {
             for (int j = 0; j < g4; j++) {
                 bias[j] = (float) bFlat.getDouble(j);
             }
-            final double[][] maskRows = mask == null ? null : mask.reshape(mask.size(0), steps).toDoubleMatrix();
+            x.ensure(bt * nIn);
+            z.ensure(bt * g4);
+            h.ensure(bt * units);
+            x.view(batch, steps, nIn).assign(input.permute(0, 2, 1));
+            if (forBackprop && (c.length < bt || c[0].length != units)) {
+                c = new float[(int) bt][units];
+                tc = new float[(int) bt][units];
+            }
+            masked = mask != null;
+            if (masked) {
+                if (m.length < bt) {
+                    m = new float[(int) bt];
+                }
+                double[][] mr = mask.reshape(mask.size(0), steps).toDoubleMatrix();
+                for (int r = 0; r < batch; r++) {
+                    for (int t = 0; t < steps; t++) {
+                        m[r * steps + t] = (float) mr[r][t];
+                    }
+                }
+            }
             makeSlices();
             List<Runnable> tasks = new ArrayList<>();
             for (Slice s : slices) {
-                tasks.add(() -> s.forward(input, maskRows, forBackprop, out));
+                tasks.add(() -> s.forward(forBackprop));
             }
             FastLstmRuntime.runAll(tasks);
+            if (out != null) {
+                out.assign(h.view(batch, steps, units));
+            }
         }
         cached = forBackprop;
     }
@@ -90,12 +136,17 @@ final class LstmKernelF implements LstmKernel {
                     + " does not match the forward pass [" + batch + ", " + units + ", " + steps + "]");
         }
         final int g4 = 4 * units;
+        final long bt = (long) batch * steps;
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+            copyEpsilon(eps);
+            dz.ensure(bt * g4);
+            dx.ensure(bt * nIn);
             List<Runnable> tasks = new ArrayList<>();
             for (Slice s : slices) {
-                tasks.add(() -> s.backward(eps, epsOut));
+                tasks.add(s::backward);
             }
             FastLstmRuntime.runAll(tasks);
+            epsOut.assign(dx.view(batch, steps, nIn));
             gW.assign(slices[0].dw.view(nIn, g4));
             gRW.assign(slices[0].drw.view(units, g4));
             double[] db = new double[g4];
@@ -112,11 +163,37 @@ final class LstmKernelF implements LstmKernel {
         }
     }
 
+    /**
+     * Copies dL/dh [b, U, T] into {@link #e} keeping the epsilon's own memory order (largest stride first), so
+     * the copy is contiguous whatever the layout (Flatten's 'f' order, or a batch-major view), and records the
+     * element strides of b, u, t in that copy.
+     */
+    private void copyEpsilon(INDArray eps) {
+        long[] st = eps.stride();
+        Integer[] order = {0, 1, 2};
+        // sort dimensions by decreasing stride (ties: keep b, u, t order)
+        java.util.Arrays.sort(order, (p, q) -> Long.compare(st[q], st[p]));
+        int[] perm = {order[0], order[1], order[2]};
+        long[] shape = {eps.size(perm[0]), eps.size(perm[1]), eps.size(perm[2])};
+        e.ensure((long) batch * units * steps);
+        e.view(shape).assign(eps.castTo(DTYPE).permute(perm));
+        long[] strideOf = new long[3];
+        strideOf[perm[2]] = 1;
+        strideOf[perm[1]] = shape[2];
+        strideOf[perm[0]] = shape[1] * shape[2];
+        eB = strideOf[0];
+        eU = strideOf[1];
+        eT = strideOf[2];
+    }
+
     @Override
     public void release() {
         cached = false;
-        wc.free();
-        rwc.free();
+        for (Buf bf : new Buf[] {wc, rwc, x, z, h, e, dz, dx}) {
+            bf.free();
+        }
+        c = tc = new float[0][];
+        m = new float[0];
         for (Slice s : slices) {
             s.free();
         }
@@ -143,12 +220,61 @@ final class LstmKernelF implements LstmKernel {
         }
     }
 
-    private static double sigmoid(double x) {
-        return 1.0 / (1.0 + Math.exp(-x));
+    // The per-row loops live in small static methods, and every array they touch is indexed from 0: the JIT
+    // (JDK 17) vectorizes them only then (a row offset into one of the arrays made them ~8x slower).
+
+    /** Gate activations in place on one row of pre-activations [4U]: [g (tanh), f, o, i (sigmoid)]. */
+    static void activateGates(float[] z, float[] bias, int U) {
+        for (int j = 0; j < U; j++) {
+            z[j] = LstmMath.tanh(z[j] + bias[j]);
+        }
+        final int G = 4 * U;
+        for (int j = U; j < G; j++) {
+            z[j] = LstmMath.sigmoid(z[j] + bias[j]);
+        }
     }
 
-    private static double tanh(double x) {
-        return 1.0 - 2.0 / (1.0 + Math.exp(2.0 * x));
+    /**
+     * Cell and hidden states of one row from its gate activations {@code z} [g | f | o | i] and the previous cell
+     * state {@code cp} (which may be the same array as {@code c}); masked steps zero h and c (a mask of 1
+     * multiplies exactly); {@code tc} receives tanh(c) unless null.
+     */
+    static void cells(float[] z, float[] cp, float[] c, float[] tc, float[] h, float mk, int U) {
+        for (int u = 0; u < U; u++) {
+            final float cell = z[U + u] * cp[u] + z[3 * U + u] * z[u];
+            final float tanhC = LstmMath.tanh(cell);
+            h[u] = z[2 * U + u] * tanhC * mk;
+            c[u] = cell * mk;
+            if (tc != null) {
+                tc[u] = tanhC;
+            }
+        }
+    }
+
+    /**
+     * Gate deltas {@code d} [4U] of one row at one step from the gate activations {@code a} [4U], dL/dh, the cached
+     * tanh(c), cell and previous cell states; updates the running dL/dc and forget gate ({@code dcN}, {@code fN},
+     * 0 for the last step). {@code stored}: the step is masked, where the stock layer takes tanh'(c) at the
+     * stored (masked) cell state.
+     */
+    static void gateDeltas(float[] a, float[] dh, float[] tc, float[] c, float[] cp, float[] fN, float[] dcN,
+                           float[] d, boolean stored, int U) {
+        for (int u = 0; u < U; u++) {
+            final float gA = a[u];
+            final float fA = a[u + U];
+            final float oA = a[u + 2 * U];
+            final float iA = a[u + 3 * U];
+            final float dhv = dh[u];
+            final float tanhC = tc[u];
+            final float tanhStored = stored ? LstmMath.tanh(c[u]) : tanhC;
+            final float dc = (1 - tanhStored * tanhStored) * (oA * dhv) + fN[u] * dcN[u];
+            d[u] = (1 - gA * gA) * (iA * dc);
+            d[u + U] = (fA * (1 - fA)) * dc * cp[u];
+            d[u + 2 * U] = dhv * tanhC * (oA * (1 - oA));
+            d[u + 3 * U] = (iA * (1 - iA)) * gA * dc;
+            dcN[u] = dc;
+            fN[u] = fA;
+        }
     }
 
     /** A growable native buffer, usable both as an INDArray (for layout copies) and by cblas and Java loops. */
@@ -178,9 +304,9 @@ final class LstmKernelF implements LstmKernel {
             return flat.get(NDArrayIndex.interval(0, len)).reshape('c', shape);
         }
 
-        /** A pointer to element {@code offset}; each buffer's pointer is used by one GEMM argument at a time. */
+        /** A pointer of the caller's own onto element {@code offset} (pointers are not shared between threads). */
         FloatPointer at(long offset) {
-            return ptr.position(offset);
+            return new FloatPointer(ptr).position(offset);
         }
 
         void free() {
@@ -191,228 +317,181 @@ final class LstmKernelF implements LstmKernel {
         }
     }
 
-    /** One batch slice [lo, lo + n): its buffers and its share of the work. */
+    /** One batch slice, rows [lo, lo + n): its private buffers and its share of the work. */
     private final class Slice {
         int lo;
         int n;
-        final Buf x = new Buf();   // [T, n, nIn] inputs
-        final Buf z = new Buf();   // [T, n, 4U] pre-activations, then gate activations
-        final Buf h = new Buf();   // [T, n, U] hidden states (masked)
-        final Buf e = new Buf();   // [T, n, U] dL/dh
-        final Buf dz = new Buf();  // [T, n, 4U] gate deltas
-        final Buf dx = new Buf();  // [T, n, nIn] dL/dinput
         final Buf dw = new Buf();  // [nIn, 4U]
         final Buf drw = new Buf(); // [U, 4U]
-        final Buf wp = new Buf();  // private pointer objects onto the shared weight copies
-        final Buf rwp = new Buf();
-        float[] c = new float[0];  // [T, n, U] cell states (masked)
-        float[] tc = new float[0]; // [T, n, U] tanh of the unmasked cell states
-        float[] m = new float[0];  // [T, n] mask, time-major
-        boolean masked;
+        final Buf dht = new Buf(); // [n, U] dL/dh_t from the next step's gate deltas
         double[] db = new double[0];
-        float[] row = new float[0];
-        float[] hrow = new float[0];
-        float[] dcNext = new float[0];
-        float[] fNext = new float[0];
+        float[] za = new float[0];     // one row of gate pre-activations / activations [4U]
+        float[] hNew = new float[0];   // one row of hidden states [U]
+        float[] dhRow = new float[0];  // one row of dL/dh [U]
+        float[] d = new float[0];      // one row of gate deltas [4U]
+        float[] zeroU = new float[0];  // c_{-1}
+        float[][] cRoll = new float[0][]; // inference: each row's running cell state
+        float[][] dcNext = new float[0][];
+        float[][] fNext = new float[0][];
 
         void free() {
-            for (Buf bf : new Buf[] {x, z, h, e, dz, dx, dw, drw}) {
+            for (Buf bf : new Buf[] {dw, drw, dht}) {
                 bf.free();
             }
-            c = tc = m = row = hrow = dcNext = fNext = new float[0];
+            za = hNew = dhRow = d = zeroU = new float[0];
+            cRoll = dcNext = fNext = new float[0][];
         }
 
-        private void sharePointers() {
-            wp.flat = wc.flat;
-            wp.ptr = new FloatPointer(wc.ptr);
-            rwp.flat = rwc.flat;
-            rwp.ptr = new FloatPointer(rwc.ptr);
+        private void scratch(int U) {
+            final int G = 4 * U;
+            if (za.length != G) {
+                za = new float[G];
+                d = new float[G];
+                hNew = new float[U];
+                dhRow = new float[U];
+                zeroU = new float[U];
+            }
         }
 
-        void forward(INDArray input, double[][] maskRows, boolean forBackprop, INDArray out) {
+        void forward(boolean keep) {
             final int T = steps;
             final int U = units;
             final int G = 4 * U;
-            final int nU = n * U;
-            final int nG = n * G;
-            final long tn = (long) T * n;
-            if (tn * G > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException("batch slice too large for the fast LSTM: " + tn + " x " + G);
-            }
-            x.ensure(tn * nIn);
-            z.ensure(tn * G);
-            h.ensure(tn * U);
-            sharePointers();
-            if (c.length < tn * U) {
-                c = new float[(int) (tn * U)];
-                tc = new float[(int) (tn * U)];
-            }
-            if (row.length < nG) {
-                row = new float[nG];
-                hrow = new float[nU];
-            }
-            masked = maskRows != null;
-            if (masked) {
-                if (m.length < tn) {
-                    m = new float[(int) tn];
+            final int ldz = T * G;
+            final int ldh = T * U;
+            scratch(U);
+            if (!keep) {
+                if (cRoll.length != n || cRoll[0].length != U) {
+                    cRoll = new float[n][U];
                 }
-                for (int t = 0; t < T; t++) {
-                    for (int r = 0; r < n; r++) {
-                        m[t * n + r] = (float) maskRows[lo + r][t];
-                    }
+                for (float[] cr : cRoll) {
+                    java.util.Arrays.fill(cr, 0);
                 }
             }
-            INDArray mine = input.get(NDArrayIndex.interval(lo, lo + n), NDArrayIndex.all(), NDArrayIndex.all());
-            x.view(T, n, nIn).assign(mine.permute(2, 0, 1));
+            final FloatPointer pz = z.at((long) lo * ldz);
+            final FloatPointer ph = h.at(0);
+            final FloatPointer pw = wc.at(0);
+            final FloatPointer prw = rwc.at(0);
             // all steps' input projections at once: Z = X * W
-            openblas_nolapack.cblas_sgemm(ROW_MAJOR, NO_TRANS, NO_TRANS, (int) tn, G, nIn, 1, x.at(0), nIn,
-                    wp.at(0), G, 0, z.at(0), G);
-            final float[] zr = row;
-            final float[] hr = hrow;
+            openblas_nolapack.cblas_sgemm(ROW_MAJOR, NO_TRANS, NO_TRANS, n * T, G, nIn, 1,
+                    x.at((long) lo * T * nIn), nIn, pw, G, 0, pz, G);
+            final float[] zr = za;
+            final float[] hr = hNew;
             final float[] bs = bias;
+            final float[][] cc = c;
+            final float[][] tcc = tc;
+            final float[] zero = zeroU;
             final FloatBuffer zb = z.nio;
             final FloatBuffer hb = h.nio;
             for (int t = 0; t < T; t++) {
-                final int zOff = t * nG;
                 if (t > 0) {
-                    openblas_nolapack.cblas_sgemm(ROW_MAJOR, NO_TRANS, NO_TRANS, n, G, U, 1, h.at((long) (t - 1) * nU), U,
-                            rwp.at(0), G, 1, z.at(zOff), G);
+                    openblas_nolapack.cblas_sgemm(ROW_MAJOR, NO_TRANS, NO_TRANS, n, G, U, 1,
+                            ph.position((long) lo * ldh + (long) (t - 1) * U), ldh, prw, G, 1,
+                            pz.position((long) lo * ldz + (long) t * G), ldz);
                 }
-                zb.get(zOff, zr, 0, nG);
-                final int cOff = t * nU;
-                final int pOff = cOff - nU;
                 for (int r = 0; r < n; r++) {
-                    final int zBase = r * G;
-                    final int cBase = r * U;
-                    final float mk = masked ? m[t * n + r] : 1;
-                    for (int u = 0; u < U; u++) {
-                        final int k = zBase + u;
-                        final float gA = (float) tanh(zr[k] + bs[u]);
-                        final float fA = (float) sigmoid(zr[k + U] + bs[u + U]);
-                        final float oA = (float) sigmoid(zr[k + 2 * U] + bs[u + 2 * U]);
-                        final float iA = (float) sigmoid(zr[k + 3 * U] + bs[u + 3 * U]);
-                        zr[k] = gA;
-                        zr[k + U] = fA;
-                        zr[k + 2 * U] = oA;
-                        zr[k + 3 * U] = iA;
-                        final float cPrev = t > 0 ? c[pOff + cBase + u] : 0;
-                        float cell = fA * cPrev + iA * gA;
-                        final float tanhC = (float) tanh(cell);
-                        float hid = oA * tanhC;
-                        if (mk != 1) {
-                            hid *= mk;
-                            cell *= mk;
-                        }
-                        c[cOff + cBase + u] = cell;
-                        tc[cOff + cBase + u] = tanhC;
-                        hr[cBase + u] = hid;
+                    final int zIdx = (lo + r) * ldz + t * G;
+                    zb.get(zIdx, zr, 0, G);
+                    final float mk = masked ? m[(lo + r) * T + t] : 1;
+                    activateGates(zr, bs, U);
+                    if (keep) {
+                        final int ci = (lo + r) * T + t;
+                        cells(zr, t > 0 ? cc[ci - 1] : zero, cc[ci], tcc[ci], hr, mk, U);
+                        zb.put(zIdx, zr, 0, G);
+                    } else {
+                        cells(zr, cRoll[r], cRoll[r], null, hr, mk, U);
                     }
+                    hb.put((lo + r) * ldh + t * U, hr, 0, U);
                 }
-                if (forBackprop) {
-                    zb.put(zOff, zr, 0, nG);
-                }
-                hb.put(cOff, hr, 0, nU);
-            }
-            if (out != null) {
-                out.get(NDArrayIndex.interval(lo, lo + n), NDArrayIndex.all(), NDArrayIndex.all())
-                        .assign(h.view(T, n, U).permute(1, 2, 0));
             }
         }
 
-        void backward(INDArray eps, INDArray epsOut) {
+        void backward() {
             final int T = steps;
             final int U = units;
             final int G = 4 * U;
             final int nU = n * U;
-            final int nG = n * G;
-            final long tn = (long) T * n;
-            e.ensure(tn * U);
-            dz.ensure(tn * G);
-            dx.ensure(tn * nIn);
+            final int ldz = T * G;
+            final int ldh = T * U;
+            scratch(U);
             dw.ensure((long) nIn * G);
             drw.ensure((long) U * G);
-            if (dcNext.length < nU) {
-                dcNext = new float[nU];
-                fNext = new float[nU];
+            dht.ensure(nU);
+            if (dcNext.length != n || dcNext[0].length != U) {
+                dcNext = new float[n][U];
+                fNext = new float[n][U];
+            }
+            for (int r = 0; r < n; r++) {
+                java.util.Arrays.fill(dcNext[r], 0);
+                java.util.Arrays.fill(fNext[r], 0);
             }
             if (db.length != G) {
                 db = new double[G];
             }
             java.util.Arrays.fill(db, 0);
-            e.view(T, n, U).assign(eps.get(NDArrayIndex.interval(lo, lo + n), NDArrayIndex.all(), NDArrayIndex.all())
-                    .permute(2, 0, 1));
-            final float[] a = row;
-            final float[] dh = hrow;
-            final float[] d = new float[nG];
-            final float[] dcN = dcNext;
-            final float[] fN = fNext;
+            final FloatPointer pdz = dz.at(0);
+            final FloatPointer prw = rwc.at(0);
+            final FloatPointer pdht = dht.at(0);
+            final float[] a = za;
+            final float[] dh = dhRow;
+            final float[] dd = d;
+            final float[] zero = zeroU;
+            final float[][] cc = c;
+            final float[][] tcc = tc;
+            final double[] dbs = db;
             final FloatBuffer zb = z.nio;
             final FloatBuffer eb = e.nio;
             final FloatBuffer dzb = dz.nio;
+            final FloatBuffer dhb = dht.nio;
+            final long sb = eB;
+            final long su = eU;
+            final long st = eT;
             for (int t = T - 1; t >= 0; t--) {
-                final int eOff = t * nU;
-                if (t < T - 1) {
-                    // dL/dh_t += dZ_{t+1} * RW^T
-                    openblas_nolapack.cblas_sgemm(ROW_MAJOR, NO_TRANS, TRANS, n, U, G, 1, dz.at((long) (t + 1) * nG), G,
-                            rwp.at(0), G, 1, e.at(eOff), U);
-                }
-                eb.get(eOff, dh, 0, nU);
-                zb.get(t * nG, a, 0, nG);
                 final boolean last = t == T - 1;
-                final int pOff = eOff - nU;
+                if (!last) {
+                    // dL/dh_t (recurrent part) = dZ_{t+1} * RW^T
+                    openblas_nolapack.cblas_sgemm(ROW_MAJOR, NO_TRANS, TRANS, n, U, G, 1,
+                            pdz.position((long) lo * ldz + (long) (t + 1) * G), ldz, prw, G, 0, pdht, U);
+                }
                 for (int r = 0; r < n; r++) {
-                    final int zBase = r * G;
-                    final int cBase = r * U;
-                    final float mk = masked ? m[t * n + r] : 1;
+                    final int row0 = lo + r;
+                    final int zIdx = row0 * ldz + t * G;
+                    zb.get(zIdx, a, 0, G);
+                    if (last) {
+                        java.util.Arrays.fill(dh, 0);
+                    } else {
+                        dhb.get(r * U, dh, 0, U);
+                    }
+                    final long eBase = row0 * sb + t * st;
                     for (int u = 0; u < U; u++) {
-                        final int k = zBase + u;
-                        final int ci = cBase + u;
-                        final float gA = a[k];
-                        final float fA = a[k + U];
-                        final float oA = a[k + 2 * U];
-                        final float iA = a[k + 3 * U];
-                        final float dhv = dh[ci];
-                        final float tanhC = tc[eOff + ci];
-                        // stock: tanh'(c) is taken at the stored (masked) cell state
-                        final float tanhStored = mk == 1 ? tanhC : (float) tanh(c[eOff + ci]);
-                        final float dO = dhv * tanhC * (oA * (1 - oA));
-                        float dc = (1 - tanhStored * tanhStored) * (oA * dhv);
-                        if (!last) {
-                            dc += fN[ci] * dcN[ci];
-                        }
-                        final float cPrev = t > 0 ? c[pOff + ci] : 0;
-                        final float dF = (fA * (1 - fA)) * dc * cPrev;
-                        final float dI = (iA * (1 - iA)) * gA * dc;
-                        final float dG = (1 - gA * gA) * (iA * dc);
-                        d[k] = dG;
-                        d[k + U] = dF;
-                        d[k + 2 * U] = dO;
-                        d[k + 3 * U] = dI;
-                        dcN[ci] = dc;
-                        fN[ci] = fA;
+                        dh[u] += eb.get((int) (eBase + u * su));
                     }
-                }
-                for (int r = 0; r < n; r++) {
-                    final int zBase = r * G;
+                    final int ci = row0 * T + t;
+                    final boolean stored = masked && m[ci] != 1;
+                    gateDeltas(a, dh, tcc[ci], cc[ci], t > 0 ? cc[ci - 1] : zero, fNext[r], dcNext[r], dd, stored, U);
                     for (int j = 0; j < G; j++) {
-                        db[j] += d[zBase + j];
+                        dbs[j] += dd[j];
                     }
+                    dzb.put(zIdx, dd, 0, G);
                 }
-                dzb.put(t * nG, d, 0, nG);
             }
-            // weight gradients: dW = X^T dZ, dRW = H_{0..T-2}^T dZ_{1..T-1}; dL/dX = dZ W^T
-            openblas_nolapack.cblas_sgemm(ROW_MAJOR, TRANS, NO_TRANS, nIn, G, (int) tn, 1, x.at(0), nIn, dz.at(0), G,
-                    0, dw.at(0), G);
+            // weight gradients: dW = X^T dZ, dRW = sum over rows of H_{0..T-2}^T dZ_{1..T-1}; dL/dX = dZ W^T
+            final long rows = (long) n * T;
+            openblas_nolapack.cblas_sgemm(ROW_MAJOR, TRANS, NO_TRANS, nIn, G, (int) rows, 1,
+                    x.at((long) lo * T * nIn), nIn, dz.at((long) lo * ldz), G, 0, dw.at(0), G);
             if (T > 1) {
-                openblas_nolapack.cblas_sgemm(ROW_MAJOR, TRANS, NO_TRANS, U, G, (int) (tn - n), 1, h.at(0), U,
-                        dz.at(nG), G, 0, drw.at(0), G);
+                final FloatPointer ph = h.at(0);
+                final FloatPointer pdrw = drw.at(0);
+                for (int r = 0; r < n; r++) {
+                    openblas_nolapack.cblas_sgemm(ROW_MAJOR, TRANS, NO_TRANS, U, G, T - 1, 1,
+                            ph.position((long) (lo + r) * ldh), U, pdz.position((long) (lo + r) * ldz + G), G,
+                            r == 0 ? 0 : 1, pdrw, G);
+                }
             } else {
                 drw.view(U, G).assign(0);
             }
-            openblas_nolapack.cblas_sgemm(ROW_MAJOR, NO_TRANS, TRANS, (int) tn, nIn, G, 1, dz.at(0), G, wp.at(0), G,
-                    0, dx.at(0), nIn);
-            epsOut.get(NDArrayIndex.interval(lo, lo + n), NDArrayIndex.all(), NDArrayIndex.all())
-                    .assign(dx.view(T, n, nIn).permute(1, 2, 0));
+            openblas_nolapack.cblas_sgemm(ROW_MAJOR, NO_TRANS, TRANS, (int) rows, nIn, G, 1,
+                    dz.at((long) lo * ldz), G, wc.at(0), G, 0, dx.at((long) lo * T * nIn), nIn);
         }
     }
 }
