@@ -1,5 +1,7 @@
 #!/bin/sh
 # Regenerates LstmKernelD.java (double precision) from LstmKernelF.java. Run after editing LstmKernelF.
+# An argument writes the result elsewhere (a test checks the committed file is up to date).
+out="$(realpath -m "${1:-$(dirname "$0")/../src/main/java/org/flattenexplorer/model/lstm/LstmKernelD.java}")"
 cd "$(dirname "$0")/../src/main/java/org/flattenexplorer/model/lstm"
 {
   echo "// GENERATED from LstmKernelF.java by gen-double-kernel.sh: do not edit; edit LstmKernelF and rerun."
@@ -7,4 +9,4 @@ cd "$(dirname "$0")/../src/main/java/org/flattenexplorer/model/lstm"
       -e 's/asNioFloat/asNioDouble/g' -e 's/DataType\.FLOAT/DataType.DOUBLE/g' -e 's/cblas_sgemm/cblas_dgemm/g' \
       -e 's/float/double/g' -e 's/Single-precision/Double-precision/' -e 's/{@code LstmKernelD} is generated from this file (see its header): keep them in sync./Generated from LstmKernelF./' \
       LstmKernelF.java
-} > LstmKernelD.java
+} > "$out"

@@ -60,6 +60,7 @@ class RealRunScreenshotTest {
         });
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !pane.picker().reviews().getItems().isEmpty()
                 && pane.picker().reviews().getItems().get(0).toString().contains("p="));
+        java.util.List<java.util.Map<String, Object>> timings = new java.util.ArrayList<>();
         for (int i = 0; i < 6; i++) {
             int row = i;
             robot.interact(() -> pane.picker().reviews().getSelectionModel().select(row));
@@ -68,6 +69,18 @@ class RealRunScreenshotTest {
             WaitForAsyncUtils.waitForFxEvents();
             System.out.printf("review %d: probe %.1f ms, request to drawn %.1f ms%n", row,
                     vm.getInspection().probeNanos() / 1e6, vm.lastUpdateMillisProperty().get());
+            timings.add(java.util.Map.of("review", row, "probe_ms", vm.getInspection().probeNanos() / 1e6,
+                    "request_to_drawn_ms", vm.lastUpdateMillisProperty().get()));
+        }
+        String timingsFile = System.getenv("FLATTEN_INSPECT_TIMINGS");
+        if (timingsFile != null) {
+            java.util.Map<String, Object> report = new java.util.LinkedHashMap<>();
+            report.put("run", dir);
+            report.put("lstm", saved.info().spec().lstm().cliName());
+            report.put("timings", timings);
+            new com.fasterxml.jackson.databind.ObjectMapper()
+                    .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
+                    .writeValue(Path.of(timingsFile).toFile(), report);
         }
         robot.interact(() -> vm.playIndexProperty().set(vm.getInspection().units() * 140 + 17));
         WaitForAsyncUtils.waitForFxEvents();
