@@ -16,6 +16,12 @@ public final class FlattenExplorerApp extends Application {
         MainView view = new MainView(AppServices.fromSystem(executor));
         Scene scene = new Scene(view, 1560, 960);
         stage.setTitle(TITLE);
+        for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
+            var icon = FlattenExplorerApp.class.getResourceAsStream("icons/icon-" + size + ".png");
+            if (icon != null) {
+                stage.getIcons().add(new javafx.scene.image.Image(icon));
+            }
+        }
         stage.setScene(scene);
         stage.setFullScreenExitHint("Projector mode: F11 leaves full screen");
         stage.setFullScreenExitKeyCombination(javafx.scene.input.KeyCombination.NO_MATCH);
