@@ -90,14 +90,14 @@ public final class NetworkFactory {
     }
 
     private static Layer embedding(ArchitectureSpec spec, int vocabSize) {
-        return new EmbeddingSequenceLayer.Builder()
+        return LayerImplementations.embedding(spec.lstm(), new EmbeddingSequenceLayer.Builder()
                 .nIn(vocabSize)
                 .nOut(spec.embedding())
                 .hasBias(false)
                 .inputLength(spec.maxlen())
                 .weightInit(new WeightInitDistribution(
                         new UniformDistribution(-EMBEDDING_INIT_RANGE, EMBEDDING_INIT_RANGE)))
-                .build();
+                .build());
     }
 
     private static Layer lstm(ArchitectureSpec spec) {
@@ -112,7 +112,7 @@ public final class NetworkFactory {
         if (spec.dropout() > 0) {
             builder.dropOut(SequenceDropout.ofRate(spec.dropout()));
         }
-        return LstmLayers.create(spec.lstm(), builder.build());
+        return LayerImplementations.lstm(spec.lstm(), builder.build());
     }
 
     private static Layer dense(long nIn) {
