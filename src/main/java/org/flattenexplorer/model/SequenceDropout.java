@@ -1,8 +1,10 @@
 package org.flattenexplorer.model;
 
+import org.bytedeco.javacpp.FloatPointer;
 import org.deeplearning4j.nn.conf.dropout.IDropout;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.random.impl.BernoulliDistribution;
 import org.nd4j.linalg.factory.Broadcast;
@@ -42,7 +44,7 @@ public class SequenceDropout implements IDropout {
         Nd4j.getExecutioner().exec(new BernoulliDistribution(mask, retain));
         mask.divi(retain);
         INDArray in = input.dataType() == output.dataType() ? input : input.castTo(output.dataType());
-        Broadcast.mul(in, mask, output, 0, 1);
+        multiply(in, mask, output);
         return output;
     }
 
@@ -52,7 +54,7 @@ public class SequenceDropout implements IDropout {
             throw new IllegalStateException("SequenceDropout: no mask to backpropagate through (forward pass missing)");
         }
         INDArray m = mask.dataType() == gradAtInput.dataType() ? mask : mask.castTo(gradAtInput.dataType());
-        Broadcast.mul(gradAtOutput, m, gradAtInput, 0, 1);
+        multiply(gradAtOutput, m, gradAtInput);
         mask = null;
         return gradAtInput;
     }
@@ -67,5 +69,60 @@ public class SequenceDropout implements IDropout {
         SequenceDropout d = new SequenceDropout();
         d.retain = retain;
         return d;
+    }
+
+    /** z[b, f, t] = x[b, f, t] * mask[b, f]. */
+    private static void multiply(INDArray x, INDArray mask, INDArray z) {
+        if (sameDenseFloatBlocks(x, z)) {
+            multiplyBlocks(x, mask.toFloatMatrix(), z);
+        } else {
+            Broadcast.mul(x, mask, z, 0, 1);
+        }
+    }
+
+    /**
+     * True when x and z are float arrays whose examples are dense blocks laid out alike ([features, time] or
+     * [time, features] inside each block): the layouts the embedding and the LSTMs use. ND4J's broadcast over
+     * such permuted views is slow, a plain loop over each block is not.
+     */
+    private static boolean sameDenseFloatBlocks(INDArray x, INDArray z) {
+        if (x.dataType() != DataType.FLOAT || z.dataType() != DataType.FLOAT
+                || !java.util.Arrays.equals(x.stride(), z.stride()) || x.size(0) > 1 && x.stride(0) != x.size(1) * x.size(2)) {
+            return false;
+        }
+        long[] st = x.stride();
+        return st[1] == 1 && st[2] == x.size(1) || st[2] == 1 && st[1] == x.size(2);
+    }
+
+    private static void multiplyBlocks(INDArray x, float[][] mask, INDArray z) {
+        int features = (int) x.size(1);
+        int steps = (int) x.size(2);
+        boolean featuresInner = x.stride(1) == 1;
+        int block = features * steps;
+        float[] buffer = new float[block];
+        FloatPointer in = new FloatPointer(x.data().addressPointer());
+        FloatPointer out = new FloatPointer(z.data().addressPointer());
+        for (int b = 0; b < mask.length; b++) {
+            long start = (long) b * block;
+            in.position(start).get(buffer, 0, block);
+            float[] m = mask[b];
+            if (featuresInner) {
+                for (int t = 0; t < steps; t++) {
+                    int row = t * features;
+                    for (int f = 0; f < features; f++) {
+                        buffer[row + f] *= m[f];
+                    }
+                }
+            } else {
+                for (int f = 0; f < features; f++) {
+                    int row = f * steps;
+                    float factor = m[f];
+                    for (int t = 0; t < steps; t++) {
+                        buffer[row + t] *= factor;
+                    }
+                }
+            }
+            out.position(start).put(buffer, 0, block);
+        }
     }
 }

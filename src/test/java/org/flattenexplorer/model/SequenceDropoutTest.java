@@ -40,4 +40,26 @@ class SequenceDropoutTest {
 
         assertThat(grad.equalsWithEps(out, 1e-6)).isTrue();
     }
+
+    @Test
+    void theEmbeddingsTimeMajorLayoutGetsTheSameOneMaskPerSequence() {
+        SequenceDropout dropout = SequenceDropout.ofRate(0.2);
+        INDArray input = Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 4, 10, 6).permute(0, 2, 1); // [b, f, t]
+        INDArray output = Nd4j.create(org.nd4j.linalg.api.buffer.DataType.FLOAT, 4, 10, 6).permute(0, 2, 1);
+
+        dropout.applyDropout(input, output, 0, 0, LayerWorkspaceMgr.noWorkspaces());
+        INDArray gradIn = Nd4j.create(org.nd4j.linalg.api.buffer.DataType.FLOAT, 4, 10, 6).permute(0, 2, 1);
+        dropout.backprop(Nd4j.ones(4, 10, 6).permute(0, 2, 1), gradIn, 0, 0);
+
+        for (int b = 0; b < 4; b++) {
+            for (int f = 0; f < 6; f++) {
+                float factor = gradIn.getFloat(b, f, 0);
+                assertThat(factor == 0f || Math.abs(factor - 1.25f) < 1e-6).isTrue();
+                for (int t = 0; t < 10; t++) {
+                    assertThat(gradIn.getFloat(b, f, t)).isEqualTo(factor);
+                    assertThat(output.getFloat(b, f, t)).isEqualTo(input.getFloat(b, f, t) * factor);
+                }
+            }
+        }
+    }
 }
