@@ -22,6 +22,7 @@ public final class TrainingRun {
     private final ArchitectureSpec spec;
     private final PreparedDataset data;
     private final MultiLayerNetwork network;
+    private static final int INFERENCE_BATCH = 100;
     private volatile boolean cancelRequested;
 
     public TrainingRun(ArchitectureSpec spec, PreparedDataset data) {
@@ -103,7 +104,7 @@ public final class TrainingRun {
                 if (cancelRequested) {
                     break;
                 }
-                SplitEvaluator.Score val = SplitEvaluator.evaluate(network, data.validation(), spec.batch(), spec.masking());
+                SplitEvaluator.Score val = SplitEvaluator.evaluate(network, data.validation(), inferenceBatch(), spec.masking());
                 EpochMetrics metrics = new EpochMetrics(epoch, running.loss(), running.accuracy(), val.loss(),
                         val.accuracy(), seconds(epochStart));
                 epochs.add(metrics);
@@ -117,8 +118,16 @@ public final class TrainingRun {
             return new RunResult(RunStatus.CANCELLED, epochs, batchLosses, Double.NaN, seconds(start));
         }
         double test = data.test().size() == 0 ? Double.NaN
-                : SplitEvaluator.evaluate(network, data.test(), spec.batch(), spec.masking()).accuracy();
+                : SplitEvaluator.evaluate(network, data.test(), inferenceBatch(), spec.masking()).accuracy();
         return new RunResult(RunStatus.FINISHED, epochs, batchLosses, test, seconds(start));
+    }
+
+    /**
+     * Evaluation runs without dropout or gradients, so its batch size changes nothing but speed (bigger matrix
+     * products); it stays modest to bound memory: 100 reviews x 500 steps x 128 units of cached states.
+     */
+    private int inferenceBatch() {
+        return Math.max(spec.batch(), INFERENCE_BATCH);
     }
 
     private static int[] shuffled(int n, Random random) {
