@@ -34,6 +34,9 @@ final class ReportCommand {
         }
         if (root.has("runs")) {
             out.print(compareTable(root.get("runs")));
+            if (root.get("runs").size() == 1) {
+                out.print("\n" + epochTable(root.get("runs").get(0)));
+            }
         } else if (root.has("results")) {
             out.print(benchTable(root));
         } else {
@@ -70,6 +73,18 @@ final class ReportCommand {
                     meanSpread(bestTrain), meanSpread(bestVal), stats.bestEpoch(EpochMetrics::valAccuracy),
                     SeedStatistics.formatMeanSpread(stats.at(last, EpochMetrics::valAccuracy)),
                     SeedStatistics.formatMeanSpread(stats.testAccuracies())));
+        }
+        return t.toString();
+    }
+
+    /** One run's curves, epoch by epoch, as Keras prints them. */
+    static String epochTable(JsonNode run) {
+        StringBuilder t = new StringBuilder("| epoch | loss | accuracy | val_loss | val_accuracy | seconds |\n"
+                + "|---|---|---|---|---|---|\n");
+        for (JsonNode e : run.get("epochs")) {
+            t.append(String.format(Locale.ROOT, "| %d | %.4f | %.4f | %.4f | %.4f | %.1f |%n", e.get("epoch").asInt(),
+                    e.get("loss").asDouble(), e.get("accuracy").asDouble(), e.get("val_loss").asDouble(),
+                    e.get("val_accuracy").asDouble(), e.get("seconds").asDouble()));
         }
         return t.toString();
     }
