@@ -44,6 +44,8 @@ final class HiddenStatesTab extends Tab {
                 inspect(item.run());
             }
         });
+        hidden.modelProperty().addListener((o, was, now) -> showFirstReviewIfEmpty());
+        hidden.datasetProperty().addListener((o, was, now) -> showFirstReviewIfEmpty());
         app.runs().runs().addListener((ListChangeListener<RunItem>) change -> updateEvidence());
         updateEvidence();
     }
@@ -59,16 +61,21 @@ final class HiddenStatesTab extends Tab {
                     hidden.modelProperty().set(model);
                     if (data != null) {
                         hidden.datasetProperty().set(data);
-                        if (hidden.getInspection() == null && data.validation().size() > 0) {
-                            // Never an empty view: start on the first validation review.
-                            hidden.showTokens(data.validation().tokens()[0], data.validation().reviews().get(0).text());
-                        }
                     }
                 });
             } catch (RuntimeException e) {
                 executor.ui(() -> hidden.showProblem("Cannot inspect this run: " + e.getMessage()));
             }
         });
+    }
+
+    /** Never an empty view: with a model and reviews but nothing picked yet, start on the first validation review. */
+    private void showFirstReviewIfEmpty() {
+        PreparedDataset data = hidden.datasetProperty().get();
+        if (hidden.modelProperty().get() != null && data != null && hidden.getInspection() == null
+                && data.validation().size() > 0) {
+            hidden.showTokens(data.validation().tokens()[0], data.validation().reviews().get(0).text());
+        }
     }
 
     private void openRunNamed(String name) {
