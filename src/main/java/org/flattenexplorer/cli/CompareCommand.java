@@ -40,7 +40,7 @@ final class CompareCommand {
         }
         List<Variant> variants = new ArrayList<>();
         for (String id : o.string("presets").orElse(DEFAULT_PRESETS).split(",")) {
-            Preset preset = TrainCommand.preset(presetOption(id.strip()));
+            Preset preset = TrainCommand.preset(id.strip());
             ArchitectureSpec base = SpecOptions.trainable(preset.spec(), o);
             PreparedDataset data = DataOptions.prepare(o, base.preprocessing());
             Variant variant = new Variant(preset, base, new ArrayList<>(), new ArrayList<>());
@@ -60,10 +60,6 @@ final class CompareCommand {
             out.println("Wrote " + o.string("json").get());
         }
         return 0;
-    }
-
-    private static CliOptions presetOption(String id) {
-        return CliOptions.parse(List.of("--preset", id), Set.of("preset"));
     }
 
     static String table(List<Variant> variants) {

@@ -1,7 +1,6 @@
 package org.flattenexplorer.cli;
 
 import java.nio.file.Path;
-import java.util.Optional;
 import org.flattenexplorer.data.DataException;
 import org.flattenexplorer.data.DataLocator;
 import org.flattenexplorer.data.DatasetPreparer;
@@ -24,9 +23,5 @@ final class DataOptions {
         } catch (DataException e) {
             throw new CliException(e.getMessage());
         }
-    }
-
-    static Optional<Path> dataFolder(CliOptions o) {
-        return o.string("data").map(Path::of);
     }
 }

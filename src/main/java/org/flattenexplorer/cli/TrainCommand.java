@@ -14,7 +14,7 @@ import org.flattenexplorer.training.SavedRun;
 
 /** {@code train}: one variant, Keras's progress lines, a run folder at the end. */
 final class TrainCommand {
-    static final Set<String> OPTIONS = options("preset", "data", "word-index", "out");
+    static final Set<String> OPTIONS = options("preset", "data", "out");
 
     private TrainCommand() {}
 
@@ -42,8 +42,12 @@ final class TrainCommand {
     }
 
     static Preset preset(CliOptions o) {
+        return preset(o.string("preset").orElse(Preset.QUESTION_FLATTEN.id()));
+    }
+
+    static Preset preset(String id) {
         try {
-            return Preset.fromId(o.string("preset").orElse(Preset.QUESTION_FLATTEN.id()));
+            return Preset.fromId(id);
         } catch (IllegalArgumentException e) {
             throw new CliException(e.getMessage());
         }
