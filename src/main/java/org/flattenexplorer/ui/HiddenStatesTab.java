@@ -3,8 +3,15 @@ package org.flattenexplorer.ui;
 import java.util.List;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.util.StringConverter;
 import org.flattenexplorer.data.PreparedDataset;
 import org.flattenexplorer.data.Preprocessing;
 import org.flattenexplorer.inspect.Explanation;
@@ -33,7 +40,7 @@ final class HiddenStatesTab extends Tab {
         this.executor = executor;
         this.runTable = runTable;
         setClosable(false);
-        setContent(new HiddenStatesPane(hidden));
+        setContent(new BorderPane(new HiddenStatesPane(hidden), compareBar(), null, null, null));
         hidden.setActions(app::runPreset, evidence -> openRunNamed(evidence.name()));
         app.training().observeRuns((run, dataset) -> {
             Platform.runLater(() -> hidden.datasetProperty().set(dataset));
@@ -48,6 +55,42 @@ final class HiddenStatesTab extends Tab {
         hidden.datasetProperty().addListener((o, was, now) -> showFirstReviewIfEmpty());
         app.runs().runs().addListener((ListChangeListener<RunItem>) change -> updateEvidence());
         updateEvidence();
+    }
+
+    /** "Side by side with": a second saved run, shown for the same review in the Side by side tab. */
+    private HBox compareBar() {
+        ComboBox<RunItem> other = new ComboBox<>(app.runs().runs());
+        other.setId("compareRun");
+        other.setPromptText("a saved run");
+        other.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(RunItem item) {
+                return item == null ? "" : item.run().info().name() + " · seed " + item.run().info().spec().seed();
+            }
+
+            @Override
+            public RunItem fromString(String text) {
+                return null;
+            }
+        });
+        other.valueProperty().addListener((o, was, item) -> {
+            if (item == null) {
+                hidden.compareModelProperty().set(null);
+                return;
+            }
+            executor.io(() -> {
+                try {
+                    InspectedModel model = InspectedModel.of(item.run());
+                    executor.ui(() -> hidden.compareModelProperty().set(model));
+                } catch (RuntimeException e) {
+                    executor.ui(() -> hidden.showProblem("Cannot compare with this run: " + e.getMessage()));
+                }
+            });
+        });
+        HBox bar = new HBox(8, new Label("Side by side with:"), other);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(4, 8, 4, 8));
+        return bar;
     }
 
     /** Loads a saved run's model and the reviews it was trained on, off the UI thread. */
