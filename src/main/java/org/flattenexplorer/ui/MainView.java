@@ -24,6 +24,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import org.flattenexplorer.model.Preset;
+import org.flattenexplorer.ui.hidden.HiddenStatesViewModel;
 import org.flattenexplorer.ui.view.ArchitectureView;
 import org.flattenexplorer.ui.view.ChartExport;
 import org.flattenexplorer.ui.view.CompareChartView;
@@ -199,6 +200,10 @@ public final class MainView extends BorderPane {
 
     public ExplorerViewModel viewModel() {
         return vm;
+    }
+
+    public HiddenStatesViewModel hiddenStates() {
+        return hiddenTab.viewModel();
     }
 
     public ThemeManager theme() {

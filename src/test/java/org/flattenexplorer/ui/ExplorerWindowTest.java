@@ -22,6 +22,7 @@ import org.flattenexplorer.training.RunStatus;
 import org.flattenexplorer.training.RunStore;
 import org.flattenexplorer.ui.task.FxTaskExecutor;
 import org.flattenexplorer.ui.view.ExportTarget;
+import org.flattenexplorer.ui.hidden.HiddenStatesViewModel;
 import org.flattenexplorer.ui.viewmodel.RunItem;
 import org.flattenexplorer.ui.viewmodel.UiSettings;
 import org.jfree.chart.fx.ChartViewer;
@@ -68,6 +69,30 @@ class ExplorerWindowTest {
     private KerasSummary.Row row(FxRobot robot, String name) {
         TableView<KerasSummary.Row> table = robot.lookup("#summaryTable").queryTableView();
         return table.getItems().stream().filter(r -> r.name().equals(name)).findFirst().orElse(null);
+    }
+
+    @Test
+    void theHiddenStatesTabShowsTheSelectedRunSideBySideWithASecondOne(FxRobot robot) {
+        robot.interact(() -> {
+            view.viewModel().data().useSynthetic();
+            view.viewModel().architecture().load(TinySpecs.lastState());
+        });
+        robot.clickOn("#trainButton");
+        waitUntil(() -> view.viewModel().runs().runs().size() == 1 && !view.viewModel().training().runningProperty().get());
+        robot.interact(() -> view.viewModel().architecture().load(TinySpecs.flatten()));
+        robot.clickOn("#trainButton");
+        waitUntil(() -> view.viewModel().runs().runs().size() == 2 && !view.viewModel().training().runningProperty().get());
+        TableView<RunItem> table = robot.lookup("#runTable").queryTableView();
+        HiddenStatesViewModel hidden = view.hiddenStates();
+
+        robot.interact(() -> table.getSelectionModel().select(0));
+        waitUntil(() -> hidden.getInspection() != null && hidden.modelProperty().get() != null
+                && hidden.modelProperty().get().name().equals(table.getItems().get(0).run().info().name()));
+        javafx.scene.control.ComboBox<RunItem> other = robot.lookup("#compareRun").queryComboBox();
+        robot.interact(() -> other.getSelectionModel().select(1));
+
+        waitUntil(() -> hidden.compareInspectionProperty().get() != null);
+        assertThat(hidden.compareModelProperty().get().name()).isEqualTo(table.getItems().get(1).run().info().name());
     }
 
     @Test
