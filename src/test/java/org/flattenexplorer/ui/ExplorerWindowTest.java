@@ -72,7 +72,7 @@ class ExplorerWindowTest {
     }
 
     @Test
-    void theHiddenStatesTabShowsTheSelectedRunSideBySideWithASecondOne(FxRobot robot) {
+    void theHiddenStatesTabShowsTheSelectedRunSideBySideWithASecondOne(FxRobot robot) throws Exception {
         robot.interact(() -> {
             view.viewModel().data().useSynthetic();
             view.viewModel().architecture().load(TinySpecs.lastState());
