@@ -1,9 +1,6 @@
 package org.flattenexplorer.model;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.util.Collection;
-import java.util.Map;
 
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -33,7 +30,7 @@ public class FastEmbedding extends EmbeddingSequenceLayer {
     /** A FastEmbedding with every setting of the given stock configuration. */
     public static FastEmbedding of(EmbeddingSequenceLayer stock) {
         FastEmbedding fast = new FastEmbedding();
-        copyFields(stock.clone(), fast, EmbeddingSequenceLayer.class);
+        CustomLayers.copyFields(stock.clone(), fast, EmbeddingSequenceLayer.class);
         return fast;
     }
 
@@ -41,14 +38,8 @@ public class FastEmbedding extends EmbeddingSequenceLayer {
     public Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> trainingListeners,
                              int layerIndex, INDArray layerParamsView, boolean initializeParams,
                              DataType networkDataType) {
-        FastEmbeddingLayer ret = new FastEmbeddingLayer(conf, networkDataType);
-        ret.setListeners(trainingListeners);
-        ret.setIndex(layerIndex);
-        ret.setParamsViewArray(layerParamsView);
-        Map<String, INDArray> paramTable = initializer().init(conf, layerParamsView, initializeParams);
-        ret.setParamTable(paramTable);
-        ret.setConf(conf);
-        return ret;
+        return CustomLayers.wire(new FastEmbeddingLayer(conf, networkDataType), conf, initializer(), trainingListeners,
+                layerIndex, layerParamsView, initializeParams);
     }
 
     @Override
@@ -74,24 +65,6 @@ public class FastEmbedding extends EmbeddingSequenceLayer {
     @Override
     public String toString() {
         return "Fast" + super.toString();
-    }
-
-    /** Copies every instance field declared in {@code top} and its superclasses from {@code from} to {@code to}. */
-    private static void copyFields(Object from, Object to, Class<?> top) {
-        for (Class<?> c = top; c != null && c != Object.class; c = c.getSuperclass()) {
-            for (Field f : c.getDeclaredFields()) {
-                if (Modifier.isStatic(f.getModifiers())) {
-                    continue;
-                }
-                try {
-                    f.setAccessible(true);
-                    f.set(to, f.get(from));
-                } catch (ReflectiveOperationException | RuntimeException e) {
-                    throw new IllegalStateException("cannot copy embedding setting " + c.getSimpleName() + "."
-                            + f.getName(), e);
-                }
-            }
-        }
     }
 
     /**

@@ -1,9 +1,6 @@
 package org.flattenexplorer.model.lstm;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.util.Collection;
-import java.util.Map;
 
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -12,6 +9,7 @@ import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.LayerValidation;
 import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.flattenexplorer.model.CustomLayers;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -37,7 +35,7 @@ public class FastLstm extends LSTM {
     /** A FastLstm with every setting of the given stock configuration. */
     public static FastLstm of(LSTM stock) {
         FastLstm fast = new FastLstm();
-        copyFields(stock.clone(), fast, LSTM.class);
+        CustomLayers.copyFields(stock.clone(), fast, LSTM.class);
         return fast;
     }
 
@@ -46,14 +44,8 @@ public class FastLstm extends LSTM {
                              int layerIndex, INDArray layerParamsView, boolean initializeParams,
                              DataType networkDataType) {
         LayerValidation.assertNInNOutSet("FastLstm", getLayerName(), layerIndex, getNIn(), getNOut());
-        FastLstmLayer ret = new FastLstmLayer(conf, networkDataType);
-        ret.setListeners(trainingListeners);
-        ret.setIndex(layerIndex);
-        ret.setParamsViewArray(layerParamsView);
-        Map<String, INDArray> paramTable = initializer().init(conf, layerParamsView, initializeParams);
-        ret.setParamTable(paramTable);
-        ret.setConf(conf);
-        return ret;
+        return CustomLayers.wire(new FastLstmLayer(conf, networkDataType), conf, initializer(), trainingListeners,
+                layerIndex, layerParamsView, initializeParams);
     }
 
     @Override
@@ -81,23 +73,6 @@ public class FastLstm extends LSTM {
         return "Fast" + super.toString();
     }
 
-    /** Copies every instance field declared in {@code top} and its superclasses from {@code from} to {@code to}. */
-    private static void copyFields(Object from, Object to, Class<?> top) {
-        for (Class<?> c = top; c != null && c != Object.class; c = c.getSuperclass()) {
-            for (Field f : c.getDeclaredFields()) {
-                if (Modifier.isStatic(f.getModifiers())) {
-                    continue;
-                }
-                try {
-                    f.setAccessible(true);
-                    f.set(to, f.get(from));
-                } catch (ReflectiveOperationException | RuntimeException e) {
-                    throw new IllegalStateException("cannot copy LSTM setting " + c.getSimpleName() + "." + f.getName(), e);
-                }
-            }
-        }
-    }
-
     /** Builder with every option of DL4J's {@code LSTM.Builder}. */
     public static class Builder extends AbstractLSTM.Builder<Builder> {
 
@@ -109,7 +84,7 @@ public class FastLstm extends LSTM {
         @SuppressWarnings("unchecked")
         public FastLstm build() {
             LSTM.Builder stock = new LSTM.Builder();
-            copyFields(this, stock, AbstractLSTM.Builder.class);
+            CustomLayers.copyFields(this, stock, AbstractLSTM.Builder.class);
             return of(stock.build());
         }
     }
