@@ -52,7 +52,8 @@ public final class NetworkFactory {
      * applied to every time step, which is what Keras builds before it fails on the labels.
      */
     public static MultiLayerConfiguration configuration(ArchitectureSpec spec, int vocabSize) {
-        return configuration(spec, vocabSize, DataType.FLOAT, new Adam(spec.lr(), 0.9, 0.999, ADAM_EPSILON));
+        return configuration(spec, vocabSize, DataType.FLOAT,
+                LayerImplementations.adam(spec.lstm(), spec.lr(), 0.9, 0.999, ADAM_EPSILON));
     }
 
     /** The same network in another precision or with another updater: gradient checks need DOUBLE and NoOp. */
