@@ -28,8 +28,8 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * -> LSTM (stock) or {@link FastLstm} (U units, all T steps) -> Keras-order Flatten (or LastTimeStep) ->
  * Dense(1, sigmoid) with binary cross-entropy, Adam 1e-3, on synthetic random tokens and labels.
  *
- * <p>Reusable from the CLI: {@link #run(boolean, int, int, Config)} returns medians of train seconds, validation
- * seconds and the hidden-state probe (the LSTM's [1, U, T] output for one review) per epoch.
+ * <p>A developer's harness for the LSTM layer alone (its own minimal network, no app code around it); the product's
+ * benchmark is {@code ./flatten-explorer bench}, which times the app's real training path.
  */
 public final class LstmEpochBench {
 
