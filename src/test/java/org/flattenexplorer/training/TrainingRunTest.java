@@ -93,8 +93,8 @@ class TrainingRunTest {
 
     @Test
     void flattenLearnsTheSyntheticSetWhereTheLastStateAfterPostPaddingCannot() {
-        ArchitectureSpec flatten = TrainingFixtures.small(Preset.QUESTION_FLATTEN, 5);
-        ArchitectureSpec last = TrainingFixtures.small(Preset.QUESTION_LAST, 5);
+        ArchitectureSpec flatten = TrainingFixtures.small(Preset.QUESTION_FLATTEN, 6);
+        ArchitectureSpec last = TrainingFixtures.small(Preset.QUESTION_LAST, 6);
 
         RunResult f = new TrainingRun(flatten, TrainingFixtures.synthetic(flatten)).run(TrainingListener.NONE);
         RunResult l = new TrainingRun(last, TrainingFixtures.synthetic(last)).run(TrainingListener.NONE);
