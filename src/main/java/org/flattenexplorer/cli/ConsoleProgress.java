@@ -1,6 +1,7 @@
 package org.flattenexplorer.cli;
 
 import java.io.PrintStream;
+import org.flattenexplorer.training.KerasProgress;
 import org.flattenexplorer.training.TrainingEvent;
 import org.flattenexplorer.training.TrainingListener;
 

@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
-import org.flattenexplorer.cli.KerasProgress;
+import org.flattenexplorer.training.KerasProgress;
 import org.flattenexplorer.model.ArchitectureSpec;
 import org.flattenexplorer.model.Preset;
 import org.flattenexplorer.training.RunResult;

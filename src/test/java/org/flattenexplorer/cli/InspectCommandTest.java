@@ -3,9 +3,6 @@ package org.flattenexplorer.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,15 +14,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class InspectCommandTest {
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final CliRunner cli = new CliRunner();
 
     @TempDir
     Path temp;
 
     private int run(String... args) {
-        return Cli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return cli.run(args);
     }
 
     @Test
@@ -39,7 +34,7 @@ class InspectCommandTest {
         int code = run("inspect", "--run", runDir.toString(), "--review", review.toString(), "--png", png.toString(),
                 "--csv", csv.toString());
 
-        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(code).as(cli.stderr()).isZero();
         BufferedImage image = ImageIO.read(png.toFile());
         assertThat(image.getWidth()).isEqualTo(InspectionImageRenderer.WIDTH);
         assertThat(image.getHeight()).isEqualTo(InspectionImageRenderer.HEIGHT);
@@ -49,7 +44,7 @@ class InspectCommandTest {
         assertThat(rows).hasSize(steps + 1);
         assertThat(rows).allMatch(r -> r.split(",", -1).length == 16 + 3);
         assertThat(rows.get(1)).startsWith("0,a,");
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("logit").contains("Wrote " + png);
+        assertThat(cli.stdout()).contains("logit").contains("Wrote " + png);
     }
 
     @Test
@@ -68,6 +63,6 @@ class InspectCommandTest {
         assertThat(run("inspect", "--run", temp.resolve("nope").toString(), "--review", "x", "--png", "a.png")).isEqualTo(2);
         assertThat(run("inspect", "--run", temp.toString(), "--review", "x")).isEqualTo(2);
 
-        assertThat(err.toString(StandardCharsets.UTF_8).lines().toList()).hasSize(3).allMatch(l -> l.startsWith("error: "));
+        assertThat(cli.stderr().lines().toList()).hasSize(3).allMatch(l -> l.startsWith("error: "));
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.flattenexplorer.cli.KerasProgress;
 import org.flattenexplorer.model.ArchitectureSpec;
 import org.flattenexplorer.model.Head;
 import org.flattenexplorer.model.InvalidSpecException;

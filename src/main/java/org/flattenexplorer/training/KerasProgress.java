@@ -1,7 +1,6 @@
-package org.flattenexplorer.cli;
+package org.flattenexplorer.training;
 
 import java.util.Locale;
-import org.flattenexplorer.training.EpochMetrics;
 
 /** Keras's two progress lines per epoch: {@code Epoch 3/7}, then the bar with the epoch's metrics. */
 public final class KerasProgress {
