@@ -4,6 +4,10 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
+import java.util.HashMap;
+import java.util.Map;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -19,6 +23,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
@@ -53,6 +58,16 @@ public final class MainView extends BorderPane {
     private final Label status = new Label();
     private ChartViewer lastChart;
     private final HiddenStatesTab hiddenTab;
+    private final Tab trainingTab;
+    private final TabPane tabs;
+    private final ScrollPane sidePanel;
+    private final SplitPane bottomPanel;
+    private final SplitPane middle;
+    private final SplitPane main;
+    private final PresetBar presets;
+    private final BooleanProperty sidePanelShown = new SimpleBooleanProperty(true);
+    private final BooleanProperty bottomPanelShown = new SimpleBooleanProperty(true);
+    private final Map<Node, Double> dividers = new HashMap<>();
 
     public MainView(AppServices services) {
         this.services = services;
@@ -70,41 +85,85 @@ public final class MainView extends BorderPane {
         }
 
         VBox left = new VBox(6, new DataPanel(vm.data(), () -> getScene().getWindow()), new ArchitectureView(vm.architecture()));
-        ScrollPane leftScroll = new ScrollPane(left);
-        leftScroll.setFitToWidth(true);
-        leftScroll.setPrefWidth(430);
-        leftScroll.setMinWidth(300);
-        leftScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        sidePanel = new ScrollPane(left);
+        sidePanel.setId("sidePanel");
+        sidePanel.setFitToWidth(true);
+        sidePanel.setPrefWidth(400);
+        sidePanel.setMinWidth(280);
+        sidePanel.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
 
         SplitPane charts = new SplitPane(live, compare);
         charts.setOrientation(Orientation.VERTICAL);
-        charts.setDividerPositions(0.52);
+        charts.setDividerPositions(0.55);
         VBox center = new VBox(new TrainingBar(vm.architecture(), vm.training(), vm.data()), charts);
         VBox.setVgrow(charts, Priority.ALWAYS);
 
         RunListView runList = new RunListView(vm, this::exportCsv);
-        SplitPane bottom = new SplitPane(new LogView(vm.training()), runList);
-        bottom.setDividerPositions(0.45);
-        bottom.setPrefHeight(250);
+        bottomPanel = new SplitPane(new LogView(vm.training()), runList);
+        bottomPanel.setId("bottomPanel");
+        bottomPanel.setDividerPositions(0.45);
+        bottomPanel.setPrefHeight(220);
+        bottomPanel.setMinHeight(120);
         status.setId("status");
         status.getStyleClass().add("muted");
         status.setStyle("-fx-padding: 2 8 2 8;");
+        status.setWrapText(true);
+        status.setMaxWidth(Double.MAX_VALUE);
+        status.setMinHeight(Region.USE_PREF_SIZE);
+        ArchitectureView.showOnlyWhenText(status);
 
-        Tab trainingTab = new Tab("Training", center);
+        trainingTab = new Tab("Training", center);
         trainingTab.setClosable(false);
         hiddenTab = new HiddenStatesTab(vm, services.executor(), runList.table());
-        TabPane tabs = new TabPane(trainingTab, hiddenTab);
+        tabs = new TabPane(trainingTab, hiddenTab);
         tabs.setId("mainTabs");
-        SplitPane middle = new SplitPane(leftScroll, tabs);
+        middle = new SplitPane(sidePanel, tabs);
         middle.setDividerPositions(0.27);
-        SplitPane.setResizableWithParent(leftScroll, false);
-        SplitPane main = new SplitPane(middle, bottom);
+        SplitPane.setResizableWithParent(sidePanel, false);
+        main = new SplitPane(middle, bottomPanel);
         main.setOrientation(Orientation.VERTICAL);
         main.setDividerPositions(0.74);
+        SplitPane.setResizableWithParent(bottomPanel, false);
 
-        setTop(new VBox(menuBar(), new PresetBar(vm)));
+        presets = new PresetBar(vm);
+        setTop(new VBox(menuBar(), presets));
         setCenter(new StackPane(main, new WelcomePane(vm.data(), () -> getScene().getWindow())));
         setBottom(status);
+
+        // Projector mode is a layout for a room: the controls, the log and the run list fold away (F9 brings them back).
+        theme.projectorProperty().addListener((o, was, on) -> {
+            sidePanelShown.set(!on);
+            bottomPanelShown.set(!on);
+        });
+        sidePanelShown.addListener((o, was, shown) -> fold(middle, sidePanel, 0, shown));
+        bottomPanelShown.addListener((o, was, shown) -> fold(main, bottomPanel, 1, shown));
+    }
+
+    /** Takes a panel out of its split pane or puts it back where it was, keeping the divider the user set. */
+    private void fold(SplitPane pane, Node panel, int index, boolean shown) {
+        boolean present = pane.getItems().contains(panel);
+        if (shown && !present) {
+            pane.getItems().add(index, panel);
+            Double divider = dividers.get(panel);
+            if (divider != null) {
+                pane.setDividerPositions(divider);
+            }
+        } else if (!shown && present) {
+            dividers.put(panel, pane.getDividerPositions()[0]);
+            pane.getItems().remove(panel);
+        }
+    }
+
+    /** Opens the guided lesson (menu, welcome panel, {@code ./flatten-explorer lesson}). */
+    public void startLesson() {
+        // the lesson arrives in the next step
+    }
+
+    /** F9: shows both panels when either is folded, folds both otherwise. */
+    public void togglePanels() {
+        boolean show = !(sidePanelShown.get() && bottomPanelShown.get());
+        sidePanelShown.set(show);
+        bottomPanelShown.set(show);
     }
 
     /** Hooks the theme to the scene and stage, then finds the data and the saved runs. */
@@ -136,7 +195,12 @@ public final class MainView extends BorderPane {
         MenuItem larger = item("Larger text", "Shortcut+Equals", theme::larger);
         MenuItem smaller = item("Smaller text", "Shortcut+Minus", theme::smaller);
         MenuItem normal = item("Normal text size", "Shortcut+0", theme::normalSize);
-        Menu view = new Menu("View", null, projector, larger, smaller, normal);
+        CheckMenuItem fullScreen = new CheckMenuItem("Full screen");
+        fullScreen.setAccelerator(KeyCombination.keyCombination("Shift+F11"));
+        fullScreen.selectedProperty().bindBidirectional(theme.fullScreenProperty());
+        MenuItem panels = item("Show or hide the controls, log and runs", "F9", this::togglePanels);
+        panels.setId("togglePanels");
+        Menu view = new Menu("View", null, projector, fullScreen, panels, larger, smaller, normal);
         MenuBar bar = new MenuBar(file, run, view);
         bar.setId("menuBar");
         return bar;
@@ -204,6 +268,18 @@ public final class MainView extends BorderPane {
 
     public HiddenStatesViewModel hiddenStates() {
         return hiddenTab.viewModel();
+    }
+
+    public BooleanProperty sidePanelShownProperty() {
+        return sidePanelShown;
+    }
+
+    public BooleanProperty bottomPanelShownProperty() {
+        return bottomPanelShown;
+    }
+
+    public TabPane tabs() {
+        return tabs;
     }
 
     public ThemeManager theme() {

@@ -173,7 +173,7 @@ public final class ArchitectureView extends VBox {
         });
     }
 
-    static void showOnlyWhenText(Label label) {
+    public static void showOnlyWhenText(Label label) {
         label.visibleProperty().bind(label.textProperty().isNotEmpty());
         label.managedProperty().bind(label.visibleProperty());
     }

@@ -45,10 +45,10 @@ public final class CompareChartView extends VBox {
         metric.getItems().setAll(CompareMetric.values());
         metric.valueProperty().bindBidirectional(vm.metricProperty());
         metric.setId("compareMetric");
-        Label hint = new Label("Tick runs in the run list to overlay them; runs of one variant over several seeds "
-                + "show as their mean with a band for the spread.");
+        Label hint = new Label("Tick runs to overlay them; several seeds of one variant show as a mean with a "
+                + "band for the spread.");
+        hint.setTooltip(new javafx.scene.control.Tooltip(hint.getText()));
         hint.getStyleClass().add("muted");
-        hint.setWrapText(true);
         HBox bar = new HBox(8, new Label("Compare"), metric, hint);
         bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         HBox.setHgrow(hint, Priority.ALWAYS);
@@ -62,7 +62,7 @@ public final class CompareChartView extends VBox {
         vm.comparisonProperty().addListener((o, was, curves) -> show(curves, vm.metricProperty().get()));
         theme.onChange(() -> {
             ChartStyle.apply(chart, theme.fontSizeProperty().get(), theme.highContrast());
-            lineWidth = theme.highContrast() ? 3.5f : 2f;
+            lineWidth = theme.lineWidth();
             show(vm.comparisonProperty().get(), vm.metricProperty().get());
         });
     }

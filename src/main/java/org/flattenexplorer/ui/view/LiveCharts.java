@@ -66,7 +66,7 @@ public final class LiveCharts extends HBox {
         theme.onChange(() -> {
             ChartStyle.apply(lossChart, theme.fontSizeProperty().get(), theme.highContrast());
             ChartStyle.apply(accuracyChart, theme.fontSizeProperty().get(), theme.highContrast());
-            float width = theme.highContrast() ? 3.5f : 2f;
+            float width = theme.lineWidth();
             for (JFreeChart chart : List.of(lossChart, accuracyChart)) {
                 XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) chart.getXYPlot().getRenderer(0);
                 r.setSeriesStroke(0, ChartStyle.stroke(0, width));
@@ -81,7 +81,7 @@ public final class LiveCharts extends HBox {
         XYSeriesCollection epochData = new XYSeriesCollection();
         epochData.addSeries(loss);
         epochData.addSeries(valLoss);
-        JFreeChart chart = ChartFactory.createXYLineChart("Loss", "epoch", "binary cross-entropy", epochData,
+        JFreeChart chart = ChartFactory.createXYLineChart("Loss", "epoch", "loss", epochData,
                 PlotOrientation.VERTICAL, true, true, false);
         XYPlot plot = chart.getXYPlot();
         plot.setRenderer(0, epochRenderer());

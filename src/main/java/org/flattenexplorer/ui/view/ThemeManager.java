@@ -10,8 +10,9 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 /**
- * Font-size steps and the projector mode (full screen, large fonts, high contrast) for the whole window,
- * charts included: charts register a callback and restyle themselves.
+ * Font-size steps, full screen and the projector mode (large fonts, high contrast, thick lines; it turns full
+ * screen on, and works in a window too) for the whole window, charts included: charts register a callback and
+ * restyle themselves.
  */
 public final class ThemeManager {
     public static final double[] FONT_STEPS = {11, 12, 13, 14, 16, 18, 20, 24, 28, 32};
@@ -24,6 +25,7 @@ public final class ThemeManager {
 
     private final ReadOnlyDoubleWrapper fontSize = new ReadOnlyDoubleWrapper(FONT_STEPS[NORMAL_STEP]);
     private final BooleanProperty projector = new SimpleBooleanProperty(false);
+    private final BooleanProperty fullScreen = new SimpleBooleanProperty(false);
     private final List<Runnable> chartCallbacks = new ArrayList<>();
     private int step = NORMAL_STEP;
     private Scene scene;
@@ -32,13 +34,21 @@ public final class ThemeManager {
     public ThemeManager() {
         projector.addListener((o, was, on) -> {
             step = on ? Math.max(step, PROJECTOR_STEP) : NORMAL_STEP;
+            fullScreen.set(on);
             applyAll();
+        });
+        fullScreen.addListener((o, was, on) -> {
+            if (stage != null && stage.isFullScreen() != on) {
+                stage.setFullScreen(on);
+            }
         });
     }
 
     public void attach(Scene scene, Stage stage) {
         this.scene = scene;
         this.stage = stage;
+        // The window manager (or Esc on some systems) may leave full screen by itself.
+        stage.fullScreenProperty().addListener((o, was, on) -> fullScreen.set(on));
         scene.getStylesheets().add(BASE);
         applyAll();
     }
@@ -77,9 +87,6 @@ public final class ThemeManager {
                 scene.getStylesheets().remove(HIGH_CONTRAST);
             }
         }
-        if (stage != null && stage.isFullScreen() != projector.get()) {
-            stage.setFullScreen(projector.get());
-        }
         chartCallbacks.forEach(Runnable::run);
     }
 
@@ -89,5 +96,14 @@ public final class ThemeManager {
 
     public BooleanProperty projectorProperty() {
         return projector;
+    }
+
+    public BooleanProperty fullScreenProperty() {
+        return fullScreen;
+    }
+
+    /** Chart line width: thick enough to read from the back of a room in projector mode. */
+    public float lineWidth() {
+        return projector.get() ? 4.5f : 2f;
     }
 }

@@ -9,6 +9,7 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import org.flattenexplorer.ui.viewmodel.ArchitectureViewModel;
 import org.flattenexplorer.ui.viewmodel.DataViewModel;
@@ -56,13 +57,25 @@ public final class TrainingBar extends HBox {
         progress.setId("progressBar");
         progress.progressProperty().bind(training.progressProperty());
         progress.setPrefWidth(260);
+        progress.setMinWidth(120);
         Label text = new Label();
         text.setId("progressText");
         text.textProperty().bind(training.progressTextProperty());
+        // A long failure wraps onto a second line instead of squeezing Train and Stop; the tooltip has all of it.
         text.setMaxWidth(Double.MAX_VALUE);
+        text.setMinWidth(0);
+        text.setWrapText(true);
+        Tooltip full = new Tooltip();
+        full.setWrapText(true);
+        full.setMaxWidth(600);
+        full.textProperty().bind(training.progressTextProperty());
+        text.setTooltip(full);
         HBox.setHgrow(text, Priority.ALWAYS);
+        train.setMinWidth(Region.USE_PREF_SIZE);
+        stop.setMinWidth(Region.USE_PREF_SIZE);
         Label queued = new Label();
         queued.getStyleClass().add("muted");
+        queued.setMinWidth(Region.USE_PREF_SIZE);
         queued.textProperty().bind(Bindings.when(training.queuedProperty().greaterThan(0))
                 .then(Bindings.concat(training.queuedProperty().asString(), " more queued")).otherwise(""));
 

@@ -49,6 +49,18 @@ public final class UiSettings {
         save();
     }
 
+    /** Several values in one write of the file. */
+    public synchronized void putAll(java.util.Map<String, String> entries) {
+        entries.forEach((k, v) -> {
+            if (v == null) {
+                values.remove(k);
+            } else {
+                values.setProperty(k, v);
+            }
+        });
+        save();
+    }
+
     private void save() {
         if (file == null) {
             return;
