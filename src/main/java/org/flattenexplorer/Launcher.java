@@ -14,7 +14,7 @@ public final class Launcher {
         if (early >= 0) {
             System.exit(early);
         }
-        if (args.length == 0) {
+        if (org.flattenexplorer.selftest.Startup.opensWindow(args)) {
             org.flattenexplorer.ui.FlattenExplorerApp.launchWindow(args);
             System.exit(0);
         }

@@ -31,6 +31,7 @@ public final class Cli {
                 case "compare" -> CompareCommand.run(parse(rest, CompareCommand.OPTIONS), out);
                 case "bench" -> BenchCommand.run(parse(rest, BenchCommand.OPTIONS), out);
                 case "inspect" -> InspectCommand.run(parse(rest, InspectCommand.OPTIONS), out);
+                case "lesson" -> LessonCommand.run(parse(rest, LessonCommand.OPTIONS), out);
                 case "report" -> ReportCommand.run(rest, out);
                 case "presets" -> PresetsCommand.run(out);
                 default -> throw new CliException("unknown command '" + command + "' (see --help)");
@@ -59,6 +60,9 @@ public final class Cli {
         h.append("  flatten-explorer bench    [--lstm stock|fast] [--data DIR] [--epochs N] [--json FILE]\n");
         h.append("  flatten-explorer inspect  --run RUN_DIR --review PATH_OR_TEXT --png OUT.png [--csv OUT.csv]\n");
         h.append("                                  one review's hidden states, flatten strip and word contributions\n");
+        h.append("  flatten-explorer lesson                           open the window in the guided lesson\n");
+        h.append("  flatten-explorer lesson   --handout OUT.html [--data DIR | --synthetic] [--runs DIR] [options]\n");
+        h.append("                                  the lesson's runs (reused when saved) and one HTML handout\n");
         h.append("  flatten-explorer report   FILE.json               Markdown table of compare/bench output\n");
         h.append("  flatten-explorer presets                          every preset's full spec as JSON\n");
         h.append("\nPresets (all other settings are the question's: 448/200 reviews, maxlen 500, 128/128,\n");

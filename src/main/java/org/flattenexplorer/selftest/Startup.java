@@ -34,7 +34,7 @@ public final class Startup {
         if (args.length > 0 && args[0].equals("--self-test")) {
             return SelfTest.run(Arrays.asList(args).subList(1, args.length), System.out, System.err);
         }
-        if (args.length == 0) {
+        if (opensWindow(args)) {
             // the window: fail with a clear message before JavaFX aborts with a bare one
             String problem = StartupChecks.displayProblem(System.getProperties(), System.getenv());
             if (problem == null) {
@@ -46,5 +46,10 @@ public final class Startup {
             }
         }
         return -1;
+    }
+
+    /** No arguments, or {@code lesson} alone (the window opens in the lesson). */
+    public static boolean opensWindow(String[] args) {
+        return args.length == 0 || (args.length == 1 && args[0].equals("lesson"));
     }
 }

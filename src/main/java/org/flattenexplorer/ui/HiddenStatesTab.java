@@ -3,14 +3,10 @@ package org.flattenexplorer.ui;
 import java.util.List;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
-import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TableView;
-import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 import javafx.util.StringConverter;
 import org.flattenexplorer.data.PreparedDataset;
 import org.flattenexplorer.data.Preprocessing;
@@ -33,6 +29,7 @@ final class HiddenStatesTab extends Tab {
     private final ExplorerViewModel app;
     private final TaskExecutor executor;
     private final TableView<RunItem> runTable;
+    private final HiddenStatesPane pane;
 
     HiddenStatesTab(ExplorerViewModel app, TaskExecutor executor, TableView<RunItem> runTable) {
         super("Hidden states");
@@ -40,7 +37,9 @@ final class HiddenStatesTab extends Tab {
         this.executor = executor;
         this.runTable = runTable;
         setClosable(false);
-        setContent(new BorderPane(new HiddenStatesPane(hidden), compareBar(), null, null, null));
+        pane = new HiddenStatesPane(hidden);
+        pane.toolbar().getItems().addAll(1, compareControls());
+        setContent(pane);
         hidden.setActions(app::runPreset, evidence -> openRunNamed(evidence.name()));
         app.training().observeRuns((run, dataset) -> {
             Platform.runLater(() -> hidden.datasetProperty().set(dataset));
@@ -58,7 +57,7 @@ final class HiddenStatesTab extends Tab {
     }
 
     /** "Side by side with": a second saved run, shown for the same review in the Side by side tab. */
-    private HBox compareBar() {
+    private List<javafx.scene.Node> compareControls() {
         ComboBox<RunItem> other = new ComboBox<>(app.runs().runs());
         other.setId("compareRun");
         other.setPromptText("a saved run");
@@ -87,10 +86,10 @@ final class HiddenStatesTab extends Tab {
                 }
             });
         });
-        HBox bar = new HBox(8, new Label("Side by side with:"), other);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.setPadding(new Insets(4, 8, 4, 8));
-        return bar;
+        other.setMaxWidth(320);
+        Label label = new Label("Side by side with:");
+        label.setMinWidth(Label.USE_PREF_SIZE);
+        return List.of(label, other);
     }
 
     /** Loads a saved run's model and the reviews it was trained on, off the UI thread. */
@@ -133,6 +132,10 @@ final class HiddenStatesTab extends Tab {
         List<Explanation.Evidence> evidence = app.runs().runs().stream()
                 .map(item -> Explanation.Evidence.of(item.run())).toList();
         hidden.runs().setAll(evidence);
+    }
+
+    HiddenStatesPane pane() {
+        return pane;
     }
 
     HiddenStatesViewModel viewModel() {

@@ -28,7 +28,16 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
+import java.util.function.UnaryOperator;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import org.flattenexplorer.lesson.Lesson;
+import org.flattenexplorer.lesson.StepView;
+import org.flattenexplorer.model.ArchitectureSpec;
 import org.flattenexplorer.model.Preset;
+import org.flattenexplorer.ui.lesson.LessonBar;
+import org.flattenexplorer.ui.lesson.LessonViewModel;
 import org.flattenexplorer.ui.hidden.HiddenStatesViewModel;
 import org.flattenexplorer.ui.view.ArchitectureView;
 import org.flattenexplorer.ui.view.ChartExport;
@@ -37,6 +46,7 @@ import org.flattenexplorer.ui.view.DataPanel;
 import org.flattenexplorer.ui.view.ExportTarget;
 import org.flattenexplorer.ui.view.LiveCharts;
 import org.flattenexplorer.ui.view.LogView;
+import org.flattenexplorer.ui.view.ModelView;
 import org.flattenexplorer.ui.view.PresetBar;
 import org.flattenexplorer.ui.view.RunListView;
 import org.flattenexplorer.ui.view.ThemeManager;
@@ -59,17 +69,28 @@ public final class MainView extends BorderPane {
     private ChartViewer lastChart;
     private final HiddenStatesTab hiddenTab;
     private final Tab trainingTab;
+    private final Tab modelTab;
+    private final SplitPane charts;
     private final TabPane tabs;
     private final ScrollPane sidePanel;
     private final SplitPane bottomPanel;
     private final SplitPane middle;
     private final SplitPane main;
     private final PresetBar presets;
+    private final LessonViewModel lesson;
     private final BooleanProperty sidePanelShown = new SimpleBooleanProperty(true);
     private final BooleanProperty bottomPanelShown = new SimpleBooleanProperty(true);
+    private final BooleanProperty compareShown = new SimpleBooleanProperty(true);
     private final Map<Node, Double> dividers = new HashMap<>();
 
     public MainView(AppServices services) {
+        this(services, UnaryOperator.identity());
+    }
+
+    /**
+     * @param lessonSpecs changes every spec of the lesson (identity in the app; tests train tiny versions)
+     */
+    public MainView(AppServices services, UnaryOperator<ArchitectureSpec> lessonSpecs) {
         this.services = services;
         this.vm = new ExplorerViewModel(services.executor(), services.store(), services.settings(),
                 services.downloadFolder());
@@ -92,13 +113,13 @@ public final class MainView extends BorderPane {
         sidePanel.setMinWidth(280);
         sidePanel.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
 
-        SplitPane charts = new SplitPane(live, compare);
+        charts = new SplitPane(live, compare);
         charts.setOrientation(Orientation.VERTICAL);
         charts.setDividerPositions(0.55);
         VBox center = new VBox(new TrainingBar(vm.architecture(), vm.training(), vm.data()), charts);
         VBox.setVgrow(charts, Priority.ALWAYS);
 
-        RunListView runList = new RunListView(vm, this::exportCsv);
+        RunListView runList = new RunListView(vm, this::exportCsv, theme.fontSizeProperty());
         bottomPanel = new SplitPane(new LogView(vm.training()), runList);
         bottomPanel.setId("bottomPanel");
         bottomPanel.setDividerPositions(0.45);
@@ -115,7 +136,10 @@ public final class MainView extends BorderPane {
         trainingTab = new Tab("Training", center);
         trainingTab.setClosable(false);
         hiddenTab = new HiddenStatesTab(vm, services.executor(), runList.table());
-        tabs = new TabPane(trainingTab, hiddenTab);
+        modelTab = new Tab("Model", new ModelView(vm.architecture()));
+        modelTab.setClosable(false);
+        tabs = new TabPane(modelTab, trainingTab, hiddenTab);
+        tabs.getSelectionModel().select(trainingTab);
         tabs.setId("mainTabs");
         middle = new SplitPane(sidePanel, tabs);
         middle.setDividerPositions(0.27);
@@ -126,17 +150,111 @@ public final class MainView extends BorderPane {
         SplitPane.setResizableWithParent(bottomPanel, false);
 
         presets = new PresetBar(vm);
-        setTop(new VBox(menuBar(), presets));
-        setCenter(new StackPane(main, new WelcomePane(vm.data(), () -> getScene().getWindow())));
+        lesson = new LessonViewModel(Lesson.shipped(), lessonSpecs, vm, hiddenTab.viewModel(), services.executor());
+        LessonBar lessonBar = new LessonBar(lesson, this::exportHandout);
+        presets.visibleProperty().bind(lesson.activeProperty().not());
+        presets.managedProperty().bind(presets.visibleProperty());
+        setTop(new VBox(menuBar(), presets, lessonBar));
+        setCenter(new StackPane(main, new WelcomePane(vm.data(), () -> getScene().getWindow(), this::startLesson)));
         setBottom(status);
 
         // Projector mode is a layout for a room: the controls, the log and the run list fold away (F9 brings them back).
         theme.projectorProperty().addListener((o, was, on) -> {
             sidePanelShown.set(!on);
             bottomPanelShown.set(!on);
+            hiddenTab.pane().pickerShownProperty().set(!on);
+            lesson.notesShownProperty().set(!on);
         });
-        sidePanelShown.addListener((o, was, shown) -> fold(middle, sidePanel, 0, shown));
+        sidePanelShown.addListener((o, was, shown) -> {
+            fold(middle, sidePanel, 0, shown);
+            fitSidePanel();
+        });
+        compareShown.addListener((o, was, shown) -> fold(charts, compare, 1, shown));
+        // The side panel is as wide as its text needs at the current size (26 characters), within limits.
+        theme.fontSizeProperty().addListener((o, was, now) -> fitSidePanel());
+        widthProperty().addListener((o, was, now) -> fitSidePanel());
         bottomPanelShown.addListener((o, was, shown) -> fold(main, bottomPanel, 1, shown));
+        followLesson();
+    }
+
+    /** The lesson decides what is on screen: the tab, the panels; leaving gives the user's layout back. */
+    private void followLesson() {
+        boolean[] before = new boolean[2];
+        lesson.activeProperty().addListener((o, was, on) -> {
+            if (on) {
+                before[0] = sidePanelShown.get();
+                before[1] = bottomPanelShown.get();
+                showStep(lesson.viewProperty().get());
+            } else {
+                sidePanelShown.set(before[0]);
+                bottomPanelShown.set(before[1]);
+                compareShown.set(true);
+                tabs.getSelectionModel().select(trainingTab);
+            }
+        });
+        lesson.viewProperty().addListener((o, was, view) -> showStep(view));
+        lesson.controlsShownProperty().addListener((o, was, now) -> showStep(lesson.viewProperty().get()));
+        lesson.logShownProperty().addListener((o, was, now) -> showStep(lesson.viewProperty().get()));
+    }
+
+    private void showStep(StepView view) {
+        if (!lesson.activeProperty().get() || view == null) {
+            return;
+        }
+        sidePanelShown.set(lesson.controlsShownProperty().get());
+        bottomPanelShown.set(lesson.logShownProperty().get());
+        // A training step gives the live curves the room; the comparison appears where runs are compared.
+        compareShown.set(view != StepView.TRAINING);
+        switch (view) {
+            case ARCHITECTURE -> tabs.getSelectionModel().select(modelTab);
+            case TRAINING, COMPARE, SUMMARY -> tabs.getSelectionModel().select(trainingTab);
+            case HIDDEN_STATES, CONTRIBUTIONS -> {
+                tabs.getSelectionModel().select(hiddenTab);
+                hiddenTab.pane().showSection(0);
+            }
+            case SIDE_BY_SIDE -> {
+                tabs.getSelectionModel().select(hiddenTab);
+                hiddenTab.pane().showSection(1);
+            }
+        }
+    }
+
+    /** Lesson keys, while the lesson is on: Right/Space next, Left back, 1-9 and 0 jump, N notes, Esc leaves. */
+    private void installLessonKeys(Scene scene) {
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (!lesson.activeProperty().get() || e.isShortcutDown() || e.isAltDown()
+                    || scene.getFocusOwner() instanceof TextInputControl) {
+                return;
+            }
+            KeyCode code = e.getCode();
+            if (code == KeyCode.RIGHT || code == KeyCode.SPACE || code == KeyCode.PAGE_DOWN) {
+                lesson.next();
+            } else if (code == KeyCode.LEFT || code == KeyCode.PAGE_UP) {
+                lesson.back();
+            } else if (code.isDigitKey()) {
+                int digit = code.getChar().charAt(0) - '0';
+                lesson.jump(digit == 0 ? 9 : digit - 1);
+            } else if (code == KeyCode.N) {
+                lesson.notesShownProperty().set(!lesson.notesShownProperty().get());
+            } else if (code == KeyCode.ESCAPE) {
+                lesson.leave();
+            } else {
+                return;
+            }
+            e.consume();
+        });
+    }
+
+    /** The lesson's handout: one HTML file with every step's text and figure. */
+    public void exportHandout() {
+        choose("Save the lesson's handout", "flatten-lesson-handout.html", "html")
+                .ifPresent(file -> lesson.exportHandout(file, status::setText));
+    }
+
+    private void fitSidePanel() {
+        if (getWidth() > 0 && middle.getItems().contains(sidePanel)) {
+            middle.setDividerPositions(Math.max(0.2, Math.min(0.45, 26 * theme.fontSizeProperty().get() / getWidth())));
+        }
     }
 
     /** Takes a panel out of its split pane or puts it back where it was, keeping the divider the user set. */
@@ -156,7 +274,9 @@ public final class MainView extends BorderPane {
 
     /** Opens the guided lesson (menu, welcome panel, {@code ./flatten-explorer lesson}). */
     public void startLesson() {
-        // the lesson arrives in the next step
+        // speaker notes are for the teacher: hidden when the room sees the screen (N shows them)
+        lesson.notesShownProperty().set(!theme.projectorProperty().get());
+        lesson.start();
     }
 
     /** F9: shows both panels when either is folded, folds both otherwise. */
@@ -164,11 +284,13 @@ public final class MainView extends BorderPane {
         boolean show = !(sidePanelShown.get() && bottomPanelShown.get());
         sidePanelShown.set(show);
         bottomPanelShown.set(show);
+        hiddenTab.pane().pickerShownProperty().set(show);
     }
 
     /** Hooks the theme to the scene and stage, then finds the data and the saved runs. */
     public void start(Scene scene, Stage stage) {
         theme.attach(scene, stage);
+        installLessonKeys(scene);
         installExtraAccelerators(scene);
         vm.data().locate(services.locator(), services.environmentData());
         vm.runs().refresh();
@@ -201,7 +323,12 @@ public final class MainView extends BorderPane {
         MenuItem panels = item("Show or hide the controls, log and runs", "F9", this::togglePanels);
         panels.setId("togglePanels");
         Menu view = new Menu("View", null, projector, fullScreen, panels, larger, smaller, normal);
-        MenuBar bar = new MenuBar(file, run, view);
+        MenuItem startLesson = item("Lesson: What is this Flatten layer doing in my LSTM?", "Shortcut+L",
+                this::startLesson);
+        startLesson.setId("startLesson");
+        MenuItem handout = item("Export the lesson's handout...", null, this::exportHandout);
+        Menu lessonMenu = new Menu("Lesson", null, startLesson, handout);
+        MenuBar bar = new MenuBar(file, run, view, lessonMenu);
         bar.setId("menuBar");
         return bar;
     }
@@ -210,7 +337,8 @@ public final class MainView extends BorderPane {
     private void installExtraAccelerators(Scene scene) {
         // Esc stops a run wherever the focus is; otherwise it is left to popups and dialogs.
         scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE && vm.training().runningProperty().get()) {
+            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE && !e.isConsumed()
+                    && vm.training().runningProperty().get()) {
                 vm.training().stop();
                 e.consume();
             }
@@ -268,6 +396,10 @@ public final class MainView extends BorderPane {
 
     public HiddenStatesViewModel hiddenStates() {
         return hiddenTab.viewModel();
+    }
+
+    public LessonViewModel lesson() {
+        return lesson;
     }
 
     public BooleanProperty sidePanelShownProperty() {

@@ -14,7 +14,7 @@ import org.flattenexplorer.training.RunStore;
 import org.flattenexplorer.training.SavedRun;
 import org.flattenexplorer.training.TrainingEvent;
 import org.flattenexplorer.ui.task.CurrentThreadTaskExecutor;
-import org.flattenexplorer.ui.viewmodel.CompareCurve;
+import org.flattenexplorer.charts.CompareCurve;
 import org.flattenexplorer.ui.viewmodel.ExplorerViewModel;
 import org.flattenexplorer.ui.viewmodel.RunItem;
 import org.flattenexplorer.ui.viewmodel.TrainingViewModel;

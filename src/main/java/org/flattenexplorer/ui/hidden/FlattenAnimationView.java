@@ -31,6 +31,8 @@ public class FlattenAnimationView extends VBox {
     private final Label arithmetic = new Label();
     private final Label caption = new Label();
     private final Timeline timeline = new Timeline();
+    /** A play request that came before the review's inspection did. */
+    private boolean playWhenShown;
 
     public FlattenAnimationView(HiddenStatesViewModel viewModel) {
         this.viewModel = viewModel;
@@ -43,10 +45,15 @@ public class FlattenAnimationView extends VBox {
         caption.setWrapText(true);
         scrubber.setBlockIncrement(1);
         HBox.setHgrow(scrubber, Priority.ALWAYS);
-        HBox controls = new HBox(8, play, scrubber, arithmetic);
+        HBox controls = new HBox(8, play, scrubber);
         controls.setAlignment(Pos.CENTER_LEFT);
-        arithmetic.setMinWidth(360);
-        getChildren().addAll(caption, strip, controls);
+        arithmetic.setMinHeight(USE_PREF_SIZE);
+        caption.setMinHeight(USE_PREF_SIZE);
+        arithmetic.setMinWidth(0);
+        arithmetic.setWrapText(true);
+        scrubber.setMinWidth(80);
+        play.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        getChildren().addAll(caption, strip, controls, arithmetic);
 
         timeline.setCycleCount(Timeline.INDEFINITE);
         timeline.getKeyFrames().add(new KeyFrame(Duration.millis(16), e -> step()));
@@ -57,8 +64,26 @@ public class FlattenAnimationView extends VBox {
             }
         });
         viewModel.playIndexProperty().addListener((o, a, b) -> update());
-        viewModel.inspectionProperty().addListener((o, a, b) -> show(b));
+        viewModel.playRequestsProperty().addListener((o, a, b) -> playFromStart());
+        viewModel.inspectionProperty().addListener((o, a, b) -> {
+            show(b);
+            if (playWhenShown && b != null) {
+                playFromStart();
+            }
+        });
         show(viewModel.getInspection());
+    }
+
+    /** Unrolls the matrix again from its first row (a lesson step asks for it). */
+    public void playFromStart() {
+        if (timeline.getStatus() == Timeline.Status.RUNNING) {
+            timeline.stop();
+        }
+        playWhenShown = viewModel.getInspection() == null;
+        if (!playWhenShown) {
+            viewModel.playIndexProperty().set(0);
+            togglePlay();
+        }
     }
 
     public void togglePlay() {

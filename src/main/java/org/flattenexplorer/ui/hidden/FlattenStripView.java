@@ -22,6 +22,7 @@ public class FlattenStripView extends Control {
     public FlattenStripView() {
         getStyleClass().add("flatten-strip");
         setMinHeight(40);
+        setMinWidth(120); // the strip scales to any width; it must never push the window wider than the screen
     }
 
     public ObjectProperty<float[]> valuesProperty() { return values; }

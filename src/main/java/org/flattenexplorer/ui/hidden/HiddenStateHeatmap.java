@@ -28,6 +28,8 @@ public class HiddenStateHeatmap extends Control {
     private final StringProperty quantity = new SimpleStringProperty(this, "quantity", "h");
     private final IntegerProperty outlinedRow = new SimpleIntegerProperty(this, "outlinedRow", -1);
     private final IntegerProperty cursorRow = new SimpleIntegerProperty(this, "cursorRow", -1);
+    private final IntegerProperty framedFrom = new SimpleIntegerProperty(this, "framedFrom", -1);
+    private final IntegerProperty framedTo = new SimpleIntegerProperty(this, "framedTo", -1);
     private final ObjectProperty<int[]> sourceSteps = new SimpleObjectProperty<>(this, "sourceSteps");
     private final ReadOnlyStringWrapper hoverText = new ReadOnlyStringWrapper(this, "hoverText", "");
 
@@ -76,6 +78,14 @@ public class HiddenStateHeatmap extends Control {
     public StringProperty quantityProperty() { return quantity; }
     public IntegerProperty outlinedRowProperty() { return outlinedRow; }
     public IntegerProperty cursorRowProperty() { return cursorRow; }
+    /** First and last row of a framed block (a lesson's highlight), -1 for none. */
+    public IntegerProperty framedFromProperty() { return framedFrom; }
+    public IntegerProperty framedToProperty() { return framedTo; }
+
+    public void frame(int from, int to) {
+        framedFrom.set(from);
+        framedTo.set(to);
+    }
     public ObjectProperty<int[]> sourceStepsProperty() { return sourceSteps; }
     /** "t = 12, u = 5, h = 0.1234, token = great" for the cell under the mouse, empty elsewhere. */
     public ReadOnlyStringProperty hoverTextProperty() { return hoverText.getReadOnlyProperty(); }

@@ -45,6 +45,8 @@ public class HiddenStateHeatmapSkin extends SkinBase<HiddenStateHeatmap> {
         registerChangeListener(control.maxAbsProperty(), o -> redraw());
         registerChangeListener(control.outlinedRowProperty(), o -> drawOverlay());
         registerChangeListener(control.cursorRowProperty(), o -> drawOverlay());
+        registerChangeListener(control.framedFromProperty(), o -> drawOverlay());
+        registerChangeListener(control.framedToProperty(), o -> drawOverlay());
         registerChangeListener(control.sourceStepsProperty(), o -> drawOverlay());
         redraw();
     }
@@ -119,6 +121,14 @@ public class HiddenStateHeatmapSkin extends SkinBase<HiddenStateHeatmap> {
             g.setStroke(Color.web("#00a000"));
             g.setLineWidth(2);
             g.strokeRect(GUTTER + 1, Math.max(1, outlined * rowH - 2), w - GUTTER - 2, Math.max(rowH, 1) + 4);
+        }
+        int from = getSkinnable().framedFromProperty().get();
+        int to = Math.min(v.length - 1, getSkinnable().framedToProperty().get());
+        if (from >= 0 && to >= from) {
+            // thick and bright enough to see from the back of a room
+            g.setStroke(Color.web("#ff9f00"));
+            g.setLineWidth(4);
+            g.strokeRect(2, Math.max(2, from * rowH), w - 4, Math.max(4, (to - from + 1) * rowH - 2));
         }
         int cursor = getSkinnable().getCursorRow();
         if (cursor >= 0 && cursor < v.length) {

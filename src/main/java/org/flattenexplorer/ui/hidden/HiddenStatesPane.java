@@ -26,6 +26,10 @@ public class HiddenStatesPane extends BorderPane {
     private final MatricesView matrices;
     private final FlattenAnimationView animation;
     private final ContributionsView contributions;
+    private final TabPane tabs;
+    private final ToolBar toolbar;
+    private final javafx.beans.property.BooleanProperty pickerShown =
+            new javafx.beans.property.SimpleBooleanProperty(true);
 
     public HiddenStatesPane(HiddenStatesViewModel viewModel) {
         this.viewModel = viewModel;
@@ -41,17 +45,19 @@ public class HiddenStatesPane extends BorderPane {
         SplitPane inspect = new SplitPane(top, contributions);
         inspect.setOrientation(Orientation.VERTICAL);
         inspect.setDividerPositions(0.62);
-        TabPane tabs = new TabPane(new Tab("Heatmap, Flatten and the Dense layer", inspect),
+        tabs = new TabPane(new Tab("Heatmap, Flatten and the Dense layer", inspect),
                 new Tab("Side by side", new SideBySideView(viewModel)), new Tab("Explain", new ExplainView(viewModel)));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("hidden-tabs");
 
         setLeft(picker);
         setCenter(tabs);
-        setTop(toolbar());
+        toolbar = buildToolbar();
+        setTop(toolbar);
+        pickerShown.addListener((o, was, shown) -> setLeft(shown ? picker : null));
     }
 
-    private ToolBar toolbar() {
+    private ToolBar buildToolbar() {
         ToggleButton freeze = new ToggleButton("Freeze");
         freeze.setId("freeze");
         freeze.selectedProperty().bindBidirectional(viewModel.frozenProperty());
@@ -64,7 +70,12 @@ public class HiddenStatesPane extends BorderPane {
         Label status = new Label();
         status.setId("hidden-status");
         status.textProperty().bind(viewModel.statusProperty());
-        return new ToolBar(freeze, png, csv, status);
+        ToggleButton reviews = new ToggleButton("Reviews");
+        reviews.setId("togglePicker");
+        reviews.setTooltip(new javafx.scene.control.Tooltip("Show or hide the review picker and the tokens"));
+        reviews.selectedProperty().bindBidirectional(pickerShown);
+        status.setMinWidth(0);
+        return new ToolBar(reviews, freeze, png, csv, status);
     }
 
     private java.util.Optional<File> choose(String name, String description, String pattern) {
@@ -73,6 +84,17 @@ public class HiddenStatesPane extends BorderPane {
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(description, pattern));
         return java.util.Optional.ofNullable(chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow()));
     }
+
+    /** Shows the heatmaps (0), the side-by-side view (1) or the explanation (2). */
+    public void showSection(int section) {
+        tabs.getSelectionModel().select(section);
+    }
+
+    /** The review picker on the left; projector mode folds it so the matrices get the room. */
+    public javafx.beans.property.BooleanProperty pickerShownProperty() { return pickerShown; }
+
+    /** The pane's toolbar, where the host adds its own controls. */
+    public ToolBar toolbar() { return toolbar; }
 
     public HiddenStatesViewModel viewModel() { return viewModel; }
     public MatricesView matrices() { return matrices; }

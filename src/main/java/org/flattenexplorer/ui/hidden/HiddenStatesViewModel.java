@@ -33,6 +33,7 @@ import org.flattenexplorer.inspect.InspectedModel;
 import org.flattenexplorer.inspect.Inspection;
 import org.flattenexplorer.inspect.InspectionCsv;
 import org.flattenexplorer.inspect.InspectionImageRenderer;
+import org.flattenexplorer.lesson.Highlight;
 import org.flattenexplorer.model.Preset;
 import org.flattenexplorer.training.TrainingEvent;
 import org.flattenexplorer.training.TrainingListener;
@@ -57,6 +58,8 @@ public final class HiddenStatesViewModel {
     private final ReadOnlyObjectWrapper<Inspection> inspection = new ReadOnlyObjectWrapper<>(this, "inspection");
     private final ReadOnlyObjectWrapper<Inspection> compareInspection = new ReadOnlyObjectWrapper<>(this, "compare");
     private final BooleanProperty frozen = new SimpleBooleanProperty(this, "frozen");
+    private final ObjectProperty<Highlight> highlight = new SimpleObjectProperty<>(this, "highlight", Highlight.NONE);
+    private final IntegerProperty playRequests = new SimpleIntegerProperty(this, "playRequests");
     private final IntegerProperty playIndex = new SimpleIntegerProperty(this, "playIndex", Integer.MAX_VALUE);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Pick a review.");
     private final ReadOnlyDoubleWrapper lastUpdateMillis = new ReadOnlyDoubleWrapper(this, "lastUpdateMillis", Double.NaN);
@@ -87,6 +90,14 @@ public final class HiddenStatesViewModel {
     public ReadOnlyObjectProperty<Inspection> inspectionProperty() { return inspection.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Inspection> compareInspectionProperty() { return compareInspection.getReadOnlyProperty(); }
     public BooleanProperty frozenProperty() { return frozen; }
+    /** The rows the heatmaps frame for a lesson step (padding, words, the row a last-state model reads). */
+    public ObjectProperty<Highlight> highlightProperty() { return highlight; }
+    /** Counts requests to play the flatten animation from the start (the lesson asks; the view plays). */
+    public IntegerProperty playRequestsProperty() { return playRequests; }
+
+    public void requestPlay() {
+        playRequests.set(playRequests.get() + 1);
+    }
     /** Flatten animation: how many entries of the flattened vector are unrolled (0..T*U). */
     public IntegerProperty playIndexProperty() { return playIndex; }
     public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }

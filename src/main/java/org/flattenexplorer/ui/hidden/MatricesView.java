@@ -23,6 +23,12 @@ public class MatricesView extends VBox {
         hover.setId("heatmap-hover");
         note.setWrapText(true);
         note.setMaxWidth(300);
+        note.setStyle("-fx-min-width: 12em;");
+        javafx.scene.control.Tooltip full = new javafx.scene.control.Tooltip();
+        full.setWrapText(true);
+        full.setMaxWidth(500);
+        full.textProperty().bind(note.textProperty());
+        note.setTooltip(full); // all of it, when the row is too short for the wrapped text
         HBox row = new HBox(12, states, weights, product, note);
         for (MatrixPanel p : new MatrixPanel[] {states, weights, product}) {
             HBox.setHgrow(p, Priority.ALWAYS);
@@ -32,7 +38,18 @@ public class MatricesView extends VBox {
         getChildren().addAll(row, hover);
         viewModel.inspectionProperty().addListener((o, a, b) -> show(b));
         viewModel.playIndexProperty().addListener((o, a, b) -> cursor(viewModel));
+        viewModel.highlightProperty().addListener((o, a, b) -> frame(viewModel));
+        viewModel.inspectionProperty().addListener((o, a, b) -> frame(viewModel));
         show(viewModel.getInspection());
+    }
+
+    /** Frames the rows a lesson step points at, on all three matrices. */
+    private void frame(HiddenStatesViewModel viewModel) {
+        Inspection in = viewModel.getInspection();
+        int[] rows = in == null ? new int[] {-1, -1} : FramedRows.of(viewModel.highlightProperty().get(), in);
+        for (MatrixPanel p : new MatrixPanel[] {states, weights, product}) {
+            p.heatmap().frame(rows[0], rows[1]);
+        }
     }
 
     private void cursor(HiddenStatesViewModel viewModel) {

@@ -15,6 +15,8 @@ public class MatrixPanel extends VBox {
         super(3);
         title.setText(titleText);
         title.setStyle("-fx-font-weight: bold;");
+        title.setWrapText(true);
+        title.setMinHeight(USE_PREF_SIZE);
         legend.maxAbsProperty().bind(heatmap.maxAbsProperty());
         VBox.setVgrow(heatmap, Priority.ALWAYS);
         getChildren().addAll(title, heatmap, legend);

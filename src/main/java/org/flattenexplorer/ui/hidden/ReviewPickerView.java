@@ -37,7 +37,7 @@ public class ReviewPickerView extends VBox {
         this.viewModel = viewModel;
         setSpacing(6);
         setPadding(new Insets(6));
-        setPrefWidth(320);
+        setStyle("-fx-pref-width: 20em; -fx-min-width: 12em;");
         split.setValue("Validation");
         label.setValue(ReviewFilter.Label.ANY);
         outcome.setValue(ReviewFilter.Outcome.ANY);
@@ -64,7 +64,7 @@ public class ReviewPickerView extends VBox {
         VBox.setVgrow(reviews, Priority.ALWAYS);
         VBox.setVgrow(tokens, Priority.ALWAYS);
         getChildren().addAll(new HBox(4, new Label("Split"), split), search, filters, reviews, ownText, inspect,
-                new Label("Tokens after tokenizing and padding"), tokens);
+                wrapping("Tokens after tokenizing and padding"), tokens);
 
         split.valueProperty().addListener((o, a, b) -> rescore());
         search.textProperty().addListener((o, a, b) -> refilter());
@@ -121,4 +121,11 @@ public class ReviewPickerView extends VBox {
     public ListView<ReviewFilter.Row> reviews() { return reviews; }
     public ListView<String> tokens() { return tokens; }
     public TextField search() { return search; }
+
+    private static Label wrapping(String text) {
+        Label label = new Label(text);
+        label.setWrapText(true);
+        label.setMinHeight(USE_PREF_SIZE);
+        return label;
+    }
 }

@@ -57,11 +57,20 @@ public final class ArchitectureView extends VBox {
         CheckBox masking = new CheckBox("masking (mask_zero=True)");
         masking.setId("masking");
         masking.setMnemonicParsing(false);
+        masking.setWrapText(true);
+        head.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        padding.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         masking.selectedProperty().bindBidirectional(vm.maskingProperty());
 
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(5);
+        // Labels keep their width; the controls beside them give way when the panel is narrow.
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.ColumnConstraints controls = new javafx.scene.layout.ColumnConstraints();
+        controls.setHgrow(javafx.scene.layout.Priority.SOMETIMES);
+        grid.getColumnConstraints().setAll(labels, controls);
         int row = 0;
         grid.addRow(row++, new Label("Head"), head);
         grid.addRow(row++, new Label("Padding"), padding);
@@ -94,7 +103,8 @@ public final class ArchitectureView extends VBox {
         summaryTitle.getStyleClass().add("section-title");
         Label diagramTitle = new Label("Layers");
         diagramTitle.getStyleClass().add("section-title");
-        getChildren().addAll(title, new HBox(16, returnSequences, flatten), grid, invalid, note,
+        javafx.scene.layout.FlowPane switches = new javafx.scene.layout.FlowPane(16, 4, returnSequences, flatten);
+        getChildren().addAll(title, switches, grid, invalid, note,
                 summaryTitle, new SummaryTable(vm), diagramTitle, new DiagramView(vm));
         setSpacing(8);
         setPadding(new Insets(8));
@@ -128,7 +138,7 @@ public final class ArchitectureView extends VBox {
         factory.valueProperty().bindBidirectional(property);
         spinner.setEditable(true);
         spinner.setId(id);
-        spinner.setStyle("-fx-pref-width: 9em;");
+        spinner.setStyle("-fx-pref-width: 9em; -fx-min-width: 5em;");
         commitOnFocusLoss(spinner);
         return spinner;
     }
@@ -156,7 +166,7 @@ public final class ArchitectureView extends VBox {
         factory.valueProperty().bindBidirectional(property);
         spinner.setEditable(true);
         spinner.setId("learningRate");
-        spinner.setStyle("-fx-pref-width: 9em;");
+        spinner.setStyle("-fx-pref-width: 9em; -fx-min-width: 5em;");
         commitOnFocusLoss(spinner);
         return spinner;
     }

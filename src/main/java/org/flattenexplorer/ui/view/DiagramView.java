@@ -12,9 +12,9 @@ import org.flattenexplorer.ui.viewmodel.DiagramStep;
  * The layers as boxes with the shape between each pair, wrapping to the panel's width:
  * {@code (None, 500, 128) -> [Flatten] -> (None, 64000) -> [Dense] -> (None, 1)}.
  */
-final class DiagramView extends FlowPane {
+public final class DiagramView extends FlowPane {
 
-    DiagramView(ArchitectureViewModel vm) {
+    public DiagramView(ArchitectureViewModel vm) {
         setId("diagram");
         setAlignment(Pos.CENTER_LEFT);
         setHgap(5);

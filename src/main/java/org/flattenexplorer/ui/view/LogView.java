@@ -14,7 +14,9 @@ public final class LogView extends VBox {
         ListView<String> list = new ListView<>(vm.log());
         list.setId("log");
         list.getStyleClass().add("log");
-        list.setPlaceholder(new Label("Keras-style progress appears here while a run trains"));
+        Label placeholder = new Label("Keras-style progress appears here while a run trains");
+        placeholder.setWrapText(true);
+        list.setPlaceholder(placeholder);
         vm.log().addListener((ListChangeListener<String>) c -> {
             // after the new row is laid out, or the newest line stays just below the view
             javafx.application.Platform.runLater(() -> {

@@ -24,7 +24,10 @@ import org.flattenexplorer.ui.viewmodel.RunListViewModel;
 public final class RunListView extends VBox {
     private final TableView<RunItem> table = new TableView<>();
 
-    public RunListView(ExplorerViewModel app, Runnable exportCsv) {
+    /**
+     * @param fontSize the window's text size: fixed columns are as wide as their header and values at that size
+     */
+    public RunListView(ExplorerViewModel app, Runnable exportCsv, javafx.beans.value.ObservableDoubleValue fontSize) {
         RunListViewModel vm = app.runs();
         table.setId("runTable");
         table.setItems(vm.runs());
@@ -35,24 +38,27 @@ public final class RunListView extends VBox {
         tick.setCellValueFactory(c -> c.getValue().tickedProperty());
         tick.setCellFactory(CheckBoxTableCell.forTableColumn(tick));
         tick.setEditable(true);
-        tick.setPrefWidth(34);
+        em(tick, 2.6, fontSize);
         TableColumn<RunItem, String> name = new TableColumn<>("Run");
         name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
+        name.setCellFactory(WrappingCell.factory());
         name.setPrefWidth(330);
+        name.setMinWidth(120);
         TableColumn<RunItem, String> seed = new TableColumn<>("Seed");
         seed.setCellValueFactory(c -> new ReadOnlyStringWrapper(String.valueOf(c.getValue().run().info().spec().seed())));
-        seed.setPrefWidth(50);
+        em(seed, 4.2, fontSize);
         TableColumn<RunItem, String> best = new TableColumn<>("Best val_acc");
         best.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().bestValidationText()));
-        best.setPrefWidth(120);
+        em(best, 8.8, fontSize);
         TableColumn<RunItem, String> test = new TableColumn<>("Test acc");
         test.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().testAccuracyText()));
-        test.setPrefWidth(80);
+        em(test, 6.2, fontSize);
         TableColumn<RunItem, RunItem> rerun = new TableColumn<>("");
         rerun.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(c.getValue()));
         rerun.setCellFactory(c -> new RerunCell(app));
-        rerun.setPrefWidth(80);
+        em(rerun, 6.4, fontSize);
         table.getColumns().setAll(java.util.List.of(tick, name, seed, best, test, rerun));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_NEXT_COLUMN);
         VBox.setVgrow(table, Priority.ALWAYS);
 
         Button rename = new Button("Rename...");
@@ -81,17 +87,33 @@ public final class RunListView extends VBox {
         Label usage = new Label();
         usage.setId("diskUsage");
         usage.getStyleClass().add("muted");
+        usage.setWrapText(true);
+        usage.setMinHeight(USE_PREF_SIZE);
         usage.textProperty().bind(vm.diskUsageProperty());
         Label message = new Label();
         message.getStyleClass().add("note");
+        message.setWrapText(true);
+        message.setMinHeight(USE_PREF_SIZE);
         message.textProperty().bind(vm.messageProperty());
         ArchitectureView.showOnlyWhenText(message);
-        HBox buttons = new HBox(6, rename, delete, csv, usage);
+        for (Button b : new Button[] {rename, delete, csv}) {
+            b.setMinWidth(USE_PREF_SIZE);
+        }
+        javafx.scene.layout.FlowPane buttons = new javafx.scene.layout.FlowPane(6, 4, rename, delete, csv, usage);
         buttons.setAlignment(Pos.CENTER_LEFT);
+        buttons.prefWrapLengthProperty().bind(widthProperty());
         Label title = new Label("Runs (tick to compare)");
         title.getStyleClass().add("section-title");
         getChildren().addAll(title, table, buttons, message);
         setSpacing(4);
+    }
+
+    /** A column exactly as wide as {@code ems} characters of the window's text size. */
+    private static void em(TableColumn<?, ?> column, double ems, javafx.beans.value.ObservableDoubleValue fontSize) {
+        column.prefWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> ems * fontSize.get(), fontSize));
+        column.minWidthProperty().bind(column.prefWidthProperty());
+        column.maxWidthProperty().bind(column.prefWidthProperty());
     }
 
     private Optional<RunItem> selected() {

@@ -9,11 +9,15 @@ import org.flattenexplorer.model.KerasSummary;
 import org.flattenexplorer.ui.viewmodel.ArchitectureViewModel;
 
 /** Keras's {@code model.summary()} as a table: Layer (type), Output Shape, Param #, and the totals. */
-final class SummaryTable extends VBox {
+public final class SummaryTable extends VBox {
 
-    SummaryTable(ArchitectureViewModel vm) {
+    public SummaryTable(ArchitectureViewModel vm) {
+        this(vm, "summaryTable");
+    }
+
+    public SummaryTable(ArchitectureViewModel vm, String id) {
         TableView<KerasSummary.Row> table = new TableView<>();
-        table.setId("summaryTable");
+        table.setId(id);
         TableColumn<KerasSummary.Row, String> layer = new TableColumn<>("Layer (type)");
         layer.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name() + " (" + c.getValue().type() + ")"));
         TableColumn<KerasSummary.Row, String> shape = new TableColumn<>("Output Shape");
@@ -25,15 +29,20 @@ final class SummaryTable extends VBox {
         shape.prefWidthProperty().bind(table.widthProperty().multiply(0.31));
         params.prefWidthProperty().bind(table.widthProperty().multiply(0.24));
         table.getColumns().setAll(java.util.List.of(layer, shape, params));
+        for (TableColumn<KerasSummary.Row, String> column : java.util.List.of(layer, shape, params)) {
+            column.setCellFactory(WrappingCell.factory());
+            WrappingCell.wrapHeader(column);
+        }
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setFixedCellSize(-1);
-        table.setPrefHeight(170);
-        table.setMinHeight(150);
+        table.setStyle("-fx-pref-height: 11.5em; -fx-min-height: 9em;"); // four rows and the header, at any text size
         table.setFocusTraversable(false);
 
         Label totals = new Label();
         totals.setId("totalParams");
         totals.getStyleClass().add("totals");
+        totals.setWrapText(true);
+        totals.setMinHeight(USE_PREF_SIZE);
         Label vocab = new Label();
         vocab.getStyleClass().add("muted");
         vocab.setWrapText(true);

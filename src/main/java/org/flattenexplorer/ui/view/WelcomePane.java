@@ -15,7 +15,7 @@ import org.flattenexplorer.ui.viewmodel.DataViewModel;
  */
 public final class WelcomePane extends StackPane {
 
-    public WelcomePane(DataViewModel vm, Supplier<Window> owner) {
+    public WelcomePane(DataViewModel vm, Supplier<Window> owner, Runnable startLesson) {
         Label title = new Label("Welcome to Flatten Explorer");
         title.getStyleClass().add("welcome-title");
         title.setStyle("-fx-font-size: 1.6em; -fx-font-weight: bold;");
@@ -35,12 +35,24 @@ public final class WelcomePane extends StackPane {
         ArchitectureView.showOnlyWhenText(message);
         DataChoices choices = new DataChoices(vm, owner);
 
-        VBox card = new VBox(12, title, about, how, choices.buttons(), choices.downloadBox(), message);
+        javafx.scene.control.Button lesson = new javafx.scene.control.Button(
+                "Lesson: What is this Flatten layer doing in my LSTM?");
+        lesson.setId("welcomeLesson");
+        lesson.setWrapText(true);
+        lesson.setOnAction(e -> startLesson.run());
+        Label lessonHint = new Label("A guided walk through the question in ten steps, for a class or on your own; "
+                + "it starts once the reviews are chosen.");
+        lessonHint.setWrapText(true);
+        lessonHint.getStyleClass().add("muted");
+        for (Label wrapping : new Label[] {about, how, message, lessonHint}) {
+            wrapping.setMinHeight(USE_PREF_SIZE); // the card grows to the text's height instead of cutting it
+        }
+        VBox card = new VBox(12, title, about, how, choices.buttons(), choices.downloadBox(), message, lesson, lessonHint);
         card.setId("welcome");
-        card.setMaxWidth(640);
         card.setMaxHeight(USE_PREF_SIZE);
         card.setPadding(new Insets(24));
-        card.setStyle("-fx-background-color: -fx-background; -fx-background-radius: 8; -fx-border-radius: 8; "
+        // 46em: wide enough that large projector text needs few lines and the card fits a 720-pixel screen
+        card.setStyle("-fx-max-width: 46em; -fx-background-color: -fx-background; -fx-background-radius: 8; -fx-border-radius: 8; "
                 + "-fx-border-color: -fx-box-border; -fx-effect: dropshadow(gaussian, rgba(0,0,0,0.35), 18, 0, 0, 4);");
         getChildren().add(card);
         setAlignment(Pos.CENTER);

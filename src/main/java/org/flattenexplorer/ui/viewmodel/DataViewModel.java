@@ -47,7 +47,9 @@ public final class DataViewModel implements DatasetSource {
 
     private volatile Choice choice = Choice.NONE;
     private volatile ImdbDownloader downloader;
-    private PreparedDataset cached;
+    /** Prepared datasets by data source and preprocessing, least recently used first. */
+    private final java.util.LinkedHashMap<String, PreparedDataset> prepared = new java.util.LinkedHashMap<>();
+    private static final int KEPT_DATASETS = 4;
 
     public DataViewModel(TaskExecutor executor, UiSettings settings, Path downloadFolder) {
         this.executor = executor;
@@ -173,23 +175,32 @@ public final class DataViewModel implements DatasetSource {
                 c.getOrDefault("test/pos", 0), c.getOrDefault("test/neg", 0));
     }
 
-    /** Called on the training thread: the reviews for one run, encoded with its preprocessing. */
+    /**
+     * Called on the training thread: the reviews for one run, encoded with its preprocessing. The last few are
+     * kept, so a lesson moving between post- and pre-padded runs does not prepare them again.
+     */
     @Override
     public synchronized PreparedDataset prepare(Preprocessing p) {
         Choice c = choice;
         if (!c.present()) {
             throw new DataException("No data chosen: pick an aclImdb folder, download it, or use the synthetic reviews.");
         }
-        String key = c.synthetic() ? "synthetic" : c.folder().toString();
-        if (cached != null && cached.preprocessing().equals(p) && cachedKey.equals(key)) {
-            return cached;
+        String key = (c.synthetic() ? "synthetic" : c.folder().toString()) + "\n" + p;
+        PreparedDataset dataset = prepared.remove(key);
+        if (dataset == null) {
+            dataset = c.synthetic() ? DatasetPreparer.synthetic(p) : DatasetPreparer.fromFolder(c.folder(), p);
         }
-        cached = c.synthetic() ? DatasetPreparer.synthetic(p) : DatasetPreparer.fromFolder(c.folder(), p);
-        cachedKey = key;
-        return cached;
+        prepared.put(key, dataset); // most recently used last
+        if (prepared.size() > KEPT_DATASETS) {
+            prepared.remove(prepared.keySet().iterator().next());
+        }
+        return dataset;
     }
 
-    private String cachedKey = "";
+    /** True when the runs train on generated reviews. */
+    public boolean synthetic() {
+        return choice.synthetic();
+    }
 
     public ReadOnlyStringProperty sourceProperty() { return source.getReadOnlyProperty(); }
     public ReadOnlyStringProperty countsProperty() { return counts.getReadOnlyProperty(); }

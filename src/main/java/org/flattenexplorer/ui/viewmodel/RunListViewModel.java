@@ -1,5 +1,7 @@
 package org.flattenexplorer.ui.viewmodel;
 
+import org.flattenexplorer.charts.CompareMetric;
+import org.flattenexplorer.charts.CompareCurve;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -135,6 +135,35 @@ public final class TrainingViewModel {
         startNext();
     }
 
+    /**
+     * Shows a saved run's curves and Keras log as if it had just trained (the lesson reuses runs this way);
+     * ignored while a run trains.
+     */
+    public void replay(SavedRun run) {
+        if (running.get()) {
+            return;
+        }
+        List<EpochMetrics> saved = run.epochs();
+        int perEpoch = saved.isEmpty() ? 0 : run.batchLosses().size() / saved.size();
+        List<BatchPoint> points = new ArrayList<>();
+        for (int i = 0; i < run.batchLosses().size() && perEpoch > 0; i++) {
+            points.add(new BatchPoint((double) (i + 1) / perEpoch, run.batchLosses().get(i)));
+        }
+        totalEpochs.set(run.info().spec().epochs());
+        runName.set(run.info().spec().describe() + " · seed " + run.info().spec().seed());
+        batchLosses.setAll(points);
+        epochs.setAll(saved);
+        bestEpoch.set(RunResult.bestValidationEpoch(saved).orElse(0));
+        progress.set(1);
+        progressText.set("Saved run \u201c" + run.info().name() + "\u201d (" + run.info().createdAt() + ")");
+        closeProgressLine();
+        log.add("Replaying the saved run " + run.info().name() + " · seed " + run.info().spec().seed());
+        for (EpochMetrics m : saved) {
+            log.add(KerasProgress.epochHeader(m.epoch(), run.info().spec().epochs()));
+            log.add(KerasProgress.epochLine(m, perEpoch));
+        }
+    }
+
     public void stop() {
         if (current == null) {
             return;
@@ -206,9 +235,7 @@ public final class TrainingViewModel {
                 observer.onEvent(event);
             });
             if (result != null) {
-                RunInfo info = new RunInfo(job.spec.describe(), result.status(), RunStore.now(), job.spec,
-                        dataset.identity(), dataset.source(), dataset.preprocessing().toJson(),
-                        Double.isNaN(result.testAccuracy()) ? null : result.testAccuracy(), result.seconds());
+                RunInfo info = RunInfo.of(job.spec.describe(), run, result);
                 SavedRun saved = store.save(info, result, run.network(), dataset.vocabulary());
                 executor.ui(() -> {
                     savedInQueue.add(saved);

@@ -1,4 +1,4 @@
-package org.flattenexplorer.ui.viewmodel;
+package org.flattenexplorer.charts;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,7 +41,7 @@ public record CompareCurve(String label, int runs, double[] mean, double[] sprea
         return curves;
     }
 
-    static CompareCurve mean(String label, List<RunResult> results, ToDoubleFunction<EpochMetrics> metric) {
+    public static CompareCurve mean(String label, List<RunResult> results, ToDoubleFunction<EpochMetrics> metric) {
         SeedStatistics stats = new SeedStatistics(results);
         int epochs = stats.epochs();
         double[] mean = new double[epochs];

@@ -1,4 +1,4 @@
-package org.flattenexplorer.ui.view;
+package org.flattenexplorer.charts;
 
 import java.awt.BasicStroke;
 import java.awt.Color;

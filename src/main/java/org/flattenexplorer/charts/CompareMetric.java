@@ -1,4 +1,4 @@
-package org.flattenexplorer.ui.viewmodel;
+package org.flattenexplorer.charts;
 
 import java.util.function.ToDoubleFunction;
 import org.flattenexplorer.training.EpochMetrics;
