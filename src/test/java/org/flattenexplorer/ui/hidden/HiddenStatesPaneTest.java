@@ -32,7 +32,7 @@ class HiddenStatesPaneTest {
     void start(Stage stage) {
         vm = new HiddenStatesViewModel();
         pane = new HiddenStatesPane(vm);
-        stage.setScene(new Scene(pane, 1270, 790));
+        stage.setScene(new Scene(pane, 1270, 1040)); // tall enough for a pixel per time step: hovering hits one row
         stage.show();
     }
 
