@@ -47,10 +47,13 @@ public final class Handout {
             if (m.step().view() == StepView.ARCHITECTURE && m.spec() != null) {
                 h.append(summaryTable(m.spec(), m.vocabulary()));
             }
-            for (BufferedImage image : HandoutFigures.of(m, lessonRuns)) {
+            List<BufferedImage> figures = HandoutFigures.of(m, lessonRuns);
+            h.append(figures.size() > 1 ? "<div class=\"pair\">\n" : "");
+            for (BufferedImage image : figures) {
                 h.append("<img alt=\"").append(escape(m.title())).append("\" src=\"data:image/png;base64,")
                         .append(base64Png(image)).append("\">\n");
             }
+            h.append(figures.size() > 1 ? "</div>\n" : "");
             if (m.step().view() == StepView.SUMMARY) {
                 h.append(runsTable(lessonRuns));
             }
@@ -130,6 +133,8 @@ public final class Handout {
             .step { break-inside: avoid; page-break-inside: avoid; margin: 0 0 1.2em 0; padding-top: 0.6em;
                     border-top: 1px solid #ccc; }
             img { display: block; max-width: 100%; height: auto; margin: 0.4em 0; }
+            .pair { display: flex; gap: 2mm; }
+            .pair img { max-width: calc(50% - 1mm); }
             table { border-collapse: collapse; margin: 0.4em 0; font-size: 10pt; }
             th, td { border: 1px solid #bbb; padding: 0.2em 0.6em; text-align: left; }
             td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }

@@ -38,6 +38,7 @@ import org.flattenexplorer.model.ArchitectureSpec;
 import org.flattenexplorer.model.Preset;
 import org.flattenexplorer.ui.lesson.LessonBar;
 import org.flattenexplorer.ui.lesson.LessonViewModel;
+import org.flattenexplorer.ui.hidden.HiddenStatesPane;
 import org.flattenexplorer.ui.hidden.HiddenStatesViewModel;
 import org.flattenexplorer.ui.view.ArchitectureView;
 import org.flattenexplorer.ui.view.ChartExport;
@@ -81,6 +82,9 @@ public final class MainView extends BorderPane {
     private final BooleanProperty sidePanelShown = new SimpleBooleanProperty(true);
     private final BooleanProperty bottomPanelShown = new SimpleBooleanProperty(true);
     private final BooleanProperty compareShown = new SimpleBooleanProperty(true);
+    private final BooleanProperty liveShown = new SimpleBooleanProperty(true);
+    private final BooleanProperty runsShown = new SimpleBooleanProperty(true);
+    private final RunListView runList;
     private final Map<Node, Double> dividers = new HashMap<>();
 
     public MainView(AppServices services) {
@@ -119,7 +123,7 @@ public final class MainView extends BorderPane {
         VBox center = new VBox(new TrainingBar(vm.architecture(), vm.training(), vm.data()), charts);
         VBox.setVgrow(charts, Priority.ALWAYS);
 
-        RunListView runList = new RunListView(vm, this::exportCsv, theme.fontSizeProperty());
+        runList = new RunListView(vm, this::exportCsv, theme.fontSizeProperty());
         bottomPanel = new SplitPane(new LogView(vm.training()), runList);
         bottomPanel.setId("bottomPanel");
         bottomPanel.setDividerPositions(0.45);
@@ -170,7 +174,9 @@ public final class MainView extends BorderPane {
             fitSidePanel();
         });
         compareShown.addListener((o, was, shown) -> fold(charts, compare, 1, shown));
-        // The side panel is as wide as its text needs at the current size (26 characters), within limits.
+        liveShown.addListener((o, was, shown) -> fold(charts, live, 0, shown));
+        runsShown.addListener((o, was, shown) -> fold(bottomPanel, runList, 1, shown));
+        // The side panel is as wide as its text needs at the current size (28 characters), within limits.
         theme.fontSizeProperty().addListener((o, was, now) -> fitSidePanel());
         widthProperty().addListener((o, was, now) -> fitSidePanel());
         bottomPanelShown.addListener((o, was, shown) -> fold(main, bottomPanel, 1, shown));
@@ -189,6 +195,9 @@ public final class MainView extends BorderPane {
                 sidePanelShown.set(before[0]);
                 bottomPanelShown.set(before[1]);
                 compareShown.set(true);
+                liveShown.set(true);
+                runsShown.set(true);
+                hiddenTab.pane().focus(null);
                 tabs.getSelectionModel().select(trainingTab);
             }
         });
@@ -201,20 +210,27 @@ public final class MainView extends BorderPane {
         if (!lesson.activeProperty().get() || view == null) {
             return;
         }
+        // Only what the step is about: the live curves while training (with the Keras log when the step says
+        // so), the comparison where runs are compared.
         sidePanelShown.set(lesson.controlsShownProperty().get());
-        bottomPanelShown.set(lesson.logShownProperty().get());
-        // A training step gives the live curves the room; the comparison appears where runs are compared.
-        compareShown.set(view != StepView.TRAINING);
+        boolean log = lesson.logShownProperty().get() && view == StepView.TRAINING;
+        bottomPanelShown.set(log);
+        runsShown.set(!log);
+        compareShown.set(view == StepView.COMPARE || view == StepView.SUMMARY);
+        liveShown.set(!compareShown.get());
         switch (view) {
             case ARCHITECTURE -> tabs.getSelectionModel().select(modelTab);
             case TRAINING, COMPARE, SUMMARY -> tabs.getSelectionModel().select(trainingTab);
             case HIDDEN_STATES, CONTRIBUTIONS -> {
                 tabs.getSelectionModel().select(hiddenTab);
                 hiddenTab.pane().showSection(0);
+                hiddenTab.pane().focus(view == StepView.HIDDEN_STATES ? HiddenStatesPane.Focus.FLATTEN
+                        : HiddenStatesPane.Focus.CONTRIBUTIONS);
             }
             case SIDE_BY_SIDE -> {
                 tabs.getSelectionModel().select(hiddenTab);
                 hiddenTab.pane().showSection(1);
+                hiddenTab.pane().focus(HiddenStatesPane.Focus.SIDE_BY_SIDE);
             }
         }
     }
@@ -253,7 +269,7 @@ public final class MainView extends BorderPane {
 
     private void fitSidePanel() {
         if (getWidth() > 0 && middle.getItems().contains(sidePanel)) {
-            middle.setDividerPositions(Math.max(0.2, Math.min(0.45, 26 * theme.fontSizeProperty().get() / getWidth())));
+            middle.setDividerPositions(Math.max(0.2, Math.min(0.45, 28 * theme.fontSizeProperty().get() / getWidth())));
         }
     }
 
@@ -261,13 +277,15 @@ public final class MainView extends BorderPane {
     private void fold(SplitPane pane, Node panel, int index, boolean shown) {
         boolean present = pane.getItems().contains(panel);
         if (shown && !present) {
-            pane.getItems().add(index, panel);
+            pane.getItems().add(Math.min(index, pane.getItems().size()), panel);
             Double divider = dividers.get(panel);
             if (divider != null) {
                 pane.setDividerPositions(divider);
             }
         } else if (!shown && present) {
-            dividers.put(panel, pane.getDividerPositions()[0]);
+            if (pane.getDividerPositions().length > 0) {
+                dividers.put(panel, pane.getDividerPositions()[0]);
+            }
             pane.getItems().remove(panel);
         }
     }

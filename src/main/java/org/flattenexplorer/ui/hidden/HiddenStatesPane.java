@@ -27,6 +27,8 @@ public class HiddenStatesPane extends BorderPane {
     private final FlattenAnimationView animation;
     private final ContributionsView contributions;
     private final TabPane tabs;
+    private final VBox top;
+    private final SplitPane inspect;
     private final ToolBar toolbar;
     private final javafx.beans.property.BooleanProperty pickerShown =
             new javafx.beans.property.SimpleBooleanProperty(true);
@@ -39,10 +41,10 @@ public class HiddenStatesPane extends BorderPane {
         contributions = new ContributionsView(viewModel);
         getStyleClass().add("hidden-states-pane");
 
-        VBox top = new VBox(4, matrices, animation);
+        top = new VBox(4, matrices, animation);
         VBox.setVgrow(matrices, Priority.ALWAYS);
         top.setPadding(new Insets(6));
-        SplitPane inspect = new SplitPane(top, contributions);
+        inspect = new SplitPane(top, contributions);
         inspect.setOrientation(Orientation.VERTICAL);
         inspect.setDividerPositions(0.62);
         tabs = new TabPane(new Tab("Heatmap, Flatten and the Dense layer", inspect),
@@ -84,6 +86,28 @@ public class HiddenStatesPane extends BorderPane {
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(description, pattern));
         return java.util.Optional.ofNullable(chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow()));
     }
+
+    /**
+     * What a lesson step points at, with the room for it: the matrices with the flatten animation, or the
+     * matrices with each step's contribution; {@code null} shows everything as usual.
+     */
+    public void focus(Focus focus) {
+        boolean animation = focus != Focus.CONTRIBUTIONS;
+        boolean contributions = focus != Focus.FLATTEN;
+        this.animation.setVisible(animation);
+        this.animation.setManaged(animation);
+        if (contributions && !inspect.getItems().contains(this.contributions)) {
+            inspect.getItems().add(this.contributions);
+            inspect.setDividerPositions(focus == Focus.CONTRIBUTIONS ? 0.45 : 0.62);
+        } else if (!contributions) {
+            inspect.getItems().remove(this.contributions);
+        }
+        toolbar.setVisible(focus == null);
+        toolbar.setManaged(focus == null);
+    }
+
+    /** See {@link #focus}. */
+    public enum Focus { FLATTEN, CONTRIBUTIONS, SIDE_BY_SIDE }
 
     /** Shows the heatmaps (0), the side-by-side view (1) or the explanation (2). */
     public void showSection(int section) {

@@ -25,8 +25,10 @@ public class SideBySideView extends HBox {
             HBox.setHgrow(box, Priority.ALWAYS);
             VBox.setVgrow(box.getChildren().get(0), Priority.ALWAYS);
         }
-        leftNote.setWrapText(true);
-        rightNote.setWrapText(true);
+        for (Label note : new Label[] {leftNote, rightNote}) {
+            note.setWrapText(true);
+            note.setMinHeight(USE_PREF_SIZE);
+        }
         rightNote.setId("compare-note");
         getChildren().addAll(l, r);
         viewModel.inspectionProperty().addListener((o, a, b) -> show(left, leftNote, b));

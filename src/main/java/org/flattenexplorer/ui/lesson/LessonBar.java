@@ -26,14 +26,11 @@ public final class LessonBar extends VBox {
         setId("lessonBar");
         getStyleClass().add("lesson-bar");
 
-        Label lessonTitle = new Label("Lesson: " + vm.lesson().title());
-        lessonTitle.getStyleClass().add("muted");
-        lessonTitle.setMinWidth(0);
-        lessonTitle.setTooltip(new Tooltip(lessonTitle.getText()));
         Label counter = new Label();
         counter.setId("lessonCounter");
         counter.setMinWidth(Region.USE_PREF_SIZE);
-        counter.textProperty().bind(vm.indexProperty().map(i -> "Step " + (i.intValue() + 1) + " of " + vm.stepCount()));
+        counter.textProperty().bind(vm.indexProperty().map(i -> (i.intValue() + 1) + " / " + vm.stepCount()));
+        counter.setTooltip(new Tooltip("Lesson: " + vm.lesson().title()));
         Button back = button("lessonBack", "\u25c0 Back", "Previous step (Left)", vm::back);
         back.disableProperty().bind(vm.indexProperty().isEqualTo(0));
         Button next = button("lessonNext", "Next \u25b6", "Next step (Right or Space)", vm::next);
@@ -48,8 +45,7 @@ public final class LessonBar extends VBox {
         Button leave = button("lessonLeave", "Leave", "Leave the lesson; your own settings come back (Esc)", vm::leave);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox.setHgrow(lessonTitle, Priority.SOMETIMES);
-        HBox top = new HBox(10, dots, counter, lessonTitle, spacer, back, next, notes, handout, leave);
+        HBox top = new HBox(10, dots, counter, spacer, back, next, notes, handout, leave);
         top.setAlignment(Pos.CENTER_LEFT);
 
         Label title = wrapping("lessonTitle", "lesson-title");

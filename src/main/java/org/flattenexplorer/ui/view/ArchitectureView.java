@@ -58,7 +58,7 @@ public final class ArchitectureView extends VBox {
         masking.setId("masking");
         masking.setMnemonicParsing(false);
         masking.setWrapText(true);
-        head.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        head.setStyle("-fx-min-width: 12em;"); // the longest head, "Global average pooling", in full
         padding.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         masking.selectedProperty().bindBidirectional(vm.maskingProperty());
 

@@ -70,7 +70,9 @@ class HiddenStatesPaneTest {
         int t = 1;
         int u = 5;
         double x = b.getMinX() + HiddenStateHeatmapSkin.GUTTER + (u + 0.5) * cellsWidth / in.units();
-        double y = b.getMinY() + (t + 0.5) * b.getHeight() / in.timeSteps();
+        double rowHeight = b.getHeight() / in.timeSteps();
+        assertThat(rowHeight).as("a pixel or more per time step").isGreaterThanOrEqualTo(1);
+        double y = Math.ceil(b.getMinY() + t * rowHeight + 1e-6); // the first whole pixel inside row t
 
         robot.moveTo(new javafx.geometry.Point2D(x, y));
         WaitForAsyncUtils.waitForFxEvents();
