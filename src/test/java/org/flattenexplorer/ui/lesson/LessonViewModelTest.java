@@ -137,4 +137,20 @@ class LessonViewModelTest {
         lesson.next();
         assertThat(lesson.syntheticNoteProperty().get()).contains("generated reviews");
     }
+
+    @Test
+    void theWindowsHandoutTrainsWhatIsMissingThenWritesEveryStep() throws Exception {
+        lesson.start();
+        Path file = temp.resolve("handout.html");
+        String[] said = new String[1];
+        lesson.exportHandout(file, message -> said[0] = message);
+
+        assertThat(said[0]).startsWith("Wrote the lesson's handout");
+        assertThat(saved()).hasSize(shipped.usedRuns().size());
+        String page = java.nio.file.Files.readString(file);
+        for (int i = 0; i < shipped.steps().size(); i++) {
+            assertThat(page).contains("<h2>" + (i + 1) + ". ");
+        }
+        assertThat(page).contains("data:image/png;base64,").doesNotContain("\u2026");
+    }
 }
