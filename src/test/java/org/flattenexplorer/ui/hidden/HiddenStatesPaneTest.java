@@ -33,6 +33,8 @@ class HiddenStatesPaneTest {
         vm = new HiddenStatesViewModel();
         pane = new HiddenStatesPane(vm);
         stage.setScene(new Scene(pane, 1270, 1040)); // tall enough for a pixel per time step: hovering hits one row
+        stage.setWidth(1270); // the stage is shared across test classes: another may have sized it
+        stage.setHeight(1040);
         stage.show();
     }
 
