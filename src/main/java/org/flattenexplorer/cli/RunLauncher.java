@@ -5,7 +5,6 @@ import org.flattenexplorer.model.ArchitectureSpec;
 import org.flattenexplorer.training.RunInfo;
 import org.flattenexplorer.training.RunResult;
 import org.flattenexplorer.training.RunStatus;
-import org.flattenexplorer.training.RunStore;
 import org.flattenexplorer.training.TrainingEvent;
 import org.flattenexplorer.training.TrainingListener;
 import org.flattenexplorer.training.TrainingRun;
@@ -17,9 +16,7 @@ final class RunLauncher {
     /** A finished run with what is needed to save or report it. */
     record Outcome(TrainingRun run, RunResult result) {
         RunInfo info(String name) {
-            return new RunInfo(name, result.status(), RunStore.now(), run.spec(),
-                    run.data().identity(), run.data().source(), run.data().preprocessing().toJson(),
-                    Double.isNaN(result.testAccuracy()) ? null : result.testAccuracy(), result.seconds());
+            return RunInfo.of(name, result, run.spec(), run.data());
         }
     }
 

@@ -4,11 +4,13 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import org.flattenexplorer.ui.viewmodel.ArchitectureViewModel;
 import org.flattenexplorer.ui.viewmodel.DataViewModel;
@@ -66,7 +68,21 @@ public final class TrainingBar extends HBox {
         queued.textProperty().bind(Bindings.when(training.queuedProperty().greaterThan(0))
                 .then(Bindings.concat(training.queuedProperty().asString(), " more queued")).otherwise(""));
 
-        getChildren().addAll(trainWrapper, stop, progress, text, queued);
+        // A long failure must not squeeze Train and Stop: the text shrinks (its full sentence is one click away).
+        train.setMinWidth(Region.USE_PREF_SIZE);
+        stop.setMinWidth(Region.USE_PREF_SIZE);
+        text.setMinWidth(0);
+        Tooltip full = new Tooltip();
+        full.setWrapText(true);
+        full.setMaxWidth(560);
+        full.textProperty().bind(training.progressTextProperty());
+        text.setTooltip(full);
+        Hyperlink details = ErrorDetailsDialog.link("failureDetails", training.failureProperty().isNotEmpty(),
+                () -> ErrorDetailsDialog.show(getScene().getWindow(), "Training failed",
+                        training.failureProperty().get(), training.failureDetailsProperty().get(),
+                        training.canSaveAgainProperty().get() ? training::saveAgain : null));
+
+        getChildren().addAll(trainWrapper, stop, progress, text, details, queued);
         setSpacing(8);
         setAlignment(Pos.CENTER_LEFT);
         setStyle("-fx-padding: 4 6 4 6;");
