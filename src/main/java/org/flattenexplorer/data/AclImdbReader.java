@@ -131,7 +131,8 @@ public final class AclImdbReader {
     public static String decodeText(byte[] bytes, Path file) {
         for (byte b : bytes) {
             if (b == 0) {
-                throw new DataException("Review file is binary, not text (it contains NUL bytes): " + file);
+                throw new DataException("Review file is binary, not text (it contains NUL bytes): " + file
+                        + "; remove it or replace it with UTF-8 text");
             }
         }
         String text;

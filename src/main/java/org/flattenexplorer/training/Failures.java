@@ -133,40 +133,27 @@ public final class Failures {
     private static String context(List<Throwable> chain) {
         for (int i = 0; i < chain.size(); i++) {
             Throwable t = chain.get(i);
-            if (!ours(t) || t.getMessage() == null || t.getMessage().isBlank()) {
-                continue;
+            if (!ours(t) || t.getMessage() == null || t.getMessage().isBlank()
+                    || t.getCause() != null && t.getMessage().equals(t.getCause().toString())) {
+                continue; // no message of its own: new X(cause) copies the cause's class and text
             }
             String message = t.getMessage().strip();
             if (known(chain.subList(i + 1, chain.size())) != null || known(List.of(t)) != null) {
                 message = withoutQuotedCause(message, chain.subList(i + 1, chain.size()));
             }
-            return message;
+            return clean(message);
         }
         return null;
     }
 
     /** "could not save X: /a/b: No space left on device" without the quoted cause, which known() words better. */
     private static String withoutQuotedCause(String message, List<Throwable> causes) {
-        String out = message;
+        String out = message.strip();
         for (Throwable c : causes) {
-            String m = c.getMessage();
-            if (m != null && m.length() > 3) {
-                int at = out.indexOf(m.strip());
-                if (at > 0) {
-                    out = out.substring(0, at);
-                }
+            String m = c.getMessage() == null ? "" : c.getMessage().strip();
+            if (m.length() > 3 && out.endsWith(": " + m)) {
+                out = out.substring(0, out.length() - m.length() - 2).strip();
             }
-        }
-        for (String raw : List.of("No space left on device", "Permission denied", "Read-only file system",
-                "Not a directory", "Is a directory")) {
-            int at = out.indexOf(raw);
-            if (at > 0) {
-                out = out.substring(0, at);
-            }
-        }
-        out = out.strip();
-        while (out.endsWith(":") || out.endsWith("(") || out.endsWith(",")) {
-            out = out.substring(0, out.length() - 1).strip();
         }
         return out.isEmpty() ? message : out;
     }

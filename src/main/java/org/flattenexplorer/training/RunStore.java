@@ -77,9 +77,14 @@ public final class RunStore {
         this.disk = disk;
     }
 
-    /** {@code ~/.flatten-explorer/runs}: where the app keeps its runs. */
+    /** The system property that moves the run store (the window's too: tests, screenshots). */
+    public static final String ROOT_PROPERTY = "flatten.runs";
+
+    /** {@code ~/.flatten-explorer/runs}, or {@code -Dflatten.runs}: where the app keeps its runs. */
     public static Path defaultRoot() {
-        return Path.of(System.getProperty("user.home"), ".flatten-explorer", "runs");
+        String moved = System.getProperty(ROOT_PROPERTY);
+        return moved != null && !moved.isBlank() ? Path.of(moved)
+                : Path.of(System.getProperty("user.home"), ".flatten-explorer", "runs");
     }
 
     public Path root() {
