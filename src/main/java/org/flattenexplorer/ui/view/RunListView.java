@@ -98,11 +98,12 @@ public final class RunListView extends VBox {
                                 ? "A run folder could not be read" : vm.problems().size() + " run folders could not be read",
                         "Every other run is listed. Each folder below was skipped, with the reason; delete or repair "
                                 + "it to see it again.", String.join("\n\n", vm.problems()), null));
-        HBox buttons = new HBox(6, rename, delete, csv, usage);
+        HBox buttons = new HBox(6, rename, delete, csv, usage, details);
         buttons.setAlignment(Pos.CENTER_LEFT);
         Label title = new Label("Runs (tick to compare)");
         title.getStyleClass().add("section-title");
-        getChildren().addAll(title, table, buttons, message, details);
+        table.setMinHeight(60); // the table shrinks first, so the message below stays in view
+        getChildren().addAll(title, table, buttons, message);
         setSpacing(4);
     }
 

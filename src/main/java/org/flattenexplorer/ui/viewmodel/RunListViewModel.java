@@ -58,7 +58,7 @@ public final class RunListViewModel {
         });
     }
 
-    /** The one problem in full, or how many folders could not be read and the first one (the rest: Details). */
+    /** The one problem in full, or how many folders could not be read (each one: Details). */
     static String summary(List<String> problems) {
         if (problems.isEmpty()) {
             return "";
@@ -66,8 +66,8 @@ public final class RunListViewModel {
         if (problems.size() == 1) {
             return problems.get(0);
         }
-        return problems.size() + " run folders could not be read (the others are listed): " + problems.get(0)
-                + " (and " + (problems.size() - 1) + " more: see Details)";
+        return problems.size() + " run folders could not be read (every other run is listed); see Details for "
+                + "each folder and why";
     }
 
     /** A run the training view model just saved: first in the list, ticked. */
