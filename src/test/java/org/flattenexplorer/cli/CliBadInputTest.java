@@ -97,6 +97,8 @@ class CliBadInputTest {
                 new Row("--out empty", 2, "--out needs a path", train("--synthetic", "--out", "")),
                 new Row("the runs folder is a file", 2, "the runs folder " + runsFile + " is a file",
                         train("--synthetic")),
+                new Row("the home (runs folder) cannot be written", 2, "cannot write the runs folder",
+                        train("--synthetic")),
                 new Row("compare --json is a folder", 2, "is a folder: give a file name",
                         "compare", "--synthetic", "--json", temp.toString()),
                 new Row("compare --json under a file", 2, "is a file, not a folder",
@@ -156,9 +158,11 @@ class CliBadInputTest {
         Path runsFile = temp.resolve("runs-is-a-file");
         return rows().stream().map(row -> DynamicTest.dynamicTest(row.name(), () -> {
             CliRunner cli = new CliRunner();
-            boolean movesStore = row.name().equals("the runs folder is a file");
+            boolean movesStore = row.name().startsWith("the runs folder is") || row.name().startsWith("the home");
             if (movesStore) {
-                System.setProperty(RunStore.ROOT_PROPERTY, runsFile.toString());
+                // as root nothing is read-only: a home under a regular file cannot be written by anyone
+                System.setProperty(RunStore.ROOT_PROPERTY, row.name().startsWith("the home")
+                        ? file.resolve("home/.flatten-explorer/runs").toString() : runsFile.toString());
             }
             int code;
             try {

@@ -85,6 +85,19 @@ class StartupTest {
     }
 
     @Test
+    void withTheNativesInstalledTheFirstStartNeedsLittleSpace() throws Exception {
+        Properties sys = new Properties();
+        assertThat(NativeCache.nativesInstalled(sys)).isFalse();
+        Path natives = Files.createDirectories(tmp.resolve("natives"));
+        sys.setProperty(NativeCache.PRELOAD_PATH_PROPERTY, natives.toString());
+        assertThat(NativeCache.nativesInstalled(sys)).isFalse();
+        Files.writeString(natives.resolve(System.mapLibraryName("nd4jcpu")), "");
+        assertThat(NativeCache.nativesInstalled(sys)).isTrue();
+        assertThat(NativeCache.fullDiskMessage(Path.of("/c"), 5L << 20, NativeCache.NEEDED_BYTES_INSTALLED))
+                .contains("about 1 MB").contains("Free at least 20 MB");
+    }
+
+    @Test
     void fullDiskMessageNamesFolderAndSpace() {
         String m = NativeCache.fullDiskMessage(Path.of("/x/cache"), 100L * 1024 * 1024);
         assertThat(m).startsWith("Disk full").contains("/x/cache").contains("only 100 MB are free")

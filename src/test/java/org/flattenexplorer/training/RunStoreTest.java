@@ -286,4 +286,15 @@ class RunStoreTest {
         assertThat(entries(temp)).containsExactly(earlier.folder().getFileName().toString());
         assertThat(RunStore.load(earlier.folder()).epochs()).hasSize(1);
     }
+
+    @Test
+    void aShortTestSplitIsRecordedWithItsRealSize() {
+        ArchitectureSpec asked = spec.toBuilder().testSize(1000).build();
+
+        RunInfo info = RunInfo.of("short test folder", result, asked, data);
+
+        assertThat(data.test().size()).isEqualTo(64);
+        assertThat(info.spec().testSize()).isEqualTo(64);
+        assertThat(info.spec().toBuilder().testSize(1000).build()).isEqualTo(asked);
+    }
 }
