@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
@@ -14,6 +16,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -55,8 +58,8 @@ public final class Failures {
     }
 
     /** Memory or file-system trouble anywhere in the chain (out of memory, a full disk, ...), worded; else empty. */
-    public static java.util.Optional<String> machineProblem(Throwable failure) {
-        return java.util.Optional.ofNullable(known(chain(failure))).map(Failures::capitalize);
+    public static Optional<String> machineProblem(Throwable failure) {
+        return Optional.ofNullable(known(chain(failure))).map(Failures::capitalize);
     }
 
     /** Whether the failure is one the user can act on (bad input or machine trouble), not a bug in the app. */
@@ -192,7 +195,7 @@ public final class Failures {
             if (t instanceof NoSuchFileException) {
                 return (file == null ? "a file" : file) + " does not exist";
             }
-            if (t instanceof java.nio.charset.CharacterCodingException) {
+            if (t instanceof CharacterCodingException) {
                 return "the file is not UTF-8 text (it may be binary): give a text file";
             }
             if (mentions(t, "File name too long")) {
@@ -202,12 +205,12 @@ public final class Failures {
         return null;
     }
 
+    /** With the limits the app runs under: -Xmx for Java, JavaCPP's maxphysicalbytes for everything. */
     static String outOfMemory() {
-        String nativeLimit = System.getProperty("org.bytedeco.javacpp.maxbytes");
+        String total = System.getProperty("org.bytedeco.javacpp.maxphysicalbytes");
         return String.format(Locale.ROOT, "out of memory (limits: %d MB for Java%s): use fewer units, a shorter "
                         + "maxlen or a smaller batch, or close other programs",
-                Runtime.getRuntime().maxMemory() / (1024 * 1024),
-                nativeLimit == null ? "" : ", " + nativeLimit + " for ND4J's native memory");
+                Runtime.getRuntime().maxMemory() / (1024 * 1024), total == null ? "" : ", " + total + " in all");
     }
 
     /** Written by this app: its own exception types, or a plain one thrown from its own code with its own text. */
@@ -216,7 +219,7 @@ public final class Failures {
             return true;
         }
         boolean plain = t.getClass() == IllegalArgumentException.class || t.getClass() == IllegalStateException.class
-                || t.getClass() == java.io.UncheckedIOException.class
+                || t.getClass() == UncheckedIOException.class
                 || t.getClass() == UnsupportedOperationException.class;
         StackTraceElement[] st = t.getStackTrace();
         return plain && st.length > 0 && st[0].getClassName().startsWith("org.flattenexplorer.");

@@ -46,8 +46,7 @@ public final class OutputCheck {
     /** The folder that holds the saved runs (created if missing), with room for one more of {@code bytes}. */
     public void store(Path root, long bytes) {
         if (Files.exists(root) && !Files.isDirectory(root)) {
-            throw new OutputException("the runs folder " + root + " is a file, not a folder: move or rename that "
-                    + "file so that runs can be saved there");
+            throw new OutputException(runsFolderIsAFile(root));
         }
         writableFolder("the runs folder", root, root.toAbsolutePath().normalize());
         space("the runs folder", root, bytes);
@@ -69,6 +68,11 @@ public final class OutputCheck {
                 throw new OutputException("cannot write " + what + " " + file, e);
             }
         }
+    }
+
+    static String runsFolderIsAFile(Path root) {
+        return "the runs folder " + root + " is a file, not a folder: move or rename that file so that runs can be "
+                + "saved there";
     }
 
     private static Path parse(String what, String path) {

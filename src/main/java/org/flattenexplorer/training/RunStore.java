@@ -46,6 +46,8 @@ public final class RunStore {
     public static final String BATCHES_CSV = "batches.csv";
     public static final String VOCABULARY_JSON = "vocabulary.json";
     public static final String MODEL_ZIP = "model.zip";
+    /** The system property that moves the run store (the window's too: tests, screenshots). */
+    public static final String ROOT_PROPERTY = "flatten.runs";
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -76,9 +78,6 @@ public final class RunStore {
         this.root = root;
         this.disk = disk;
     }
-
-    /** The system property that moves the run store (the window's too: tests, screenshots). */
-    public static final String ROOT_PROPERTY = "flatten.runs";
 
     /** {@code ~/.flatten-explorer/runs}, or {@code -Dflatten.runs}: where the app keeps its runs. */
     public static Path defaultRoot() {
@@ -111,8 +110,7 @@ public final class RunStore {
     /** Saves a run in a new folder under the store's root. */
     public SavedRun save(RunInfo info, RunResult result, MultiLayerNetwork network, Vocabulary vocabulary) {
         if (Files.exists(root) && !Files.isDirectory(root)) {
-            throw new OutputException("the runs folder " + root + " is a file, not a folder: move or rename that "
-                    + "file so that runs can be saved there");
+            throw new OutputException(OutputCheck.runsFolderIsAFile(root));
         }
         String base = LocalDateTime.now().format(FOLDER_TIME) + "-" + slug(info.name()) + "-s" + info.spec().seed();
         Path folder = root.resolve(base);
@@ -247,8 +245,7 @@ public final class RunStore {
         List<SavedRun> runs = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         if (Files.exists(root) && !Files.isDirectory(root)) {
-            problems.add("the runs folder " + root + " is a file, not a folder: move or rename that file so that "
-                    + "runs can be saved there");
+            problems.add(OutputCheck.runsFolderIsAFile(root));
             return new Listing(runs, problems);
         }
         if (!Files.isDirectory(root)) {

@@ -120,7 +120,7 @@ public final class HiddenStatesViewModel {
 
     /** Says why nothing new is shown (e.g. a run folder that cannot be read), in full. */
     public void showProblem(String message) {
-        status.set("Nothing new to show (see the message above)");
+        status.set("Nothing new to show (see the message below)");
         notice.set(message);
     }
 

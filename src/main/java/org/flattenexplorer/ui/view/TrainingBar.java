@@ -78,7 +78,8 @@ public final class TrainingBar extends HBox {
         full.textProperty().bind(training.progressTextProperty());
         text.setTooltip(full);
         Hyperlink details = ErrorDetailsDialog.link("failureDetails", training.failureProperty().isNotEmpty(),
-                () -> ErrorDetailsDialog.show(getScene().getWindow(), "Training failed",
+                () -> ErrorDetailsDialog.show(getScene().getWindow(),
+                        training.canSaveAgainProperty().get() ? "The run was not saved" : "Training failed",
                         training.failureProperty().get(), training.failureDetailsProperty().get(),
                         training.canSaveAgainProperty().get() ? training::saveAgain : null));
 
