@@ -29,7 +29,7 @@ if [ ! -x "$launcher" ]; then
   echo "smoke test failed: no launcher at $launcher" >&2
   exit 1
 fi
-echo "== app image: $(du -sh target/installer/image/flatten-explorer | cut -f1) ($(du -sh target/installer/image/flatten-explorer/lib/runtime | cut -f1) runtime)"
+echo "== app image: $(du -sh target/installer/image/flatten-explorer | cut -f1) ($(du -sh target/installer/image/flatten-explorer/lib/runtime | cut -f1) runtime, $(du -sh target/installer/image/flatten-explorer/lib/app/natives 2>/dev/null | cut -f1) natives)"
 
 # A fresh native cache: the first start unpacks ND4J's and JavaFX's natives, as on a user's machine.
 cache=$(mktemp -d)
@@ -42,6 +42,14 @@ env -u OMP_NUM_THREADS timeout 300 xvfb-run -a -s "-screen 0 1280x800x24" \
 rc=$?
 set -e
 end=$(date +%s)
+# First-start disk use: where the image ships ND4J's natives unpacked (lib/app/natives), nothing of theirs may
+# land in the cache (only JavaFX's own, under 1 MB).
+echo "== first start wrote $(du -sh "$cache" | cut -f1) into the native cache"
+image_natives=target/installer/image/flatten-explorer/lib/app/natives
+if [ $rc -eq 0 ] && [ -d "$image_natives" ] && [ -n "$(find "$cache" -name 'libnd4jcpu*' -print -quit)" ]; then
+  echo "smoke test failed: ND4J's natives were unpacked into the cache although the image ships them in $image_natives" >&2
+  rc=1
+fi
 if [ $rc -eq 124 ]; then
   echo "smoke test failed: the self-test hung (killed after 300 s)" >&2
 elif [ $rc -ne 0 ]; then

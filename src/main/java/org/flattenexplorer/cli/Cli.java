@@ -6,13 +6,18 @@ import java.util.List;
 import java.util.Set;
 import org.flattenexplorer.data.DataException;
 import org.flattenexplorer.model.Preset;
+import org.flattenexplorer.training.Failures;
 import org.flattenexplorer.training.RunFormatException;
 
 /** The headless commands: {@code train}, {@code summary}, {@code compare}, {@code bench}, {@code inspect}. */
 public final class Cli {
     private Cli() {}
 
-    /** Runs a command and returns its exit code; user errors print one line on stderr, never a stack trace. */
+    /**
+     * Runs a command and returns its exit code: 0 done, 1 summary of an invalid model, 2 a problem the user can
+     * act on (bad input, an output that cannot be written, a full disk, too little memory), 3 an unexpected
+     * error (a bug). Every failure prints one line on stderr, never a stack trace or a Java class name.
+     */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
             out.print(help());
@@ -26,23 +31,28 @@ public final class Cli {
                 return 0;
             }
             return switch (command) {
-                case "train" -> TrainCommand.run(parse(rest, TrainCommand.OPTIONS), out);
-                case "summary" -> SummaryCommand.run(parse(rest, SummaryCommand.OPTIONS), out);
-                case "compare" -> CompareCommand.run(parse(rest, CompareCommand.OPTIONS), out);
+                case "train" -> TrainCommand.run(parse(rest, TrainCommand.OPTIONS), out, err);
+                case "summary" -> SummaryCommand.run(parse(rest, SummaryCommand.OPTIONS), out, err);
+                case "compare" -> CompareCommand.run(parse(rest, CompareCommand.OPTIONS), out, err);
                 case "bench" -> BenchCommand.run(parse(rest, BenchCommand.OPTIONS), out);
-                case "inspect" -> InspectCommand.run(parse(rest, InspectCommand.OPTIONS), out);
+                case "inspect" -> InspectCommand.run(parse(rest, InspectCommand.OPTIONS), out, err);
                 case "lesson" -> LessonCommand.run(parse(rest, LessonCommand.OPTIONS), out);
                 case "report" -> ReportCommand.run(rest, out);
                 case "presets" -> PresetsCommand.run(out);
                 default -> throw new CliException("unknown command '" + command + "' (see --help)");
             };
         } catch (CliException | DataException | RunFormatException e) {
-            err.println("error: " + e.getMessage());
+            err.println("error: " + Failures.explain(e));
             return 2;
-        } catch (RuntimeException e) {
-            err.println("error: " + e.getClass().getSimpleName() + ": " + e.getMessage());
-            return 3;
+        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+            err.println("error: " + Failures.explain(e));
+            return Failures.isUserActionable(e) ? 2 : 3;
         }
+    }
+
+    /** A note for the user (a setting that does not do what it seems, a short test folder), on stderr. */
+    static void note(PrintStream err, String note) {
+        err.println("note: " + note);
     }
 
     private static CliOptions parse(List<String> args, Set<String> known) {

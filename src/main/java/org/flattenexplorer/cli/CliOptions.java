@@ -6,7 +6,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** {@code --name value} and {@code --flag} arguments, with typed getters whose errors name the option. */
+/**
+ * {@code --name value} and {@code --flag} arguments, with typed getters whose errors name the option. A switch
+ * takes no value or an explicit {@code =true|false|yes|no}; an option given twice is refused, never "last wins".
+ */
 public final class CliOptions {
     private static final Set<String> FLAGS = Set.of("masking", "synthetic", "help", "no-masking");
 
@@ -19,6 +22,11 @@ public final class CliOptions {
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             if (!arg.startsWith("--")) {
+                String previous = i > 0 ? args.get(i - 1) : "";
+                if (FLAGS.contains(previous.replaceFirst("^--", ""))) {
+                    throw new CliException("unexpected argument '" + arg + "' after " + previous + ": it is a switch "
+                            + "that takes no value; write " + previous + " or " + previous + "=false");
+                }
                 throw new CliException("unexpected argument '" + arg + "' (options start with --; see --help)");
             }
             String name = arg.substring(2);
@@ -32,7 +40,7 @@ public final class CliOptions {
                 throw new CliException("unknown option --" + name + " (see --help)");
             }
             if (FLAGS.contains(name)) {
-                options.values.put(name, value == null ? "true" : value);
+                options.put(name, value == null ? "true" : String.valueOf(parseBoolean(name, value)));
                 continue;
             }
             if (value == null) {
@@ -41,9 +49,27 @@ public final class CliOptions {
                 }
                 value = args.get(++i);
             }
-            options.values.put(name, value);
+            options.put(name, value);
+        }
+        if (options.flag("masking") && options.flag("no-masking")) {
+            throw new CliException("--masking and --no-masking both given: choose one");
         }
         return options;
+    }
+
+    private void put(String name, String value) {
+        String before = values.putIfAbsent(name, value);
+        if (before != null) {
+            throw new CliException("--" + name + " given twice ('" + before + "' and '" + value + "'): give it once");
+        }
+    }
+
+    private static boolean parseBoolean(String name, String value) {
+        return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "yes" -> true;
+            case "false", "no" -> false;
+            default -> throw new CliException("--" + name + " needs true or false (or yes or no), got '" + value + "'");
+        };
     }
 
     public boolean has(String name) {
@@ -83,10 +109,6 @@ public final class CliOptions {
     }
 
     public Optional<Boolean> bool(String name) {
-        return string(name).map(v -> switch (v.toLowerCase()) {
-            case "true", "yes", "1" -> true;
-            case "false", "no", "0" -> false;
-            default -> throw new CliException("--" + name + " needs true or false, got '" + v + "'");
-        });
+        return string(name).map(v -> parseBoolean(name, v));
     }
 }

@@ -15,7 +15,10 @@ import java.util.Set;
 import org.flattenexplorer.data.PreparedDataset;
 import org.flattenexplorer.model.ArchitectureSpec;
 import org.flattenexplorer.model.Preset;
+import org.flattenexplorer.model.TrainingMemory;
 import org.flattenexplorer.training.EpochMetrics;
+import org.flattenexplorer.training.OutputCheck;
+import org.flattenexplorer.training.OutputException;
 import org.flattenexplorer.training.RunResult;
 import org.flattenexplorer.training.SeedStatistics;
 
@@ -33,16 +36,37 @@ final class CompareCommand {
     /** All seeds' runs of one variant. */
     record Variant(Preset preset, ArchitectureSpec spec, List<RunResult> runs, List<Long> seeds) {}
 
-    static int run(CliOptions o, PrintStream out) {
+    /**
+     * Every preset name, spec, the data of each variant, the memory each needs and the --json file are checked
+     * before the first variant trains, so a typo in the last preset costs no training time.
+     */
+    static int run(CliOptions o, PrintStream out, PrintStream err) {
         int seeds = o.integer("seeds").orElse(1);
         if (seeds < 1 || seeds > 50) {
             throw new CliException("--seeds must be between 1 and 50, got " + seeds);
         }
+        DataOptions.check(o);
+        List<Preset> presets = presets(o.string("presets").orElse(DEFAULT_PRESETS));
+        List<ArchitectureSpec> specs = new ArrayList<>();
+        for (Preset preset : presets) {
+            ArchitectureSpec spec = SpecOptions.trainable(preset.spec(), o);
+            SpecOptions.note(spec, o).ifPresent(n -> Cli.note(err, preset.id() + ": " + n));
+            specs.add(spec);
+        }
+        o.string("json").ifPresent(json -> OutputCheck.SYSTEM.file("--json", json));
+        Map<String, PreparedDataset> dataByPreprocessing = new LinkedHashMap<>();
+        for (ArchitectureSpec spec : specs) {
+            PreparedDataset data = dataByPreprocessing.computeIfAbsent(spec.preprocessing().toJson(),
+                    k -> DataOptions.prepare(o, spec.preprocessing()));
+            TrainingMemory.require(spec, data.vocabulary().inputDim());
+        }
+        dataByPreprocessing.values().stream().findFirst()
+                .flatMap(data -> data.testNote(specs.get(0).testSize())).ifPresent(n -> Cli.note(err, n));
         List<Variant> variants = new ArrayList<>();
-        for (String id : o.string("presets").orElse(DEFAULT_PRESETS).split(",")) {
-            Preset preset = TrainCommand.preset(id.strip());
-            ArchitectureSpec base = SpecOptions.trainable(preset.spec(), o);
-            PreparedDataset data = DataOptions.prepare(o, base.preprocessing());
+        for (int v = 0; v < presets.size(); v++) {
+            Preset preset = presets.get(v);
+            ArchitectureSpec base = specs.get(v);
+            PreparedDataset data = dataByPreprocessing.get(base.preprocessing().toJson());
             Variant variant = new Variant(preset, base, new ArrayList<>(), new ArrayList<>());
             for (int s = 0; s < seeds; s++) {
                 ArchitectureSpec spec = base.toBuilder().seed(base.seed() + s).build();
@@ -60,6 +84,19 @@ final class CompareCommand {
             out.println("Wrote " + o.string("json").get());
         }
         return 0;
+    }
+
+    /** The presets of a comma-separated list, every name checked before anything runs. */
+    static List<Preset> presets(String list) {
+        List<Preset> presets = new ArrayList<>();
+        for (String id : list.split(",", -1)) {
+            if (id.isBlank()) {
+                throw new CliException("--presets has an empty name in '" + list + "': separate names with single "
+                        + "commas (see flatten-explorer presets)");
+            }
+            presets.add(TrainCommand.preset(id.strip()));
+        }
+        return presets;
     }
 
     static String table(List<Variant> variants) {
@@ -120,7 +157,8 @@ final class CompareCommand {
             }
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), Map.of("runs", runs));
         } catch (IOException e) {
-            throw new CliException("could not write " + file + ": " + e.getMessage());
+            throw new OutputException("could not write --json " + file
+                    + " (the table above has the same numbers)", e);
         }
     }
 }

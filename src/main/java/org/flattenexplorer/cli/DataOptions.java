@@ -11,7 +11,15 @@ import org.flattenexplorer.data.Preprocessing;
 final class DataOptions {
     private DataOptions() {}
 
+    /** Refuses contradictory data options before anything is read. */
+    static void check(CliOptions o) {
+        if (o.flag("synthetic") && o.has("data")) {
+            throw new CliException("--data and --synthetic both given: choose one (--synthetic ignores the folder)");
+        }
+    }
+
     static PreparedDataset prepare(CliOptions o, Preprocessing preprocessing) {
+        check(o);
         try {
             if (o.flag("synthetic")) {
                 return DatasetPreparer.synthetic(preprocessing);

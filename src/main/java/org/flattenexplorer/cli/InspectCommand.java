@@ -2,7 +2,6 @@ package org.flattenexplorer.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +12,10 @@ import org.flattenexplorer.inspect.Inspection;
 import org.flattenexplorer.inspect.InspectionCsv;
 import org.flattenexplorer.inspect.InspectionImageRenderer;
 import org.flattenexplorer.inspect.ReviewInput;
+import org.flattenexplorer.inspect.ReviewWarning;
 import org.flattenexplorer.model.lstm.FastLstmRuntime;
+import org.flattenexplorer.training.OutputCheck;
+import org.flattenexplorer.training.OutputException;
 
 /**
  * {@code inspect}: one review under a saved run's model as a PNG (heatmap, flatten strip, contribution bars)
@@ -24,7 +26,8 @@ final class InspectCommand {
 
     private InspectCommand() {}
 
-    static int run(CliOptions o, PrintStream out) {
+    /** The outputs and the review are checked before the model loads; nothing is written on a bad argument. */
+    static int run(CliOptions o, PrintStream out, PrintStream err) {
         Path runDir = Path.of(o.string("run").orElseThrow(() -> new CliException("inspect needs --run RUN_DIR")));
         String review = o.string("review").orElseThrow(() -> new CliException("inspect needs --review PATH_OR_TEXT"));
         if (o.string("png").isEmpty() && o.string("csv").isEmpty()) {
@@ -33,10 +36,13 @@ final class InspectCommand {
         if (!Files.isDirectory(runDir)) {
             throw new CliException("no run folder at " + runDir);
         }
+        o.string("png").ifPresent(png -> OutputCheck.SYSTEM.file("--png", png));
+        o.string("csv").ifPresent(csv -> OutputCheck.SYSTEM.file("--csv", csv));
         String text = ReviewInput.read(review);
         FastLstmRuntime.configureNativeSingleThreaded();
         InspectedModel model = InspectedModel.load(runDir);
         Inspection inspection = model.inspect(text);
+        ReviewWarning.of(text, inspection.review()).ifPresent(w -> Cli.note(err, w));
         out.println(String.format(Locale.ROOT, "%s: %d words, %d <pad>; logit %+.4f (bias %+.4f), P(positive) %.3f; "
                         + "probe %.0f ms", model.spec().describe(), inspection.timeSteps()
                         - inspection.review().paddingCount(), inspection.review().paddingCount(),
@@ -50,14 +56,9 @@ final class InspectCommand {
         });
         o.string("csv").ifPresent(csv -> {
             try {
-                Path file = Path.of(csv);
-                Path parent = file.toAbsolutePath().getParent();
-                if (parent != null) {
-                    Files.createDirectories(parent);
-                }
-                Files.writeString(file, InspectionCsv.write(inspection), StandardCharsets.UTF_8);
+                Files.writeString(Path.of(csv), InspectionCsv.write(inspection), StandardCharsets.UTF_8);
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                throw new OutputException("cannot write the CSV " + csv, e);
             }
             out.println("Wrote " + csv + " (" + inspection.timeSteps() + " rows, t, token, contribution, "
                     + inspection.units() + " hidden values)");

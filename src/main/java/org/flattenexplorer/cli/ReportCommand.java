@@ -1,9 +1,11 @@
 package org.flattenexplorer.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.flattenexplorer.training.EpochMetrics;
+import org.flattenexplorer.training.Failures;
 import org.flattenexplorer.training.RunResult;
 import org.flattenexplorer.training.RunStatus;
 import org.flattenexplorer.training.SeedStatistics;
@@ -26,23 +29,104 @@ final class ReportCommand {
         if (args.size() != 1) {
             throw new CliException("report needs one JSON file written by compare --json or bench --json");
         }
+        String file = args.get(0);
+        if (!Files.isRegularFile(Path.of(file))) {
+            throw new CliException("no file at " + file + ": give the JSON file that compare --json or bench --json "
+                    + "wrote");
+        }
         JsonNode root;
         try {
-            root = new ObjectMapper().readTree(Path.of(args.get(0)).toFile());
+            root = new ObjectMapper().readTree(Files.readString(Path.of(file)));
+        } catch (JsonProcessingException e) {
+            throw new CliException(Failures.json(file, e));
         } catch (IOException e) {
-            throw new CliException("cannot read " + args.get(0) + ": " + e.getMessage());
+            throw new CliException(Failures.explain("cannot read " + file, e));
         }
-        if (root.has("runs")) {
+        if (root != null && root.has("runs")) {
+            checkCompare(file, root);
             out.print(compareTable(root.get("runs")));
             if (root.get("runs").size() == 1) {
                 out.print("\n" + epochTable(root.get("runs").get(0)));
             }
-        } else if (root.has("results")) {
+        } else if (root != null && root.has("results")) {
+            checkBench(file, root);
             out.print(benchTable(root));
         } else {
-            throw new CliException(args.get(0) + " is neither compare nor bench output");
+            throw new CliException(file + " is neither compare nor bench output (no \"runs\" or \"results\" list): "
+                    + "report reads the files that compare --json and bench --json write");
         }
         return 0;
+    }
+
+    private static final String[] EPOCH_FIELDS = {"epoch", "loss", "accuracy", "val_loss", "val_accuracy", "seconds"};
+    private static final String[] BENCH_FIELDS = {"train_s_median", "val_s_median", "probe_ms_median"};
+
+    /** Every field the tables read, so a similar-looking file is refused with the field's path, not a crash. */
+    static void checkCompare(String file, JsonNode root) {
+        JsonNode runs = list(file, root, "runs", "runs");
+        for (int i = 0; i < runs.size(); i++) {
+            String at = "runs[" + i + "]";
+            JsonNode run = object(file, runs.get(i), at);
+            text(file, run, "name", at);
+            JsonNode epochs = list(file, run, "epochs", at + ".epochs");
+            for (int e = 0; e < epochs.size(); e++) {
+                JsonNode epoch = object(file, epochs.get(e), at + ".epochs[" + e + "]");
+                for (String field : EPOCH_FIELDS) {
+                    number(file, epoch, field, at + ".epochs[" + e + "]", false);
+                }
+            }
+            number(file, run, "test_accuracy", at, true);
+        }
+    }
+
+    static void checkBench(String file, JsonNode root) {
+        JsonNode results = list(file, root, "results", "results");
+        for (int i = 0; i < results.size(); i++) {
+            String at = "results[" + i + "]";
+            JsonNode result = object(file, results.get(i), at);
+            text(file, result, "lstm", at);
+            for (String field : BENCH_FIELDS) {
+                number(file, result, field, at, false);
+            }
+            number(file, result, "peak_rss_mb", at, true);
+        }
+        if (root.has("speedup")) {
+            number(file, root, "speedup", "", false);
+        }
+    }
+
+    private static JsonNode list(String file, JsonNode parent, String field, String at) {
+        JsonNode list = parent.get(field);
+        if (list == null || !list.isArray() || list.isEmpty()) {
+            throw shape(file, "\"" + at + "\" is not a non-empty list");
+        }
+        return list;
+    }
+
+    private static JsonNode object(String file, JsonNode node, String at) {
+        if (!node.isObject()) {
+            throw shape(file, "\"" + at + "\" is not an object");
+        }
+        return node;
+    }
+
+    private static void text(String file, JsonNode parent, String field, String at) {
+        if (!parent.path(field).isTextual()) {
+            throw shape(file, "\"" + at + "." + field + "\" is missing or not text");
+        }
+    }
+
+    private static void number(String file, JsonNode parent, String field, String at, boolean nullable) {
+        JsonNode value = parent.get(field);
+        boolean ok = value != null && (value.isNumber() || nullable && value.isNull());
+        if (!ok) {
+            throw shape(file, "\"" + (at.isEmpty() ? "" : at + ".") + field + "\" is missing or not a number");
+        }
+    }
+
+    private static CliException shape(String file, String problem) {
+        return new CliException(file + ": " + problem + ": report reads the files that compare --json and "
+                + "bench --json write");
     }
 
     static String compareTable(JsonNode runs) {

@@ -16,7 +16,7 @@ final class RunLauncher {
     /** A finished run with what is needed to save or report it. */
     record Outcome(TrainingRun run, RunResult result) {
         RunInfo info(String name) {
-            return RunInfo.of(name, run, result);
+            return RunInfo.of(name, result, run.spec(), run.data());
         }
     }
 

@@ -53,6 +53,16 @@ final class SpecOptions {
         return b.build();
     }
 
+    /** A note for a combination that is valid but does not do what it seems to (printed, not refused). */
+    static java.util.Optional<String> note(ArchitectureSpec spec, CliOptions o) {
+        if (spec.flattenIsNoOp() && (o.has("head") || o.has("return-sequences"))) {
+            return java.util.Optional.of("with --return-sequences false the LSTM outputs one vector per review, so "
+                    + "Flatten changes nothing: the Dense layer reads only the last hidden state (use "
+                    + "--return-sequences true to flatten all " + spec.maxlen() + " states)");
+        }
+        return java.util.Optional.empty();
+    }
+
     /** The spec with the options applied, refused with the core's explanation when it cannot be trained. */
     static ArchitectureSpec trainable(ArchitectureSpec base, CliOptions o) {
         ArchitectureSpec spec = apply(base, o);

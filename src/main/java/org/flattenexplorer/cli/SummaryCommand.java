@@ -14,8 +14,9 @@ final class SummaryCommand {
 
     private SummaryCommand() {}
 
-    static int run(CliOptions o, PrintStream out) {
+    static int run(CliOptions o, PrintStream out, PrintStream err) {
         ArchitectureSpec spec = SpecOptions.apply(TrainCommand.preset(o).spec(), o);
+        SpecOptions.note(spec, o).ifPresent(n -> Cli.note(err, n));
         int vocab = o.integer("vocab").orElse(DEFAULT_VOCAB);
         if (vocab < 2) {
             throw new CliException("--vocab must be at least 2, got " + vocab);

@@ -9,6 +9,9 @@ import java.util.Set;
 import org.flattenexplorer.data.PreparedDataset;
 import org.flattenexplorer.model.ArchitectureSpec;
 import org.flattenexplorer.model.Preset;
+import org.flattenexplorer.model.TrainingMemory;
+import org.flattenexplorer.training.OutputCheck;
+import org.flattenexplorer.training.RunInfo;
 import org.flattenexplorer.training.RunStore;
 import org.flattenexplorer.training.SavedRun;
 
@@ -25,20 +28,41 @@ final class TrainCommand {
         return names;
     }
 
-    static int run(CliOptions o, PrintStream out) {
+    /**
+     * Everything that can fail is checked before the first batch: the spec, the data (both classes), the output
+     * folder (new, writable, room for the model) and the memory the spec needs (TrainingRun).
+     */
+    static int run(CliOptions o, PrintStream out, PrintStream err) {
         ArchitectureSpec spec = SpecOptions.trainable(preset(o).spec(), o);
+        SpecOptions.note(spec, o).ifPresent(n -> Cli.note(err, n));
+        DataOptions.check(o);
+        RunStore store = new RunStore(RunStore.defaultRoot());
+        o.string("out").ifPresent(dir -> OutputCheck.SYSTEM.newFolder("--out", dir, 0));
         PreparedDataset data = DataOptions.prepare(o, spec.preprocessing());
+        data.testNote(spec.testSize()).ifPresent(n -> Cli.note(err, n));
+        TrainingMemory.require(spec, data.vocabulary().inputDim());
+        long bytes = RunStore.bytesNeeded(spec, data.vocabulary().inputDim());
+        if (o.has("out")) {
+            OutputCheck.SYSTEM.newFolder("--out", o.string("out").get(), bytes);
+        } else {
+            store.requireWritable(bytes);
+        }
         out.println("Training " + spec.describe() + " on " + data.source() + " (" + data.train().size()
                 + " train / " + data.validation().size() + " validation reviews, " + spec.lstm().cliName() + " LSTM)");
         RunLauncher.Outcome outcome = RunLauncher.train(spec, data, new ConsoleProgress(out));
-        out.println(String.format(Locale.ROOT, "test_accuracy: %.4f", outcome.result().testAccuracy()));
+        out.println(testAccuracyLine(outcome.result().testAccuracy()));
+        RunInfo info = outcome.info(spec.describe());
         SavedRun saved = o.string("out")
-                .map(dir -> RunStore.saveTo(Path.of(dir), outcome.info(spec.describe()), outcome.result(),
-                        outcome.run().network(), data.vocabulary()))
-                .orElseGet(() -> new RunStore(RunStore.defaultRoot()).save(outcome.info(spec.describe()),
-                        outcome.result(), outcome.run().network(), data.vocabulary()));
+                .map(dir -> RunStore.saveTo(Path.of(dir), info, outcome.result(), outcome.run().network(),
+                        data.vocabulary()))
+                .orElseGet(() -> store.save(info, outcome.result(), outcome.run().network(), data.vocabulary()));
         out.println("Saved run: " + saved.folder());
         return 0;
+    }
+
+    static String testAccuracyLine(double testAccuracy) {
+        return Double.isNaN(testAccuracy) ? "test_accuracy: n/a (no test reviews)"
+                : String.format(Locale.ROOT, "test_accuracy: %.4f", testAccuracy);
     }
 
     static Preset preset(CliOptions o) {

@@ -128,10 +128,11 @@ public final class AclImdbReader {
     }
 
     /** Decodes a review as strict UTF-8, dropping a byte-order mark. */
-    static String decodeText(byte[] bytes, Path file) {
+    public static String decodeText(byte[] bytes, Path file) {
         for (byte b : bytes) {
             if (b == 0) {
-                throw new DataException("Review file is binary, not text (it contains NUL bytes): " + file);
+                throw new DataException("Review file is binary, not text (it contains NUL bytes): " + file
+                        + "; remove it or replace it with UTF-8 text");
             }
         }
         String text;
@@ -142,7 +143,9 @@ public final class AclImdbReader {
                     .decode(ByteBuffer.wrap(bytes))
                     .toString();
         } catch (CharacterCodingException e) {
-            throw new DataException("Review file is not valid UTF-8 text: " + file, e);
+            // the decoder's own words ("Input length = 1") say nothing more
+            throw new DataException("Review file is not valid UTF-8 text (binary, or another encoding): " + file
+                    + "; save it as UTF-8 text");
         }
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);

@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 
 /**
@@ -28,8 +29,17 @@ public final class DatasetPreparer {
                 "aclImdb folder " + root);
     }
 
+    /** As many synthetic reviews as IMDB has per folder: more is a typo, and would only fill the memory. */
+    public static final int MAX_SYNTHETIC_REVIEWS = 25_000;
+
     /** Prepares {@link SyntheticReviews}: just enough of them for the sizes asked, from p's seed. */
     public static PreparedDataset synthetic(Preprocessing p) {
+        if ((long) p.trainSize() + p.valSize() > MAX_SYNTHETIC_REVIEWS || p.testSize() > MAX_SYNTHETIC_REVIEWS) {
+            throw new DataException(String.format(Locale.ROOT, "The synthetic set has at most %,d training + "
+                    + "validation reviews and %,d test reviews (as IMDB's folders), but %,d + %,d and %,d were asked: "
+                    + "use smaller --train-size, --val-size or --test-size", MAX_SYNTHETIC_REVIEWS,
+                    MAX_SYNTHETIC_REVIEWS, p.trainSize(), p.valSize(), p.testSize()));
+        }
         List<Review> train = SyntheticReviews.generate("train", p.trainSize() + p.valSize(), p.seed());
         List<Review> test = SyntheticReviews.generate("test", p.testSize(), p.seed());
         return prepare(train, test, p, "synthetic reviews (seed " + p.seed() + ")");
@@ -44,6 +54,11 @@ public final class DatasetPreparer {
             throw new DataException("Not enough training reviews: " + p.trainSize() + " training + " + p.valSize()
                     + " validation reviews asked, but the train folder holds only " + trainFolder.size()
                     + " (" + pos.size() + " pos, " + neg.size() + " neg): " + source);
+        }
+        if (pos.isEmpty() || neg.isEmpty()) {
+            throw new DataException("The training reviews have only one class (" + pos.size() + " pos, " + neg.size()
+                    + " neg): a sentiment model needs both positive and negative reviews; add reviews to the train "
+                    + "folder's " + (pos.isEmpty() ? "pos/" : "neg/") + " subfolder: " + source);
         }
         List<Review> testPos = withLabel(testFolder, Review.POS);
         List<Review> testNeg = withLabel(testFolder, Review.NEG);
@@ -62,7 +77,15 @@ public final class DatasetPreparer {
         List<Review> train = concat(
                 pos.subList(valCounts.positives(), valCounts.positives() + trainCounts.positives()),
                 neg.subList(valCounts.negatives(), valCounts.negatives() + trainCounts.negatives()));
+        if (trainCounts.positives() == 0 || trainCounts.negatives() == 0) {
+            throw new DataException("The training split would hold only " + (trainCounts.positives() == 0 ? "negative"
+                    : "positive") + " reviews: the validation split takes the other class's last ones (" + pos.size()
+                    + " pos, " + neg.size() + " neg in the train folder); add reviews or use a smaller --val-size: "
+                    + source);
+        }
+        // A short test folder is used whole, and the size recorded is the real one (never the one asked).
         int testSize = Math.min(p.testSize(), testFolder.size());
+        Preprocessing actual = testSize == p.testSize() ? p : p.withSizes(p.trainSize(), p.valSize(), testSize);
         StratifiedSampler testCounts = StratifiedSampler.counts(testSize, testPos.size(), testNeg.size());
         List<Review> test = concat(testPos.subList(0, testCounts.positives()), testNeg.subList(0, testCounts.negatives()));
         // Mix the labels: training order must not be all positives, then all negatives.
@@ -76,8 +99,8 @@ public final class DatasetPreparer {
         EncodedSplit encodedTrain = EncodedSplit.encode(train, vocabulary, p);
         EncodedSplit encodedVal = EncodedSplit.encode(validation, vocabulary, p);
         EncodedSplit encodedTest = EncodedSplit.encode(test, vocabulary, p);
-        String identity = identity(encodedTrain, encodedVal, encodedTest, vocabulary, p);
-        return new PreparedDataset(encodedTrain, encodedVal, encodedTest, vocabulary, p, identity, source);
+        String identity = identity(encodedTrain, encodedVal, encodedTest, vocabulary, actual);
+        return new PreparedDataset(encodedTrain, encodedVal, encodedTest, vocabulary, actual, identity, source);
     }
 
     /**

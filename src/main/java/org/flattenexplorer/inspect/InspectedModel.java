@@ -19,9 +19,11 @@ public record InspectedModel(String name, MultiLayerNetwork network, Architectur
         return of(RunStore.load(runFolder));
     }
 
+    /** A saved run's model; its weights are checked against its run.json and vocabulary first. */
     public static InspectedModel of(SavedRun run) {
-        return new InspectedModel(run.info().name(), RunStore.loadNetwork(run), run.info().spec(),
-                RunStore.loadVocabulary(run));
+        Vocabulary vocabulary = RunStore.loadVocabulary(run);
+        return new InspectedModel(run.info().name(), RunStore.loadNetwork(run, vocabulary), run.info().spec(),
+                vocabulary);
     }
 
     /** The live network of a training run: inspect it from the training thread at an epoch end. */

@@ -7,13 +7,15 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
+import org.flattenexplorer.training.OutputException;
 
 /**
  * One review under one model as a single picture, without a display and without JavaFX: the T x U hidden
@@ -40,17 +42,22 @@ public final class InspectionImageRenderer {
 
     private InspectionImageRenderer() {}
 
+    /** Renders in memory, then writes the file: a write error is the file system's own, worded by Failures. */
     public static void writePng(Inspection inspection, Path file) {
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            if (!ImageIO.write(render(inspection), "png", file.toFile())) {
-                throw new IOException("no PNG writer");
+            ByteArrayOutputStream png = new ByteArrayOutputStream();
+            try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(png)) {
+                if (!ImageIO.write(render(inspection), "png", out)) {
+                    throw new IOException("no PNG writer");
+                }
             }
+            Files.write(file, png.toByteArray());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new OutputException("cannot write the PNG " + file, e);
         }
     }
 

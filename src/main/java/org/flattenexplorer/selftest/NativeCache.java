@@ -9,7 +9,8 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * Chooses writable folders for the native libraries that ND4J/OpenBLAS (JavaCPP, ~420 MB) and JavaFX unpack
+ * Chooses writable folders for the native libraries that ND4J/OpenBLAS (JavaCPP, ~420 MB, unless the installed
+ * app ships them unpacked: {@link #nativesInstalled}) and JavaFX unpack
  * on their first start, and sets the system properties that point them there. It must run before either
  * library loads, which is why the launcher calls it first.
  *
@@ -26,6 +27,10 @@ public final class NativeCache {
     public static final String JAVAFX_PROPERTY = "javafx.cachedir";
     /** ND4J + OpenBLAS + JavaFX natives unpacked take ~390 MB; with a margin. */
     public static final long NEEDED_BYTES = 450L * 1024 * 1024;
+    /** The folders JavaCPP searches before unpacking anything; the installed app points it at its own natives. */
+    public static final String PRELOAD_PATH_PROPERTY = "org.bytedeco.javacpp.platform.preloadpath";
+    /** With ND4J's libraries installed only JavaFX's are unpacked (0.6 MB); with a margin. */
+    public static final long NEEDED_BYTES_INSTALLED = 20L * 1024 * 1024;
 
     /**
      * The folders chosen ({@code javafx} null: JavaFX's own default), and a warning for the user when they are
@@ -74,7 +79,7 @@ public final class NativeCache {
                     + (home.isEmpty() ? "set a home folder" : "check the permissions of " + home)
                     + ") to keep them.";
         }
-        checkSpace(javacpp);
+        checkSpace(javacpp, nativesInstalled(sys) ? NEEDED_BYTES_INSTALLED : NEEDED_BYTES);
 
         Path javafx;
         String fx = sys.getProperty(JAVAFX_PROPERTY);
@@ -131,16 +136,30 @@ public final class NativeCache {
         }
     }
 
-    /** A full disk: the first start needs {@link #NEEDED_BYTES} free unless the libraries are there already. */
-    static void checkSpace(Path javacpp) {
+    /**
+     * Whether ND4J's libraries lie in a folder JavaCPP loads from before it unpacks anything (the installed app's
+     * {@code lib/app/natives}): then the first start unpacks only JavaFX's.
+     */
+    static boolean nativesInstalled(Properties sys) {
+        String path = sys.getProperty(PRELOAD_PATH_PROPERTY, "");
+        for (String dir : path.split(java.io.File.pathSeparator)) {
+            if (!dir.isBlank() && Files.isRegularFile(Path.of(dir, System.mapLibraryName("nd4jcpu")))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A full disk: the first start needs {@code needed} bytes free unless the libraries are there already. */
+    static void checkSpace(Path javacpp, long needed) {
         try {
             boolean populated;
             try (var s = Files.list(javacpp)) {
                 populated = s.findAny().isPresent();
             }
             long free = Files.getFileStore(javacpp).getUsableSpace();
-            if (!populated && free < NEEDED_BYTES) {
-                throw new StartupProblem(fullDiskMessage(javacpp, free));
+            if (!populated && free < needed) {
+                throw new StartupProblem(fullDiskMessage(javacpp, free, needed));
             }
         } catch (IOException e) {
             // cannot tell: let the libraries try, their failure is translated later
@@ -148,9 +167,14 @@ public final class NativeCache {
     }
 
     static String fullDiskMessage(Path dir, long freeBytes) {
-        return "Disk full: Flatten Explorer unpacks its native libraries (about 420 MB) into " + dir
+        return fullDiskMessage(dir, freeBytes, NEEDED_BYTES);
+    }
+
+    static String fullDiskMessage(Path dir, long freeBytes, long needed) {
+        return "Disk full: Flatten Explorer unpacks native libraries (about "
+                + (needed == NEEDED_BYTES ? "420 MB" : "1 MB") + ") into " + dir
                 + " on its first start, but only " + (freeBytes / (1024 * 1024)) + " MB are free there. "
-                + "Free at least " + (NEEDED_BYTES / (1024 * 1024)) + " MB on that disk, or start it with "
+                + "Free at least " + (needed / (1024 * 1024)) + " MB on that disk, or start it with "
                 + "-D" + PROPERTY + "=<a folder on another disk>.";
     }
 

@@ -108,11 +108,8 @@ public final class SelfTest {
         step = "checking the bundled runtime's modules";
         checkModules(System.getProperty(MODULES_PROPERTY));
 
-        step = "checking the display and fonts";
-        String problem = StartupChecks.displayProblem(System.getProperties(), System.getenv());
-        if (problem == null) {
-            problem = StartupChecks.fontProblem(System.getProperties());
-        }
+        step = "checking the display, fonts and GTK";
+        String problem = StartupChecks.windowProblem(System.getProperties(), System.getenv());
         if (problem != null) {
             throw new StartupProblem(problem);
         }

@@ -36,10 +36,7 @@ public final class Startup {
         }
         if (opensWindow(args)) {
             // the window: fail with a clear message before JavaFX aborts with a bare one
-            String problem = StartupChecks.displayProblem(System.getProperties(), System.getenv());
-            if (problem == null) {
-                problem = StartupChecks.fontProblem(System.getProperties());
-            }
+            String problem = StartupChecks.windowProblem(System.getProperties(), System.getenv());
             if (problem != null) {
                 System.err.println("error: " + problem);
                 return 1;

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.flattenexplorer.training.Failures;
 
 /**
  * Checks made before JavaFX starts (it aborts with a bare "JavaFX detected no fonts!" or an exception about
@@ -76,6 +77,90 @@ public final class StartupChecks {
                 || n.endsWith(".pfa") || n.endsWith(".pcf") || n.endsWith(".pcf.gz") || n.endsWith(".woff2");
     }
 
+    /**
+     * Null when a window can open here, else the first problem: no display, no fonts, or no GTK 3 (what the
+     * launcher checks before JavaFX aborts with a bare message or a stack trace).
+     */
+    public static String windowProblem(Properties sys, Map<String, String> env) {
+        String problem = displayProblem(sys, env);
+        if (problem == null) {
+            problem = fontProblem(sys);
+        }
+        if (problem == null) {
+            problem = gtkProblem(sys, env, ldconfigListing(), LIBRARY_DIRS);
+        }
+        return problem;
+    }
+
+    /** Where Debian, Fedora and Arch keep shared libraries (multiarch folders are searched one level down). */
+    static final List<Path> LIBRARY_DIRS = List.of(Path.of("/usr/lib"), Path.of("/usr/lib64"), Path.of("/lib"),
+            Path.of("/lib64"), Path.of("/usr/local/lib"));
+    static final String GTK_LIBRARY = "libgtk-3.so.0";
+
+    /**
+     * Null when JavaFX's GTK 3 library can be found (in ldconfig's cache, LD_LIBRARY_PATH or the usual library
+     * folders), else the message naming the package; only on Linux/BSD with a real display (Monocle needs none).
+     *
+     * @param ldconfig the output of {@code ldconfig -p}, or null when it could not be run
+     */
+    static String gtkProblem(Properties sys, Map<String, String> env, String ldconfig, List<Path> libraryDirs) {
+        String os = sys.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        if (os.contains("win") || os.contains("mac") || "Monocle".equalsIgnoreCase(sys.getProperty("glass.platform", ""))) {
+            return null;
+        }
+        if (ldconfig != null && ldconfig.contains(GTK_LIBRARY)) {
+            return null;
+        }
+        List<Path> dirs = new ArrayList<>();
+        String ldPath = env.get("LD_LIBRARY_PATH");
+        if (notBlank(ldPath)) {
+            for (String d : ldPath.split(":")) {
+                if (!d.isBlank()) {
+                    dirs.add(Path.of(d));
+                }
+            }
+        }
+        dirs.addAll(libraryDirs);
+        for (Path d : dirs) {
+            if (Files.exists(d.resolve(GTK_LIBRARY))) {
+                return null;
+            }
+            try (Stream<Path> sub = Files.isDirectory(d) ? Files.list(d) : Stream.empty()) {
+                if (sub.anyMatch(p -> Files.exists(p.resolve(GTK_LIBRARY)))) {
+                    return null;
+                }
+            } catch (IOException | UncheckedIOException | SecurityException e) {
+                // unreadable folder: try the next
+            }
+        }
+        return noGtkMessage();
+    }
+
+    static String noGtkMessage() {
+        return "No GTK 3: the window needs the GTK 3 library (" + GTK_LIBRARY + "), and it was not found. Install "
+                + "it, e.g. on Debian/Ubuntu: sudo apt-get install libgtk-3-0 (the .deb package depends on it). "
+                + HEADLESS_HINT;
+    }
+
+    /** {@code ldconfig -p}'s listing of the shared libraries the loader knows, or null when it cannot be run. */
+    private static String ldconfigListing() {
+        for (String ldconfig : List.of("/sbin/ldconfig", "/usr/sbin/ldconfig", "ldconfig")) {
+            try {
+                Process p = new ProcessBuilder(ldconfig, "-p").redirectErrorStream(true).start();
+                byte[] out = p.getInputStream().readAllBytes();
+                if (p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0) {
+                    return new String(out);
+                }
+            } catch (IOException e) {
+                // not there: try the next
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
+        return null;
+    }
+
     /** Null when a font is found (by folder scan, else by fc-list), else the message; only checked on Linux/BSD. */
     public static String fontProblem(Properties sys) {
         String os = sys.getProperty("os.name", "").toLowerCase(Locale.ROOT);
@@ -132,10 +217,6 @@ public final class StartupChecks {
             if (inFontCode(t)) {
                 return noFontMessage();
             }
-            if (t instanceof OutOfMemoryError) {
-                return "Out of memory (" + m + "): close other programs or use a smaller model; the app's limits are "
-                        + "-Xmx1g for Java and 1.5 GB for ND4J's native memory.";
-            }
             if ((t instanceof NoClassDefFoundError || t instanceof ClassNotFoundException) && isJdkClass(m)) {
                 return "The bundled Java runtime lacks a module (class " + m.replace('/', '.') + " is missing): "
                         + "the installer's --add-modules list is incomplete. Rebuild the installer with the module "
@@ -153,11 +234,9 @@ public final class StartupChecks {
                 return "JavaFX could not load GTK 3 (" + firstLine(m) + "): install it, e.g. on Debian/Ubuntu "
                         + "sudo apt-get install libgtk-3-0.";
             }
-            if (m.contains("No space left on device")) {
-                return "Disk full (" + firstLine(m) + "): free some space and start again.";
-            }
         }
-        return generic(e);
+        // out of memory, a full disk, no permission...: worded where every other failure is
+        return Failures.machineProblem(e).orElseGet(() -> generic(e));
     }
 
     /** Whether {@link #explain} recognised the failure (then no stack trace is needed to act on it). */

@@ -1,5 +1,6 @@
 package org.flattenexplorer.training;
 
+import org.flattenexplorer.data.PreparedDataset;
 import org.flattenexplorer.model.ArchitectureSpec;
 
 /**
@@ -12,11 +13,16 @@ import org.flattenexplorer.model.ArchitectureSpec;
 public record RunInfo(String name, RunStatus status, String createdAt, ArchitectureSpec spec, String dataIdentity,
                       String dataSource, String preprocessing, Double testAccuracy, double seconds) {
 
-    /** The record of a run that has just ended: the one place the window, the CLI and the lesson build it. */
-    public static RunInfo of(String name, TrainingRun run, RunResult result) {
-        return new RunInfo(name, result.status(), RunStore.now(), run.spec(), run.data().identity(),
-                run.data().source(), run.data().preprocessing().toJson(),
-                Double.isNaN(result.testAccuracy()) ? null : result.testAccuracy(), result.seconds());
+    /**
+     * The record of a run that just ended. The spec's test size is the number of test reviews really used: a
+     * short test folder is used whole, and run.json says how many it held.
+     */
+    public static RunInfo of(String name, RunResult result, ArchitectureSpec spec, PreparedDataset data) {
+        ArchitectureSpec recorded = spec.testSize() == data.test().size() ? spec
+                : spec.toBuilder().testSize(data.test().size()).build();
+        return new RunInfo(name, result.status(), RunStore.now(), recorded, data.identity(), data.source(),
+                data.preprocessing().toJson(), Double.isNaN(result.testAccuracy()) ? null : result.testAccuracy(),
+                result.seconds());
     }
 
     public RunInfo withName(String newName) {

@@ -8,6 +8,7 @@ import org.flattenexplorer.data.EncodedSplit;
 import org.flattenexplorer.data.PreparedDataset;
 import org.flattenexplorer.model.ArchitectureSpec;
 import org.flattenexplorer.model.NetworkFactory;
+import org.flattenexplorer.model.TrainingMemory;
 import org.flattenexplorer.model.lstm.FastLstmRuntime;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
@@ -27,6 +28,7 @@ public final class TrainingRun {
 
     public TrainingRun(ArchitectureSpec spec, PreparedDataset data) {
         this.spec = spec.requireValid();
+        TrainingMemory.require(spec, data.vocabulary().inputDim());
         this.data = data;
         FastLstmRuntime.configureNativeSingleThreaded();
         Nd4j.getRandom().setSeed(spec.seed());
@@ -153,10 +155,6 @@ public final class TrainingRun {
     }
 
     private static String describe(Throwable e) {
-        if (e instanceof OutOfMemoryError) {
-            return "out of memory while training: try fewer units, a shorter maxlen or a smaller batch";
-        }
-        String message = e.getMessage();
-        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+        return Failures.explain(e);
     }
 }

@@ -16,12 +16,12 @@ public record AppServices(RunStore store, UiSettings settings, TaskExecutor exec
                           DataLocator locator, Optional<String> environmentData, Path downloadFolder) {
 
     /** The system property that moves the run store (tests, screenshots). */
-    public static final String RUNS_PROPERTY = "flatten.runs";
+    public static final String RUNS_PROPERTY = RunStore.ROOT_PROPERTY;
     /** The system property that moves the settings file. */
     public static final String SETTINGS_PROPERTY = "flatten.settings";
 
     public static AppServices fromSystem(TaskExecutor executor) {
-        Path runs = Optional.ofNullable(System.getProperty(RUNS_PROPERTY)).map(Path::of).orElse(RunStore.defaultRoot());
+        Path runs = RunStore.defaultRoot();
         Path settings = Optional.ofNullable(System.getProperty(SETTINGS_PROPERTY)).map(Path::of)
                 .orElse(UiSettings.defaultFile());
         String env = System.getenv(DataLocator.ENV_VARIABLE);

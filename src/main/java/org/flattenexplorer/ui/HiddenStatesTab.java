@@ -12,6 +12,7 @@ import org.flattenexplorer.data.PreparedDataset;
 import org.flattenexplorer.data.Preprocessing;
 import org.flattenexplorer.inspect.Explanation;
 import org.flattenexplorer.inspect.InspectedModel;
+import org.flattenexplorer.training.Failures;
 import org.flattenexplorer.training.SavedRun;
 import org.flattenexplorer.ui.hidden.HiddenStatesPane;
 import org.flattenexplorer.ui.hidden.HiddenStatesViewModel;
@@ -82,7 +83,7 @@ final class HiddenStatesTab extends Tab {
                     InspectedModel model = InspectedModel.of(item.run());
                     executor.ui(() -> hidden.compareModelProperty().set(model));
                 } catch (RuntimeException e) {
-                    executor.ui(() -> hidden.showProblem("Cannot compare with this run: " + e.getMessage()));
+                    executor.ui(() -> hidden.showProblem("Cannot compare with this run: " + Failures.explain(e)));
                 }
             });
         });
@@ -106,7 +107,7 @@ final class HiddenStatesTab extends Tab {
                     }
                 });
             } catch (RuntimeException e) {
-                executor.ui(() -> hidden.showProblem("Cannot inspect this run: " + e.getMessage()));
+                executor.ui(() -> hidden.showProblem("Cannot inspect this run: " + Failures.explain(e)));
             }
         });
     }

@@ -65,4 +65,23 @@ class InspectCommandTest {
 
         assertThat(cli.stderr().lines().toList()).hasSize(3).allMatch(l -> l.startsWith("error: "));
     }
+
+    @Test
+    void aReviewWithNoKnownWordIsInspectedWithAWarning() throws Exception {
+        Path runDir = InspectFixtures.save(Preset.QUESTION_LAST, temp.resolve("run")).folder();
+        Path nul = Files.write(temp.resolve("nul.txt"), new byte[] {0, 0, 0});
+
+        assertThat(run("inspect", "--run", runDir.toString(), "--review", "zzzqx qqqzx", "--csv",
+                temp.resolve("a.csv").toString())).isZero();
+        assertThat(run("inspect", "--run", runDir.toString(), "--review", "", "--csv", temp.resolve("b.csv").toString()))
+                .isZero();
+        assertThat(run("inspect", "--run", runDir.toString(), "--review", nul.toString(), "--csv",
+                temp.resolve("c.csv").toString())).isEqualTo(2);
+
+        List<String> err = cli.stderr().lines().toList();
+        assertThat(err.get(0)).startsWith("note: none of the review's 2 words is in the model's vocabulary")
+                .contains("reads only padding");
+        assertThat(err.get(1)).startsWith("note: the review has no words");
+        assertThat(err.get(2)).startsWith("error: Review file is binary, not text");
+    }
 }

@@ -124,9 +124,48 @@ class DatasetPreparerTest {
     }
 
     @Test
-    void testSplitTakesAllWhenTheFolderHasFewer() {
+    void testSplitTakesAllWhenTheFolderHasFewerAndRecordsTheRealSize() {
         PreparedDataset d = DatasetPreparer.fromFolder(TestData.subset(), SMALL.withSizes(10, 10, 5000));
         assertThat(d.test().size()).isEqualTo(1000);
+        assertThat(d.preprocessing().testSize()).isEqualTo(1000);
+        assertThat(d.testNote(5000)).hasValueSatisfying(n -> assertThat(n).contains("only 1000 reviews")
+                .contains("instead of the 5000 asked"));
+        assertThat(d.testNote(1000)).isEmpty();
+    }
+
+    @Test
+    void aTrainFolderWithOneClassIsRefusedBeforeAnyTraining() throws IOException {
+        TestData.emptyLayout(tmp);
+        for (int i = 0; i < 20; i++) {
+            TestData.write(tmp, "train/neg/" + i + "_2.txt", "bad film " + i);
+        }
+        TestData.write(tmp, "test/pos/0_8.txt", "good");
+        assertThatThrownBy(() -> DatasetPreparer.fromFolder(tmp, SMALL.withSizes(8, 4, 10)))
+                .isInstanceOf(DataException.class).hasMessageContaining("only one class (0 pos, 20 neg)")
+                .hasMessageContaining("pos/");
+        TestData.write(tmp, "train/pos/0_9.txt", "good film");
+        assertThatThrownBy(() -> DatasetPreparer.fromFolder(tmp, SMALL.withSizes(8, 4, 10)))
+                .isInstanceOf(DataException.class).hasMessageContaining("would hold only negative reviews");
+    }
+
+    @Test
+    void anEmptyTestFolderOrNoTestReviewsIsSaidBeforeTraining() throws IOException {
+        TestData.emptyLayout(tmp);
+        for (int i = 0; i < 6; i++) {
+            TestData.write(tmp, "train/pos/" + i + "_9.txt", "good film " + i);
+            TestData.write(tmp, "train/neg/" + i + "_2.txt", "bad film " + i);
+        }
+        PreparedDataset d = DatasetPreparer.fromFolder(tmp, SMALL.withSizes(8, 4, 10));
+        assertThat(d.test().size()).isZero();
+        assertThat(d.testNote(10)).hasValueSatisfying(n -> assertThat(n).contains("holds no reviews"));
+        assertThat(d.testNote(0)).hasValueSatisfying(n -> assertThat(n).contains("test size 0"));
+    }
+
+    @Test
+    void syntheticSizesAreBoundedLikeImdbsFolders() {
+        assertThatThrownBy(() -> DatasetPreparer.synthetic(SMALL.withSizes(100_000, 200, 10)))
+                .isInstanceOf(DataException.class).hasMessageContaining("at most 25,000")
+                .hasMessageContaining("100,000");
     }
 
     @Test

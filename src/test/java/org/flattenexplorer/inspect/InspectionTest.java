@@ -102,6 +102,9 @@ class InspectionTest {
 
         assertThat(ReviewInput.read(file.toString())).isEqualTo("from the file");
         assertThat(ReviewInput.read("a great movie")).isEqualTo("a great movie");
-        assertThat(ReviewInput.read(dir.resolve("missing.txt").toString())).endsWith("missing.txt");
+        // a path that names no file is a mistake, not a two-word review
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ReviewInput.read(dir.resolve("missing.txt").toString()))
+                .hasMessageContaining("no review file at");
+        assertThat(ReviewInput.read("great, really great.")).isEqualTo("great, really great.");
     }
 }

@@ -85,6 +85,19 @@ class StartupTest {
     }
 
     @Test
+    void withTheNativesInstalledTheFirstStartNeedsLittleSpace() throws Exception {
+        Properties sys = new Properties();
+        assertThat(NativeCache.nativesInstalled(sys)).isFalse();
+        Path natives = Files.createDirectories(tmp.resolve("natives"));
+        sys.setProperty(NativeCache.PRELOAD_PATH_PROPERTY, natives.toString());
+        assertThat(NativeCache.nativesInstalled(sys)).isFalse();
+        Files.writeString(natives.resolve(System.mapLibraryName("nd4jcpu")), "");
+        assertThat(NativeCache.nativesInstalled(sys)).isTrue();
+        assertThat(NativeCache.fullDiskMessage(Path.of("/c"), 5L << 20, NativeCache.NEEDED_BYTES_INSTALLED))
+                .contains("about 1 MB").contains("Free at least 20 MB");
+    }
+
+    @Test
     void fullDiskMessageNamesFolderAndSpace() {
         String m = NativeCache.fullDiskMessage(Path.of("/x/cache"), 100L * 1024 * 1024);
         assertThat(m).startsWith("Disk full").contains("/x/cache").contains("only 100 MB are free")
@@ -130,8 +143,9 @@ class StartupTest {
         assertThat(StartupChecks.explain(new IllegalStateException("wrapped", new StartupProblem("No fonts: x"))))
                 .isEqualTo("No fonts: x");
         assertThat(StartupChecks.explain(new java.io.IOException("No space left on device")))
-                .startsWith("Disk full");
-        assertThat(StartupChecks.explain(new OutOfMemoryError("Java heap space"))).startsWith("Out of memory");
+                .startsWith("The disk is full");
+        assertThat(StartupChecks.explain(new OutOfMemoryError("Java heap space"))).startsWith("Out of memory")
+                .contains("smaller batch");
         NullPointerException fontNpe = new NullPointerException("Cannot read field \"firstFont\"");
         fontNpe.setStackTrace(new StackTraceElement[] {
                 new StackTraceElement("com.sun.javafx.font.LogicalFont", "<init>", "LogicalFont.java", 177)});
@@ -143,6 +157,26 @@ class StartupTest {
         // an app class missing is not blamed on the runtime
         assertThat(StartupChecks.explain(new NoClassDefFoundError("org/flattenexplorer/Foo")))
                 .doesNotContain("lacks a module");
+    }
+
+    @Test
+    void withoutGtkTheWindowIsRefusedNamingThePackage(@TempDir Path libs) throws Exception {
+        Properties linux = new Properties();
+        linux.setProperty("os.name", "Linux");
+        String noGtk = StartupChecks.gtkProblem(linux, Map.of(), "libc.so.6 (libc6,x86-64) => /lib/libc.so.6",
+                List.of(libs));
+        assertThat(noGtk).startsWith("No GTK 3").contains("apt-get install libgtk-3-0").contains("--help");
+        assertThat(StartupChecks.gtkProblem(linux, Map.of(), null, List.of(libs))).startsWith("No GTK 3");
+
+        assertThat(StartupChecks.gtkProblem(linux, Map.of(), "libgtk-3.so.0 (libc6,x86-64) => /lib/x/libgtk-3.so.0",
+                List.of(libs))).isNull();
+        Files.createDirectories(libs.resolve("x86_64-linux-gnu"));
+        Files.writeString(libs.resolve("x86_64-linux-gnu").resolve("libgtk-3.so.0"), "");
+        assertThat(StartupChecks.gtkProblem(linux, Map.of(), null, List.of(libs))).isNull();
+        Properties monocle = new Properties();
+        monocle.setProperty("os.name", "Linux");
+        monocle.setProperty("glass.platform", "Monocle");
+        assertThat(StartupChecks.gtkProblem(monocle, Map.of(), null, List.of())).isNull();
     }
 
     @Test

@@ -64,7 +64,7 @@ class WindowFitsScreensTest {
             PreparedDataset data = DatasetPreparer.synthetic(spec.preprocessing());
             TrainingRun run = new TrainingRun(spec, data);
             RunResult result = run.run(TrainingListener.NONE);
-            store.save(RunInfo.of(spec.describe(), run, result), result, run.network(), data.vocabulary());
+            store.save(RunInfo.of(spec.describe(), result, spec, data), result, run.network(), data.vocabulary());
         }
     }
 

@@ -12,6 +12,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 
@@ -55,8 +56,17 @@ public class HiddenStatesPane extends BorderPane {
         setLeft(picker);
         setCenter(tabs);
         toolbar = buildToolbar();
-        setTop(toolbar);
         pickerShown.addListener((o, was, shown) -> setLeft(shown ? picker : null));
+        Label notice = new Label();
+        notice.setId("hidden-notice");
+        notice.getStyleClass().add("note");
+        notice.setWrapText(true);
+        notice.setMinHeight(Region.USE_PREF_SIZE);
+        notice.setPadding(new Insets(2, 8, 2, 8));
+        notice.textProperty().bind(viewModel.noticeProperty());
+        notice.visibleProperty().bind(viewModel.noticeProperty().isNotEmpty());
+        notice.managedProperty().bind(notice.visibleProperty());
+        setTop(new VBox(toolbar, notice));
     }
 
     private ToolBar buildToolbar() {

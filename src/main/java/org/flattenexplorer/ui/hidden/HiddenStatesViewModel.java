@@ -34,7 +34,9 @@ import org.flattenexplorer.inspect.Inspection;
 import org.flattenexplorer.inspect.InspectionCsv;
 import org.flattenexplorer.inspect.InspectionImageRenderer;
 import org.flattenexplorer.lesson.Highlight;
+import org.flattenexplorer.inspect.ReviewWarning;
 import org.flattenexplorer.model.Preset;
+import org.flattenexplorer.training.Failures;
 import org.flattenexplorer.training.TrainingEvent;
 import org.flattenexplorer.training.TrainingListener;
 import org.flattenexplorer.training.TrainingRun;
@@ -62,6 +64,7 @@ public final class HiddenStatesViewModel {
     private final IntegerProperty playRequests = new SimpleIntegerProperty(this, "playRequests");
     private final IntegerProperty playIndex = new SimpleIntegerProperty(this, "playIndex", Integer.MAX_VALUE);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Pick a review.");
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
     private final ReadOnlyDoubleWrapper lastUpdateMillis = new ReadOnlyDoubleWrapper(this, "lastUpdateMillis", Double.NaN);
     private final ObservableList<Explanation.Evidence> runs = FXCollections.observableArrayList();
     private Consumer<Preset> runPreset = p -> { };
@@ -101,6 +104,11 @@ public final class HiddenStatesViewModel {
     /** Flatten animation: how many entries of the flattened vector are unrolled (0..T*U). */
     public IntegerProperty playIndexProperty() { return playIndex; }
     public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
+    /**
+     * A problem or warning in full (a run that cannot be inspected, a review with no known word), shown wrapped
+     * above the views, not squeezed into the status line; empty when there is none.
+     */
+    public ReadOnlyStringProperty noticeProperty() { return notice.getReadOnlyProperty(); }
     /** Milliseconds from the last request to the views having drawn its result (probe + draw). */
     public ReadOnlyDoubleProperty lastUpdateMillisProperty() { return lastUpdateMillis.getReadOnlyProperty(); }
     /** The runs the Explain panel quotes, newest first; the host keeps it in sync with its run list. */
@@ -121,12 +129,13 @@ public final class HiddenStatesViewModel {
         return Explanation.build(List.copyOf(runs));
     }
 
-    /** Shows the user's own text under the current model(s). */
-    /** Says in the status line why nothing new is shown (e.g. a run folder that cannot be read). */
+    /** Says why nothing new is shown (e.g. a run folder that cannot be read), in full. */
     public void showProblem(String message) {
-        status.set(message);
+        status.set("Nothing new to show (see the message below)");
+        notice.set(message);
     }
 
+    /** Shows the user's own text under the current model(s). */
     public void showText(String text) {
         reviewText.set(text);
         reviewTokens.set(null);
@@ -157,8 +166,8 @@ public final class HiddenStatesViewModel {
                 Inspection main = m.inspect(encode(m, text, tokens));
                 Inspection other = c == null ? null : c.inspect(c.encode(text));
                 ui.execute(() -> apply(id, request, main, other));
-            } catch (RuntimeException e) {
-                ui.execute(() -> status.set("Could not probe the review: " + e.getMessage()));
+            } catch (RuntimeException | OutOfMemoryError e) {
+                ui.execute(() -> showProblem("Could not probe the review: " + Failures.explain(e)));
             }
         });
     }
@@ -178,6 +187,7 @@ public final class HiddenStatesViewModel {
             playIndex.set(main.timeSteps() * main.units());
         }
         lastUpdateMillis.set((System.nanoTime() - request) / 1e6);
+        notice.set(ReviewWarning.of(reviewText.get(), main.review()).map(w -> "Note: " + w).orElse(""));
         status.set(String.format(Locale.ROOT, "%s: P(positive) = %.3f; probe %.0f ms, probe + draw %.0f ms",
                 main.modelName(), main.readout().probability(), main.probeNanos() / 1e6, lastUpdateMillis.get()));
     }
@@ -207,9 +217,17 @@ public final class HiddenStatesViewModel {
         }
         background.execute(() -> {
             float[] p;
-            synchronized (m.network()) {
-                p = org.flattenexplorer.training.SplitEvaluator.predict(m.network(), split,
-                        java.util.stream.IntStream.range(0, split.size()).toArray(), m.spec().masking());
+            try {
+                synchronized (m.network()) {
+                    p = org.flattenexplorer.training.SplitEvaluator.predict(m.network(), split,
+                            java.util.stream.IntStream.range(0, split.size()).toArray(), m.spec().masking());
+                }
+            } catch (RuntimeException | OutOfMemoryError e) {
+                ui.execute(() -> {
+                    showProblem("Could not score the reviews with " + m.name() + ": " + Failures.explain(e));
+                    done.accept(null);
+                });
+                return;
             }
             ui.execute(() -> done.accept(p));
         });

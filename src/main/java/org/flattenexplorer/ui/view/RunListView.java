@@ -2,10 +2,12 @@ package org.flattenexplorer.ui.view;
 
 import java.util.Optional;
 
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Pos;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
@@ -15,6 +17,7 @@ import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.cell.CheckBoxTableCell;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.flattenexplorer.ui.viewmodel.ExplorerViewModel;
 import org.flattenexplorer.ui.viewmodel.RunItem;
@@ -91,19 +94,27 @@ public final class RunListView extends VBox {
         usage.setMinHeight(USE_PREF_SIZE);
         usage.textProperty().bind(vm.diskUsageProperty());
         Label message = new Label();
+        message.setId("runsMessage");
         message.getStyleClass().add("note");
         message.setWrapText(true);
-        message.setMinHeight(USE_PREF_SIZE);
+        message.setMinHeight(Region.USE_PREF_SIZE);
         message.textProperty().bind(vm.messageProperty());
         ArchitectureView.showOnlyWhenText(message);
+        // every damaged folder with its reason, on demand (the list above still shows every readable run)
+        Hyperlink details = ErrorDetailsDialog.link("runsProblemsDetails", Bindings.isNotEmpty(vm.problems()),
+                () -> ErrorDetailsDialog.show(getScene().getWindow(), vm.problems().size() == 1
+                                ? "A run folder could not be read" : vm.problems().size() + " run folders could not be read",
+                        "Every other run is listed. Each folder below was skipped, with the reason; delete or repair "
+                                + "it to see it again.", String.join("\n\n", vm.problems()), null));
         for (Button b : new Button[] {rename, delete, csv}) {
             b.setMinWidth(USE_PREF_SIZE);
         }
-        javafx.scene.layout.FlowPane buttons = new javafx.scene.layout.FlowPane(6, 4, rename, delete, csv, usage);
+        javafx.scene.layout.FlowPane buttons = new javafx.scene.layout.FlowPane(6, 4, rename, delete, csv, usage, details);
         buttons.setAlignment(Pos.CENTER_LEFT);
         buttons.prefWrapLengthProperty().bind(widthProperty());
         Label title = new Label("Runs (tick to compare)");
         title.getStyleClass().add("section-title");
+        table.setMinHeight(60); // the table shrinks first, so the message below stays in view
         getChildren().addAll(title, table, buttons, message);
         setSpacing(4);
     }

@@ -4,6 +4,7 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Tooltip;
@@ -61,7 +62,7 @@ public final class TrainingBar extends HBox {
         Label text = new Label();
         text.setId("progressText");
         text.textProperty().bind(training.progressTextProperty());
-        // A long failure wraps onto a second line instead of squeezing Train and Stop; the tooltip has all of it.
+        // A long failure wraps instead of squeezing Train and Stop; the tooltip and Details have all of it.
         text.setMaxWidth(Double.MAX_VALUE);
         text.setMinWidth(0);
         text.setWrapText(true);
@@ -79,7 +80,13 @@ public final class TrainingBar extends HBox {
         queued.textProperty().bind(Bindings.when(training.queuedProperty().greaterThan(0))
                 .then(Bindings.concat(training.queuedProperty().asString(), " more queued")).otherwise(""));
 
-        getChildren().addAll(trainWrapper, stop, progress, text, queued);
+        Hyperlink details = ErrorDetailsDialog.link("failureDetails", training.failureProperty().isNotEmpty(),
+                () -> ErrorDetailsDialog.show(getScene().getWindow(),
+                        training.canSaveAgainProperty().get() ? "The run was not saved" : "Training failed",
+                        training.failureProperty().get(), training.failureDetailsProperty().get(),
+                        training.canSaveAgainProperty().get() ? training::saveAgain : null));
+
+        getChildren().addAll(trainWrapper, stop, progress, text, details, queued);
         setSpacing(8);
         setAlignment(Pos.CENTER_LEFT);
         setStyle("-fx-padding: 4 6 4 6;");

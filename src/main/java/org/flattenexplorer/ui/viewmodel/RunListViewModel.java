@@ -18,6 +18,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import org.flattenexplorer.training.EpochMetrics;
+import org.flattenexplorer.training.Failures;
 import org.flattenexplorer.training.RunStore;
 import org.flattenexplorer.training.SavedRun;
 import org.flattenexplorer.ui.task.TaskExecutor;
@@ -35,6 +36,8 @@ public final class RunListViewModel {
     private final ReadOnlyObjectWrapper<List<CompareCurve>> comparison = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyStringWrapper diskUsage = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ObservableList<String> problems = FXCollections.observableArrayList();
+    private final ObservableList<String> problemsView = FXCollections.unmodifiableObservableList(problems);
 
     public RunListViewModel(RunStore store, TaskExecutor executor) {
         this.store = store;
@@ -51,9 +54,22 @@ public final class RunListViewModel {
             executor.ui(() -> {
                 runs.setAll(listing.runs().stream().map(RunItem::new).toList());
                 diskUsage.set(usage);
-                message.set(listing.problems().isEmpty() ? "" : String.join("\n", listing.problems()));
+                problems.setAll(listing.problems());
+                message.set(summary(listing.problems()));
             });
         });
+    }
+
+    /** The one problem in full, or how many folders could not be read (each one: Details). */
+    static String summary(List<String> problems) {
+        if (problems.isEmpty()) {
+            return "";
+        }
+        if (problems.size() == 1) {
+            return problems.get(0);
+        }
+        return problems.size() + " run folders could not be read (every other run is listed); see Details for "
+                + "each folder and why";
     }
 
     /** A run the training view model just saved: first in the list, ticked. */
@@ -87,7 +103,7 @@ public final class RunListViewModel {
                     message.set("");
                 });
             } catch (RuntimeException e) {
-                executor.ui(() -> message.set(e.getMessage()));
+                executor.ui(() -> message.set(Failures.explain(e)));
             }
         });
     }
@@ -102,7 +118,7 @@ public final class RunListViewModel {
                     diskUsage.set(usage);
                 });
             } catch (RuntimeException e) {
-                executor.ui(() -> message.set(e.getMessage()));
+                executor.ui(() -> message.set(Failures.explain(e)));
             }
         });
     }
@@ -115,7 +131,7 @@ public final class RunListViewModel {
                 Files.writeString(file, csv(chosen));
                 executor.ui(() -> done.accept("Wrote the metrics of " + chosen.size() + " runs to " + file));
             } catch (IOException | RuntimeException e) {
-                executor.ui(() -> done.accept("Could not write " + file + ": " + e.getMessage()));
+                executor.ui(() -> done.accept(Failures.explain("Could not write " + file, e)));
             }
         });
     }
@@ -154,5 +170,8 @@ public final class RunListViewModel {
     public ObjectProperty<CompareMetric> metricProperty() { return metric; }
     public ReadOnlyObjectProperty<List<CompareCurve>> comparisonProperty() { return comparison.getReadOnlyProperty(); }
     public ReadOnlyStringProperty diskUsageProperty() { return diskUsage.getReadOnlyProperty(); }
+    /** One line for the run list: a damaged folder, or how many, or a failed rename or delete; empty when none. */
     public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
+    /** Every run folder that could not be read at the last refresh, each with its reason (the runs folder too). */
+    public ObservableList<String> problems() { return problemsView; }
 }

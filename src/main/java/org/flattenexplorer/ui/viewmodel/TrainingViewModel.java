@@ -24,7 +24,9 @@ import org.flattenexplorer.training.KerasProgress;
 import org.flattenexplorer.data.PreparedDataset;
 import org.flattenexplorer.data.Preprocessing;
 import org.flattenexplorer.model.ArchitectureSpec;
+import org.flattenexplorer.data.Vocabulary;
 import org.flattenexplorer.training.EpochMetrics;
+import org.flattenexplorer.training.Failures;
 import org.flattenexplorer.training.RunInfo;
 import org.flattenexplorer.training.RunResult;
 import org.flattenexplorer.training.RunStore;
@@ -66,6 +68,13 @@ public final class TrainingViewModel {
     private final ReadOnlyIntegerWrapper bestEpoch = new ReadOnlyIntegerWrapper(0);
     private final ReadOnlyIntegerWrapper queued = new ReadOnlyIntegerWrapper(0);
     private final ReadOnlyIntegerWrapper totalEpochs = new ReadOnlyIntegerWrapper(7);
+    private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper failureDetails = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper canSaveAgain = new ReadOnlyBooleanWrapper(false);
+    /** A run that trained but could not be saved (a full disk): kept so that nothing learnt is thrown away. */
+    private Unsaved unsaved;
+
+    private record Unsaved(RunInfo info, RunResult result, TrainingRun run, Vocabulary vocabulary) {}
 
     private final Deque<TrainingRequest> queue = new ArrayDeque<>();
     private final List<SavedRun> savedInQueue = new ArrayList<>();
@@ -192,6 +201,8 @@ public final class TrainingViewModel {
         ArchitectureSpec spec = request.spec();
         Job job = new Job(request);
         current = job;
+        failure.set("");
+        failureDetails.set("");
         totalEpochs.set(spec.epochs());
         epochs.clear();
         batchLosses.clear();
@@ -220,10 +231,13 @@ public final class TrainingViewModel {
                     progressText.set(prefix + "training...");
                 }
             });
+            dataset.testNote(job.spec.testSize()).ifPresent(note -> executor.ui(() -> log.add("Note: " + note)));
             if (job.cancelled) {
                 executor.ui(() -> log.add("Stopped before training started."));
                 return;
             }
+            // what can be known before the first batch: memory (TrainingRun) and where the run will be saved
+            store.requireWritable(RunStore.bytesNeeded(job.spec, vocabulary));
             TrainingRun run = new TrainingRun(job.spec, dataset);
             job.run = run;
             if (job.cancelled) {
@@ -235,24 +249,69 @@ public final class TrainingViewModel {
                 observer.onEvent(event);
             });
             if (result != null) {
-                RunInfo info = RunInfo.of(job.spec.describe(), run, result);
-                SavedRun saved = store.save(info, result, run.network(), dataset.vocabulary());
-                executor.ui(() -> {
-                    savedInQueue.add(saved);
-                    onSaved.accept(saved);
-                });
+                save(new Unsaved(RunInfo.of(job.spec.describe(), result, job.spec, dataset), result, run,
+                        dataset.vocabulary()));
             }
         } catch (RuntimeException | OutOfMemoryError e) {
-            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             executor.ui(() -> {
-                log.add("Training failed: " + message);
-                progressText.set("Failed: " + message);
+                fail("Training failed: ", e);
                 queue.clear();
                 whenQueueDone = null;
             });
         } finally {
             executor.ui(this::startNext);
         }
+    }
+
+    /** Saves a run (on the calling, background thread); on failure keeps it for {@link #saveAgain()}. */
+    private void save(Unsaved run) {
+        try {
+            SavedRun saved = store.save(run.info(), run.result(), run.run().network(), run.vocabulary());
+            executor.ui(() -> {
+                unsaved = null;
+                canSaveAgain.set(false);
+                savedInQueue.add(saved);
+                onSaved.accept(saved);
+            });
+        } catch (RuntimeException e) {
+            executor.ui(() -> {
+                unsaved = run;
+                canSaveAgain.set(true);
+                fail("The run trained but was not saved: ", e);
+                log.add("The trained run is kept in memory: fix the problem, then press Save again.");
+            });
+        }
+    }
+
+    /** Tries again to save the run that trained but could not be saved (after the user freed some space). */
+    public void saveAgain() {
+        Unsaved run = unsaved;
+        if (run == null || running.get()) {
+            return;
+        }
+        canSaveAgain.set(false);
+        progressText.set("Saving again...");
+        executor.io(() -> {
+            save(run);
+            executor.ui(() -> {
+                if (unsaved == null) {
+                    failure.set("");
+                    failureDetails.set("");
+                    progressText.set("Saved");
+                    log.add("Saved.");
+                }
+            });
+        });
+    }
+
+    /** Shows a failure: the whole sentence in the log and in {@link #failureProperty()}, its cause chain on demand. */
+    private void fail(String prefix, Throwable e) {
+        String message = Failures.explain(e);
+        closeProgressLine();
+        log.add(prefix + message);
+        progressText.set("Failed: " + message);
+        failure.set(prefix + message);
+        failureDetails.set(Failures.details(e));
     }
 
     /**
@@ -321,6 +380,8 @@ public final class TrainingViewModel {
                 closeProgressLine();
                 log.add("Training failed: " + f.message());
                 progressText.set("Failed: " + f.message());
+                failure.set("Training failed: " + f.message());
+                failureDetails.set(f.cause() == null ? "" : Failures.details(f.cause()));
         }
     }
 
@@ -348,4 +409,10 @@ public final class TrainingViewModel {
     public ReadOnlyIntegerProperty bestEpochProperty() { return bestEpoch.getReadOnlyProperty(); }
     public ReadOnlyIntegerProperty queuedProperty() { return queued.getReadOnlyProperty(); }
     public ReadOnlyIntegerProperty totalEpochsProperty() { return totalEpochs.getReadOnlyProperty(); }
+    /** The last failure in full ("Training failed: ..." naming what and what to do); empty when none. */
+    public ReadOnlyStringProperty failureProperty() { return failure.getReadOnlyProperty(); }
+    /** The technical cause chain behind {@link #failureProperty()}, for a Details view. */
+    public ReadOnlyStringProperty failureDetailsProperty() { return failureDetails.getReadOnlyProperty(); }
+    /** True while a run that trained but could not be saved is kept for {@link #saveAgain()}. */
+    public ReadOnlyBooleanProperty canSaveAgainProperty() { return canSaveAgain.getReadOnlyProperty(); }
 }

@@ -1,0 +1,214 @@
+package org.flattenexplorer.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.flattenexplorer.data.Review;
+import org.flattenexplorer.data.SyntheticReviews;
+import org.flattenexplorer.inspect.InspectFixtures;
+import org.flattenexplorer.model.Preset;
+import org.flattenexplorer.training.RunStore;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The campaign's bad inputs, one row each: the command line, the exit code and what the one line on stderr
+ * must say. Every row fails before any training (no "Epoch" on stdout), with no stack trace and no Java class
+ * name. Tests run as root, so "unwritable" is a path under a regular file, which fails for everyone.
+ */
+class CliBadInputTest {
+    @TempDir
+    static Path temp;
+    private static String previousRuns;
+    private static Path file;
+    private static Path run;
+    private static Path mismatched;
+    private static Path oneClass;
+
+    /** A tiny model, small data, one epoch: the rows that get past the checks would train in a second. */
+    private static final String[] TINY = {"--maxlen", "40", "--units", "8", "--embedding", "8", "--train-size", "64",
+            "--val-size", "32", "--test-size", "32", "--epochs", "1"};
+
+    private record Row(String name, int exit, String message, String... args) {}
+
+    @BeforeAll
+    static void fixtures() throws Exception {
+        previousRuns = System.getProperty(RunStore.ROOT_PROPERTY);
+        System.setProperty(RunStore.ROOT_PROPERTY, temp.resolve("store").toString());
+        file = Files.writeString(temp.resolve("a-file.txt"), "a regular file");
+        run = InspectFixtures.save(Preset.QUESTION_FLATTEN, temp.resolve("run")).folder();
+        mismatched = Files.createDirectories(temp.resolve("mismatched"));
+        for (String f : List.of(RunStore.RUN_JSON, RunStore.METRICS_CSV, RunStore.VOCABULARY_JSON)) {
+            Files.copy(run.resolve(f), mismatched.resolve(f));
+        }
+        Path other = InspectFixtures.save(Preset.QUESTION_LAST, temp.resolve("other")).folder();
+        Files.copy(other.resolve(RunStore.MODEL_ZIP), mismatched.resolve(RunStore.MODEL_ZIP), StandardCopyOption.REPLACE_EXISTING);
+        oneClass = temp.resolve("one-class");
+        for (String folder : List.of("train/pos", "train/neg", "test/pos", "test/neg")) {
+            Files.createDirectories(oneClass.resolve(folder));
+        }
+        List<Review> reviews = SyntheticReviews.generate("train", 200, 1);
+        for (int i = 0; i < reviews.size(); i++) {
+            Files.writeString(oneClass.resolve("train/neg/" + i + "_2.txt"), reviews.get(i).text());
+        }
+        Files.writeString(oneClass.resolve("test/pos/0_9.txt"), "great");
+    }
+
+    @AfterAll
+    static void restore() {
+        if (previousRuns == null) {
+            System.clearProperty(RunStore.ROOT_PROPERTY);
+        } else {
+            System.setProperty(RunStore.ROOT_PROPERTY, previousRuns);
+        }
+    }
+
+    private static String[] train(String... args) {
+        List<String> all = new ArrayList<>(List.of("train"));
+        all.addAll(List.of(args));
+        all.addAll(List.of(TINY));
+        return all.toArray(String[]::new);
+    }
+
+    private static List<Row> rows() throws Exception {
+        Path binary = Files.write(temp.resolve("review.bin"), new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, 2, (byte) 0xc3});
+        Path latin1 = Files.write(temp.resolve("latin1.txt"), "un film très réussi".getBytes(StandardCharsets.ISO_8859_1));
+        Path runsFile = Files.writeString(temp.resolve("runs-is-a-file"), "x");
+        Path json = Files.writeString(temp.resolve("runs5.json"), "{\"runs\":5}");
+        Path similar = Files.writeString(temp.resolve("similar.json"),
+                "{\"runs\":[{\"name\":\"a\",\"epochs\":[{\"epoch\":1,\"loss\":0.6,\"accuracy\":0.5}],\"test_accuracy\":null}]}");
+        Path broken = Files.writeString(temp.resolve("broken.json"), "{\"runs\": [\n  {\"name\": \"a\",}\n]}");
+        String under = file.resolve("x").toString();
+        String r = run.toString();
+        return List.of(
+                // 2. outputs, checked before training
+                new Row("--out is an existing folder", 2, "already exists", train("--synthetic", "--out", temp.toString())),
+                new Row("--out under a file", 2, file + " is a file, not a folder", train("--synthetic", "--out", under)),
+                new Row("--out empty", 2, "--out needs a path", train("--synthetic", "--out", "")),
+                new Row("the runs folder is a file", 2, "the runs folder " + runsFile + " is a file",
+                        train("--synthetic")),
+                new Row("the home (runs folder) cannot be written", 2, "cannot write the runs folder",
+                        train("--synthetic")),
+                new Row("compare --json is a folder", 2, "is a folder: give a file name",
+                        "compare", "--synthetic", "--json", temp.toString()),
+                new Row("compare --json under a file", 2, "is a file, not a folder",
+                        "compare", "--synthetic", "--json", under + ".json"),
+                new Row("compare --presets with an unknown last name", 2, "unknown preset 'nope'",
+                        "compare", "--synthetic", "--presets", "question-flatten,nope"),
+                new Row("compare --presets with an empty name", 2, "empty name",
+                        "compare", "--synthetic", "--presets", "question-flatten,,last-pre"),
+                // 3. the data's classes
+                new Row("a training folder with one class", 2, "only one class (0 pos, 200 neg)",
+                        train("--data", oneClass.toString())),
+                // 5. memory
+                new Row("a spec too large for memory", 2, "this model needs about",
+                        "train", "--synthetic", "--units", "1024", "--maxlen", "2000", "--epochs", "1"),
+                // 6. inspect outputs and review files
+                new Row("inspect --png is a folder", 2, "--png " + temp + " is a folder",
+                        "inspect", "--run", r, "--review", "great", "--png", temp.toString()),
+                new Row("inspect --png under a file", 2, "is a file, not a folder",
+                        "inspect", "--run", r, "--review", "great", "--png", under + ".png"),
+                new Row("inspect --csv under a file", 2, "is a file, not a folder",
+                        "inspect", "--run", r, "--review", "great", "--csv", under + ".csv"),
+                new Row("inspect a binary review file", 2, "is binary, not text",
+                        "inspect", "--run", r, "--review", binary.toString(), "--csv", temp.resolve("b.csv").toString()),
+                new Row("inspect a review file that is not UTF-8", 2, "not valid UTF-8 text",
+                        "inspect", "--run", r, "--review", latin1.toString(), "--csv", temp.resolve("l.csv").toString()),
+                // 7. run.json against model.zip
+                new Row("inspect a model from another run", 2, "does not match its run.json",
+                        "inspect", "--run", mismatched.toString(), "--review", "great", "--csv",
+                        temp.resolve("m.csv").toString()),
+                // 9. option parsing
+                new Row("--masking=maybe", 2, "--masking needs true or false", train("--synthetic", "--masking=maybe")),
+                new Row("a switch given a separate value", 2, "after --masking: it is a switch",
+                        train("--synthetic", "--masking", "yes")),
+                new Row("--data with --synthetic", 2, "--data and --synthetic both given",
+                        train("--synthetic", "--data", oneClass.toString())),
+                new Row("an option given twice", 2, "--seed given twice ('1' and '2')",
+                        train("--synthetic", "--seed", "1", "--seed", "2")),
+                new Row("--masking and --no-masking", 2, "choose one", train("--synthetic", "--masking", "--no-masking")),
+                new Row("--train-size beyond the synthetic set", 2, "at most 25,000",
+                        "train", "--synthetic", "--train-size", "1000000"),
+                new Row("--return-sequences maybe", 2, "--return-sequences needs true or false",
+                        train("--synthetic", "--return-sequences", "maybe")),
+                // 10. inspect --review that looks like a path
+                new Row("inspect --review a missing file", 2, "no review file at",
+                        "inspect", "--run", r, "--review", "reviews/missing.txt", "--csv", temp.resolve("c.csv").toString()),
+                new Row("inspect --review a folder", 2, "is a folder",
+                        "inspect", "--run", r, "--review", temp.toString(), "--csv", temp.resolve("d.csv").toString()),
+                // 11. report on files of a similar shape
+                new Row("report {\"runs\":5}", 2, "\"runs\" is not a non-empty list", "report", json.toString()),
+                new Row("report without val_loss", 2, "\"runs[0].epochs[0].val_loss\" is missing", "report", similar.toString()),
+                new Row("report of broken JSON", 2, "is not valid JSON (line 2", "report", broken.toString()),
+                new Row("report of a missing file", 2, "no file at", "report", temp.resolve("none.json").toString()));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyBadInputGetsOneLineNamingTheProblemBeforeAnyTraining() throws Exception {
+        Path runsFile = temp.resolve("runs-is-a-file");
+        return rows().stream().map(row -> DynamicTest.dynamicTest(row.name(), () -> {
+            CliRunner cli = new CliRunner();
+            boolean movesStore = row.name().startsWith("the runs folder is") || row.name().startsWith("the home");
+            if (movesStore) {
+                // as root nothing is read-only: a home under a regular file cannot be written by anyone
+                System.setProperty(RunStore.ROOT_PROPERTY, row.name().startsWith("the home")
+                        ? file.resolve("home/.flatten-explorer/runs").toString() : runsFile.toString());
+            }
+            int code;
+            try {
+                code = cli.run(row.args());
+            } finally {
+                if (movesStore) {
+                    System.setProperty(RunStore.ROOT_PROPERTY, temp.resolve("store").toString());
+                }
+            }
+            assertThat(code).as(row.name() + "\n" + cli.stderr()).isEqualTo(row.exit());
+            List<String> lines = cli.stderr().lines().filter(l -> !l.startsWith("note: ")).toList();
+            assertThat(lines).as(row.name()).singleElement().asString().startsWith("error: ").contains(row.message())
+                    .doesNotContainPattern("\\w+(Exception|Error)\\b").doesNotContain("\tat ");
+            assertThat(cli.stdout()).as(row.name() + ": no training").doesNotContain("Epoch 1/");
+        }));
+    }
+
+    @Test
+    void nothingAlreadySavedIsTouchedByTheRefusals() throws Exception {
+        assertThat(Files.readString(file)).isEqualTo("a regular file");
+        assertThat(RunStore.load(run).epochs()).isNotEmpty();
+        assertThat(temp.resolve("store")).satisfiesAnyOf(p -> assertThat(p).doesNotExist(),
+                p -> assertThat(Files.list(p).filter(f -> !f.getFileName().toString().startsWith(".")).count()).isZero());
+    }
+
+    @Test
+    void switchesTakeAnExplicitTrueOrFalse() {
+        assertThat(CliOptions.parse(List.of("--masking=yes"), java.util.Set.of()).flag("masking")).isTrue();
+        assertThat(CliOptions.parse(List.of("--masking=no"), java.util.Set.of()).flag("masking")).isFalse();
+        assertThat(CliOptions.parse(List.of("--synthetic=false"), java.util.Set.of()).flag("synthetic")).isFalse();
+        assertThat(CliOptions.parse(List.of("--synthetic"), java.util.Set.of()).flag("synthetic")).isTrue();
+        assertThat(CliOptions.parse(List.of("--return-sequences", "no"), java.util.Set.of("return-sequences"))
+                .bool("return-sequences")).hasValue(false);
+    }
+
+    @Test
+    void validButMisleadingSettingsTrainWithANote() throws Exception {
+        CliRunner cli = new CliRunner();
+        int code = cli.run("train", "--synthetic", "--head", "flatten", "--return-sequences", "false", "--maxlen", "40",
+                "--units", "8", "--embedding", "8", "--train-size", "64", "--val-size", "32", "--test-size", "0",
+                "--epochs", "1", "--out", temp.resolve("noted").toString());
+
+        assertThat(code).as(cli.stderr()).isZero();
+        assertThat(cli.stderr()).contains("note: with --return-sequences false").contains("Flatten changes nothing")
+                .contains("note: no test reviews asked");
+        assertThat(cli.stdout()).contains("test_accuracy: n/a");
+        assertThat(RunStore.load(temp.resolve("noted")).info().testAccuracy()).isNull();
+    }
+}
