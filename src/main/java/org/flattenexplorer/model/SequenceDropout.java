@@ -18,7 +18,11 @@ import org.nd4j.linalg.factory.Nd4j;
 public class SequenceDropout implements IDropout {
 
     private double retain;
-    private transient INDArray mask;
+    /**
+     * The mask of the training step under way, one per thread: DL4J's network clones share this configuration
+     * object, and a probe of a clone on another thread (inference clears layer state) must not drop it.
+     */
+    private transient ThreadLocal<INDArray> masks;
 
     /** For DL4J's JSON (de)serialization. */
     public SequenceDropout() {}
@@ -40,7 +44,8 @@ public class SequenceDropout implements IDropout {
         if (input.rank() != 3) {
             throw new IllegalStateException("SequenceDropout expects [batch, features, time], got rank " + input.rank());
         }
-        mask = workspaceMgr.createUninitialized(ArrayType.INPUT, output.dataType(), input.size(0), input.size(1));
+        INDArray mask = workspaceMgr.createUninitialized(ArrayType.INPUT, output.dataType(), input.size(0), input.size(1));
+        masks().set(mask);
         Nd4j.getExecutioner().exec(new BernoulliDistribution(mask, retain));
         mask.divi(retain);
         INDArray in = input.dataType() == output.dataType() ? input : input.castTo(output.dataType());
@@ -50,18 +55,26 @@ public class SequenceDropout implements IDropout {
 
     @Override
     public INDArray backprop(INDArray gradAtOutput, INDArray gradAtInput, int iteration, int epoch) {
+        INDArray mask = masks().get();
         if (mask == null) {
             throw new IllegalStateException("SequenceDropout: no mask to backpropagate through (forward pass missing)");
         }
         INDArray m = mask.dataType() == gradAtInput.dataType() ? mask : mask.castTo(gradAtInput.dataType());
         multiply(gradAtOutput, m, gradAtInput);
-        mask = null;
+        masks().remove();
         return gradAtInput;
     }
 
     @Override
     public void clear() {
-        mask = null;
+        masks().remove();
+    }
+
+    private synchronized ThreadLocal<INDArray> masks() {
+        if (masks == null) {
+            masks = new ThreadLocal<>();
+        }
+        return masks;
     }
 
     @Override

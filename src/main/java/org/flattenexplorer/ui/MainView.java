@@ -135,7 +135,7 @@ public final class MainView extends BorderPane {
         status.setWrapText(true);
         status.setMaxWidth(Double.MAX_VALUE);
         status.setMinHeight(Region.USE_PREF_SIZE);
-        ArchitectureView.showOnlyWhenText(status);
+        status.setText(" "); // one line kept for it, so a message appearing does not move the charts
 
         trainingTab = new Tab("Training", center);
         trainingTab.setClosable(false);

@@ -62,4 +62,18 @@ class SequenceDropoutTest {
             }
         }
     }
+
+    @Test
+    void aProbeOnAnotherThreadDoesNotDropTheTrainingStepsMask() throws Exception {
+        // the window probes a clone of the training network at epoch ends; the clone shares this object
+        SequenceDropout dropout = SequenceDropout.ofRate(0.5);
+        INDArray input = Nd4j.ones(2, 16, 5);
+        INDArray output = dropout.applyDropout(input, input.ulike(), 0, 0, LayerWorkspaceMgr.noWorkspaces());
+        Thread probe = new Thread(dropout::clear);
+        probe.start();
+        probe.join();
+
+        INDArray grad = dropout.backprop(Nd4j.ones(2, 16, 5), input.ulike(), 0, 0);
+        assertThat(grad.equalsWithEps(output, 1e-6)).isTrue(); // the same kept inputs, scaled alike
+    }
 }

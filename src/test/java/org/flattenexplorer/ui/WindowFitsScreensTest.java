@@ -85,6 +85,13 @@ class WindowFitsScreensTest {
     @AfterEach
     void tearDown() {
         executor.shutdown();
+        // the stage is shared with the next test class: leave it as TestFX made it
+        WaitForAsyncUtils.asyncFx(() -> {
+            stage.setFullScreen(false);
+            stage.setWidth(1280);
+            stage.setHeight(800);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     @Test
