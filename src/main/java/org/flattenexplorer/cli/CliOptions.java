@@ -11,11 +11,13 @@ public final class CliOptions {
     private static final Set<String> FLAGS = Set.of("masking", "synthetic", "help", "no-masking");
 
     private final Map<String, String> values = new LinkedHashMap<>();
+    private List<String> arguments = List.of();
 
     private CliOptions() {}
 
     public static CliOptions parse(List<String> args, Set<String> known) {
         CliOptions options = new CliOptions();
+        options.arguments = List.copyOf(args);
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             if (!arg.startsWith("--")) {
@@ -44,6 +46,11 @@ public final class CliOptions {
             options.values.put(name, value);
         }
         return options;
+    }
+
+    /** The arguments as given, for the record of what a command was run with. */
+    public List<String> arguments() {
+        return arguments;
     }
 
     public boolean has(String name) {
