@@ -69,6 +69,7 @@ public final class BenchWorker {
         settings.put("omp_threads", Nd4j.getEnvironment().maxThreads());
         settings.put("workspace_mode", "ENABLED");
         settings.put("data", dataset.source());
+        settings.put("vocabulary", dataset.vocabulary().inputDim());
         settings.put("jvm", String.join(" ", java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()));
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("lstm", lstm.cliName());
