@@ -19,7 +19,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.flattenexplorer.data.DatasetPreparer;
 import org.flattenexplorer.model.ArchitectureSpec;
-import org.flattenexplorer.model.LstmKind;
 import org.flattenexplorer.model.Preset;
 import org.flattenexplorer.training.EpochMetrics;
 import org.flattenexplorer.training.RunResult;

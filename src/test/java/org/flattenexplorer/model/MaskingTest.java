@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import org.deeplearning4j.gradientcheck.GradientCheckUtil;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.layers.wrapper.BaseWrapperLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -96,6 +97,9 @@ class MaskingTest {
                 assertThat(pooled.getFloat(0, u)).as(padding + " unit " + u).isCloseTo(expected, within(1e-6f));
             }
             assertThat(negative).as("units whose words' states are all negative: the zeros count").isPositive();
+            String json = net.getLayerWiseConfigurations().toJson(); // a saved run's model.zip keeps the rule
+            assertThat(json).contains(MaskBlocker.class.getName());
+            assertThat(MultiLayerConfiguration.fromJson(json)).isEqualTo(net.getLayerWiseConfigurations());
         }
     }
 
