@@ -14,16 +14,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.flattenexplorer.model.ArchitectureSpec;
 import org.flattenexplorer.model.LstmKind;
+import org.flattenexplorer.model.Preset;
 
 /**
  * {@code bench}: the question's workload (448 train + 200 validation reviews, maxlen 500, 128/128, batch 32,
- * Flatten) trained with each LSTM implementation, each in its own JVM with the app's memory settings and one
- * OpenMP thread; the first epoch is a warm-up, the median of the rest is reported, plus peak memory and the
- * hidden-state probe time. Prints the speed-up of the fast LSTM over DL4J's.
+ * Flatten; model options change it) trained with each LSTM implementation, each in its own JVM with the app's
+ * memory settings and one OpenMP thread; the first epoch is a warm-up, the median of the rest is reported, plus
+ * peak memory and the hidden-state probe time. Prints the speed-up of the fast LSTM over DL4J's.
  */
 final class BenchCommand {
-    static final Set<String> OPTIONS = Set.of("data", "epochs", "json", "lstm");
+    static final Set<String> OPTIONS = TrainCommand.options("data", "json");
 
     /** The JVM settings the launcher uses for the app; the benchmark measures the app as users run it. */
     static final List<String> APP_JVM_FLAGS = List.of("-Xmx1g", "-Dorg.bytedeco.javacpp.maxbytes=1500m",
@@ -36,14 +38,16 @@ final class BenchCommand {
         if (epochs < 4 || epochs > 50) {
             throw new CliException("--epochs must be between 4 and 50 (one warm-up + at least 3 timed), got " + epochs);
         }
-        List<LstmKind> kinds = o.string("lstm").map(l -> List.of(LstmKind.fromCliName(l)))
+        List<LstmKind> kinds = o.string("lstm").map(l -> List.of(SpecOptions.lstm(l)))
                 .orElse(List.of(LstmKind.STOCK, LstmKind.FAST));
+        ArchitectureSpec workload = SpecOptions.trainable(Preset.QUESTION_FLATTEN.spec(), o).toBuilder()
+                .epochs(epochs).testSize(0).build();
         String data = o.string("data").orElse("");
         ObjectMapper json = new ObjectMapper();
         ArrayNode results = json.createArrayNode();
         for (LstmKind kind : kinds) {
             out.println("Timing the " + kind.cliName() + " LSTM: " + epochs + " epochs of the question's workload...");
-            JsonNode result = runWorker(kind, epochs, data, json);
+            JsonNode result = runWorker(workload.toBuilder().lstm(kind).build(), data, json);
             results.add(result);
             out.println(String.format(Locale.ROOT, "  %-5s train %.2f s  validation %.2f s  epoch %.2f s  probe %.1f ms  peak RSS %s",
                     kind.cliName(), result.get("train_s_median").asDouble(), result.get("val_s_median").asDouble(),
@@ -51,6 +55,9 @@ final class BenchCommand {
                     result.get("peak_rss_mb").isNull() ? "n/a" : Math.round(result.get("peak_rss_mb").asDouble()) + " MB"));
         }
         ObjectNode report = json.createObjectNode();
+        Provenance provenance = Provenance.of("bench", o);
+        report.put("commit", provenance.commit());
+        report.put("command", provenance.command());
         report.set("results", results);
         if (results.size() == 2) {
             double speedup = epochSeconds(results.get(0)) / epochSeconds(results.get(1));
@@ -76,15 +83,19 @@ final class BenchCommand {
         return result.get("train_s_median").asDouble() + result.get("val_s_median").asDouble();
     }
 
-    private static JsonNode runWorker(LstmKind kind, int epochs, String data, ObjectMapper json) {
+    private static JsonNode runWorker(ArchitectureSpec spec, String data, ObjectMapper json) {
+        LstmKind kind = spec.lstm();
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(APP_JVM_FLAGS);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(BenchWorker.class.getName());
-        command.add(kind.cliName());
-        command.add(String.valueOf(epochs));
+        try {
+            command.add(json.writeValueAsString(spec));
+        } catch (IOException e) {
+            throw new CliException("could not write the benchmark's spec: " + e.getMessage());
+        }
         command.add(data);
         try {
             ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);

@@ -15,27 +15,26 @@ import org.flattenexplorer.inspect.EncodedReview;
 import org.flattenexplorer.inspect.HiddenStateProbe;
 import org.flattenexplorer.model.ArchitectureSpec;
 import org.flattenexplorer.model.LstmKind;
-import org.flattenexplorer.model.Preset;
 import org.flattenexplorer.model.lstm.FastLstmRuntime;
 import org.flattenexplorer.training.TrainingEvent;
 import org.flattenexplorer.training.TrainingRun;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * One benchmark measurement in its own JVM (so its peak memory is its own): trains the question's preset with
- * one LSTM implementation through the app's real training path, times each epoch's training and validation,
- * then times the hidden-state probe of one review. Prints one JSON object as its last line.
+ * One benchmark measurement in its own JVM (so its peak memory is its own): trains a spec (the bench command's
+ * workload, as JSON) through the app's real training path, times each epoch's training and validation, then
+ * times the hidden-state probe of one review. Prints one JSON object as its last line.
  */
 public final class BenchWorker {
     private static final int PROBES = 15;
 
     private BenchWorker() {}
 
+    /** Arguments: the spec as JSON, then an aclImdb folder or "" for synthetic ids of the question's shape. */
     public static void main(String[] args) throws Exception {
-        LstmKind lstm = LstmKind.fromCliName(args[0]);
-        int epochs = Integer.parseInt(args[1]);
-        String data = args.length > 2 ? args[2] : "";
-        ArchitectureSpec spec = Preset.QUESTION_FLATTEN.spec().toBuilder().lstm(lstm).epochs(epochs).testSize(0).build();
+        ArchitectureSpec spec = new ObjectMapper().readValue(args[0], ArchitectureSpec.class);
+        String data = args.length > 1 ? args[1] : "";
+        LstmKind lstm = spec.lstm();
         PreparedDataset dataset = data.isEmpty() ? QuestionShapedData.create(spec)
                 : DatasetPreparer.fromFolder(DataLocator.locate(java.util.Optional.of(Path.of(data))).orElseThrow(),
                         spec.preprocessing());
@@ -70,6 +69,7 @@ public final class BenchWorker {
         settings.put("omp_threads", Nd4j.getEnvironment().maxThreads());
         settings.put("workspace_mode", "ENABLED");
         settings.put("data", dataset.source());
+        settings.put("vocabulary", dataset.vocabulary().inputDim());
         settings.put("jvm", String.join(" ", java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()));
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("lstm", lstm.cliName());

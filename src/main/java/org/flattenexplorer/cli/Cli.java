@@ -67,7 +67,7 @@ public final class Cli {
         h.append("  flatten-explorer summary  [--preset ID] [--vocab N] [model options]\n");
         h.append("  flatten-explorer train    [--preset ID] [--data DIR | --synthetic] [--out RUN_DIR] [options]\n");
         h.append("  flatten-explorer compare  [--presets ID,ID,...] [--seeds N] [--json FILE] [data and model options]\n");
-        h.append("  flatten-explorer bench    [--lstm stock|fast] [--data DIR] [--epochs N] [--json FILE]\n");
+        h.append("  flatten-explorer bench    [--lstm stock|fast] [--data DIR] [--epochs N] [--json FILE] [model options]\n");
         h.append("  flatten-explorer inspect  --run RUN_DIR --review PATH_OR_TEXT --png OUT.png [--csv OUT.csv]\n");
         h.append("                                  one review's hidden states, flatten strip and word contributions\n");
         h.append("  flatten-explorer lesson                           open the window in the guided lesson\n");

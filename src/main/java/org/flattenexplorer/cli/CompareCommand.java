@@ -80,7 +80,7 @@ final class CompareCommand {
         out.println();
         out.print(table(variants));
         if (o.has("json")) {
-            writeJson(Path.of(o.string("json").get()), variants);
+            writeJson(Path.of(o.string("json").get()), variants, Provenance.of("compare", o));
             out.println("Wrote " + o.string("json").get());
         }
         return 0;
@@ -125,7 +125,7 @@ final class CompareCommand {
         return t.toString();
     }
 
-    private static void writeJson(Path file, List<Variant> variants) {
+    private static void writeJson(Path file, List<Variant> variants, Provenance provenance) {
         List<Map<String, Object>> runs = new ArrayList<>();
         for (Variant v : variants) {
             for (int i = 0; i < v.runs().size(); i++) {
@@ -155,7 +155,11 @@ final class CompareCommand {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), Map.of("runs", runs));
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("commit", provenance.commit());
+            json.put("command", provenance.command());
+            json.put("runs", runs);
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), json);
         } catch (IOException e) {
             throw new OutputException("could not write --json " + file
                     + " (the table above has the same numbers)", e);

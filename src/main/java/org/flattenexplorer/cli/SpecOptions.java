@@ -49,7 +49,7 @@ final class SpecOptions {
         o.integer("test-size").ifPresent(b::testSize);
         o.integer("num-words").ifPresent(b::numWords);
         o.string("word-index").ifPresent(p -> b.wordIndex(java.nio.file.Path.of(p).toAbsolutePath().normalize().toString()));
-        o.string("lstm").ifPresent(l -> b.lstm(parse(() -> LstmKind.fromCliName(l))));
+        o.string("lstm").ifPresent(l -> b.lstm(lstm(l)));
         return b.build();
     }
 
@@ -61,6 +61,10 @@ final class SpecOptions {
                     + "--return-sequences true to flatten all " + spec.maxlen() + " states)");
         }
         return java.util.Optional.empty();
+    }
+
+    static LstmKind lstm(String name) {
+        return parse(() -> LstmKind.fromCliName(name));
     }
 
     /** The spec with the options applied, refused with the core's explanation when it cannot be trained. */

@@ -1,22 +1,30 @@
 package org.flattenexplorer.data;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.WritableByteChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,8 +38,11 @@ import java.util.regex.Pattern;
  *   <li>Verified: the archive must have the expected size and SHA-256; a mismatch deletes
  *       the .part and names both hashes.</li>
  *   <li>Cancellable: {@link #cancel()} or interrupting the thread stops it with a
- *       {@link CancellationException}; the .part is kept for resuming and no half-written
- *       dataset is left (see {@link ArchiveExtractor}).</li>
+ *       {@link CancellationException}, also while the server is silent; the .part is kept for
+ *       resuming and no half-written dataset is left (see {@link ArchiveExtractor}).</li>
+ *   <li>Bounded waits: a connection must open within 20 s, the server must answer within 30 s and
+ *       then send something at least every 30 s, or the download stops with a message (and resumes
+ *       from the .part next time).</li>
  * </ul>
  * One instance serves one download at a time.
  */
@@ -45,14 +56,16 @@ public final class ImdbDownloader {
     public static final String PHASE_EXTRACTING = "extracting";
 
     private static final Pattern CONTENT_RANGE_START = Pattern.compile("bytes\\s+(\\d+)-");
-    private static final int CHUNK = 1 << 16;
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(20);
+    private static final long POLL_MILLIS = 100;
 
     private final URI url;
     private final long expectedSize;
     private final String expectedSha256;
     private final HttpClient client;
     private volatile boolean cancelled;
-    private volatile InputStream openBody;
+    private Duration answerTimeout = Duration.ofSeconds(30);
+    private Duration idleTimeout = Duration.ofSeconds(30);
 
     public ImdbDownloader() {
         this(DEFAULT_URL, DEFAULT_SIZE, DEFAULT_SHA256);
@@ -62,7 +75,7 @@ public final class ImdbDownloader {
         this(url, expectedSize, expectedSha256, HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NORMAL)
-                .connectTimeout(Duration.ofSeconds(20))
+                .connectTimeout(CONNECT_TIMEOUT)
                 .build());
     }
 
@@ -74,6 +87,16 @@ public final class ImdbDownloader {
             throw new IllegalArgumentException("expectedSize must be positive: " + expectedSize);
         }
         this.expectedSize = expectedSize;
+    }
+
+    /**
+     * Changes how long the server may take to answer a request and how long it may then stay silent while
+     * sending (30 s each by default).
+     */
+    ImdbDownloader timeouts(Duration answer, Duration idle) {
+        this.answerTimeout = Objects.requireNonNull(answer, "answer");
+        this.idleTimeout = Objects.requireNonNull(idle, "idle");
+        return this;
     }
 
     /** Where {@link #install} keeps the archive for a data folder: beside it. */
@@ -91,17 +114,12 @@ public final class ImdbDownloader {
         return extract(archive, dataFolder, subset, progress);
     }
 
-    /** Asks a running download or extraction to stop at the next chunk or archive entry. */
+    /**
+     * Asks a running download or extraction to stop; every wait on the network checks it at least every tenth of a
+     * second, so a silent server cannot hold it.
+     */
     public void cancel() {
         cancelled = true;
-        InputStream body = openBody;
-        if (body != null) {
-            try {
-                body.close(); // unblocks a read waiting on a stalled server
-            } catch (IOException ignored) {
-                // closing is only a nudge; the loop reports the cancellation
-            }
-        }
     }
 
     public boolean isCancelled() {
@@ -165,17 +183,10 @@ public final class ImdbDownloader {
         if (existing > 0) {
             builder.header("Range", "bytes=" + existing + "-");
         }
-        HttpResponse<InputStream> response;
-        try {
-            response = client.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancellationException("Download cancelled");
-        } catch (IOException e) {
-            throw DownloadErrors.translate(e, url, null);
-        }
+        HttpResponse<Flow.Publisher<List<ByteBuffer>>> response = send(builder.build());
         int status = response.statusCode();
-        try (InputStream body = response.body()) {
+        try (TimedBody body = new TimedBody()) {
+            response.body().subscribe(body);
             boolean append;
             if (status == 206 && existing > 0) {
                 if (rangeStart(response) != existing) {
@@ -196,33 +207,59 @@ public final class ImdbDownloader {
         return true;
     }
 
-    private void stream(InputStream body, Path part, long start, DownloadProgress progress) throws IOException {
-        openBody = body;
+    /** Sends a request and waits for the answer's headers: at most the answer timeout, and never past a cancel. */
+    private HttpResponse<Flow.Publisher<List<ByteBuffer>>> send(HttpRequest request) {
+        CompletableFuture<HttpResponse<Flow.Publisher<List<ByteBuffer>>>> pending =
+                client.sendAsync(request, HttpResponse.BodyHandlers.ofPublisher());
+        long deadline = System.nanoTime() + answerTimeout.toNanos();
+        try {
+            while (true) {
+                try {
+                    return pending.get(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                } catch (TimeoutException e) {
+                    checkCancelled();
+                    if (System.nanoTime() > deadline) {
+                        throw new DataException("No answer from " + url.getHost() + " within "
+                                + answerTimeout.toSeconds() + " s: check your internet connection and try again. URL: "
+                                + url);
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("Download cancelled");
+        } catch (ExecutionException e) {
+            throw DownloadErrors.translate(e.getCause(), url, null);
+        } finally {
+            pending.cancel(true); // no-op once answered; otherwise it drops the waiting exchange
+        }
+    }
+
+    private void stream(TimedBody body, Path part, long start, DownloadProgress progress) throws IOException {
         long done = start;
         try (OutputStream out = Files.newOutputStream(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                start > 0 ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING)) {
+                start > 0 ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING);
+             WritableByteChannel channel = Channels.newChannel(out)) {
             progress.update(done, expectedSize, PHASE_DOWNLOADING);
-            byte[] buffer = new byte[CHUNK];
-            for (int n; ; ) {
-                checkCancelled();
+            for (List<ByteBuffer> chunk; done <= expectedSize; ) {
                 try {
-                    n = body.read(buffer);
-                } catch (IOException e) {
-                    checkCancelled(); // a read broken by cancel() is a cancellation, not a network error
-                    throw e;
+                    chunk = body.next(idleTimeout, this::isStopped);
+                } catch (TimedBody.StalledException e) {
+                    throw new DataException("The server stopped sending " + url + " (" + e.getMessage() + ") at " + done
+                            + " of " + expectedSize + " bytes; start the download again to resume from " + part, e);
                 }
-                if (n < 0) {
+                if (chunk == null) {
                     break;
                 }
-                out.write(buffer, 0, n);
-                done += n;
-                if (done > expectedSize) {
-                    break;
+                for (ByteBuffer buffer : chunk) {
+                    done += buffer.remaining();
+                    while (buffer.hasRemaining()) {
+                        channel.write(buffer);
+                    }
                 }
-                progress.update(done, expectedSize, PHASE_DOWNLOADING);
+                progress.update(Math.min(done, expectedSize), expectedSize, PHASE_DOWNLOADING);
+                checkCancelled();
             }
-        } finally {
-            openBody = null;
         }
         checkCancelled();
         if (done > expectedSize) {
@@ -254,9 +291,13 @@ public final class ImdbDownloader {
     }
 
     private void checkCancelled() {
-        if (cancelled || Thread.currentThread().isInterrupted()) {
+        if (isStopped()) {
             throw new CancellationException("Download cancelled");
         }
+    }
+
+    private boolean isStopped() {
+        return cancelled || Thread.currentThread().isInterrupted();
     }
 
     private static long rangeStart(HttpResponse<?> response) {

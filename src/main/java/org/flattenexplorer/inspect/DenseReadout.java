@@ -10,8 +10,9 @@ import org.flattenexplorer.model.Head;
  *
  * <p>For Flatten the Dense weights fold back to T x U ({@code weights[t][u]} multiplies h_t[u], Keras order), and
  * the contribution of step t is the row sum of weights x states. For the last state only step T (or the last
- * word, with masking) contributes. For max pooling each unit's term goes to the step its maximum came from; for
- * average pooling every real step shares it. In every case the contributions plus the bias are the logit.
+ * word, with masking) contributes. For max pooling each unit's term goes to the (first) step its maximum came
+ * from; for average pooling every pooled step shares it. In every case the contributions plus the bias are the
+ * logit.
  *
  * @param weights       [T][U] for Flatten, [1][U] otherwise
  * @param contributions [T] each step's share of the logit
@@ -42,6 +43,19 @@ public record DenseReadout(float[][] weights, double bias, double[] contribution
         return n;
     }
 
+    /**
+     * The steps a pooling head pools over: every step, except that with masking average pooling skips the padding
+     * (Keras's GlobalAveragePooling1D supports masking; GlobalMaxPooling1D does not and pools over every step).
+     */
+    static boolean[] pooledSteps(ArchitectureSpec spec, EncodedReview review) {
+        boolean[] pooled = new boolean[review.length()];
+        boolean skipPadding = spec.masking() && spec.head().supportsMasking();
+        for (int t = 0; t < pooled.length; t++) {
+            pooled[t] = !(skipPadding && review.padding()[t]);
+        }
+        return pooled;
+    }
+
     public static DenseReadout of(MultiLayerNetwork net, ArchitectureSpec spec, HiddenStates states) {
         Layer dense = net.getOutputLayer();
         float[] w = dense.getParam("W").dup().data().asFloat();
@@ -67,11 +81,10 @@ public record DenseReadout(float[][] weights, double bias, double[] contribution
             }
             return new DenseReadout(row, bias, contributions, null);
         }
-        boolean[] counted = new boolean[steps];
+        boolean[] counted = pooledSteps(spec, states.review());
         int real = 0;
-        for (int t = 0; t < steps; t++) {
-            counted[t] = !(spec.masking() && states.review().padding()[t]);
-            real += counted[t] ? 1 : 0;
+        for (boolean c : counted) {
+            real += c ? 1 : 0;
         }
         if (spec.head() == Head.GLOBAL_MAX) {
             int[] source = new int[units];

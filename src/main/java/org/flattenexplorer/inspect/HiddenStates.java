@@ -2,7 +2,7 @@ package org.flattenexplorer.inspect;
 
 /**
  * The LSTM's hidden states for one review in Keras's orientation: {@code values[t][u]} = h_t[u], rows are time
- * steps. With masking, padded steps are zero (they never reach the Dense layer).
+ * steps. With masking a padded step holds the previous state (zeros before the first word), as in Keras.
  */
 public record HiddenStates(float[][] values, EncodedReview review) {
 

@@ -129,9 +129,10 @@ public record Inspection(String modelName, ArchitectureSpec spec, EncodedReview 
         float[] pooled = new float[units];
         boolean max = spec.head() == Head.GLOBAL_MAX;
         int[] source = readout.sourceStep();
+        boolean[] steps = DenseReadout.pooledSteps(spec, review);
         int counted = 0;
-        for (int t = 0; t < timeSteps(); t++) {
-            counted += spec.masking() && review.padding()[t] ? 0 : 1;
+        for (boolean s : steps) {
+            counted += s ? 1 : 0;
         }
         for (int u = 0; u < units; u++) {
             if (max) {
@@ -139,7 +140,7 @@ public record Inspection(String modelName, ArchitectureSpec spec, EncodedReview 
             } else {
                 double sum = 0;
                 for (int t = 0; t < timeSteps(); t++) {
-                    if (!(spec.masking() && review.padding()[t])) {
+                    if (steps[t]) {
                         sum += states.at(t, u);
                     }
                 }

@@ -92,6 +92,17 @@ public record ArchitectureSpec(
                     + "return_sequences=False the LSTM outputs one vector per review (None, " + units + "). "
                     + "Set return_sequences=True or choose another head.");
         }
+        if (masking && returnSequences && head == Head.FLATTEN) {
+            problems.add("Flatten does not support masking: Keras 2.0-2.3 stop with \"Layer flatten does not support "
+                    + "masking\", and tf.keras 2 and Keras 3 drop the mask there, so the Dense layer would still read all "
+                    + maxlen + " steps, padding included. Turn masking off, or read the last state "
+                    + "(return_sequences=False) or use global average pooling: both skip the padding.");
+        }
+        if (masking && lstm == LstmKind.STOCK && (padding == Padding.PRE || returnSequences && head == Head.GLOBAL_MAX)) {
+            problems.add("DL4J's own LSTM (--lstm stock) does not follow Keras's masking: it computes gradients as if "
+                    + "there were no mask, and under a pooling head it runs over the padding too, which gives wrong "
+                    + "results with pre padding and with global max pooling. Use the fast LSTM (the default).");
+        }
         checkRange(problems, "maxlen", maxlen, 1, MAX_MAXLEN, "tokens");
         checkRange(problems, "embedding size", embedding, 1, MAX_WIDTH, "");
         checkRange(problems, "LSTM units", units, 1, MAX_WIDTH, "");

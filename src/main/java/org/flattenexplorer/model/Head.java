@@ -31,6 +31,16 @@ public enum Head {
         return this == GLOBAL_MAX || this == GLOBAL_AVG;
     }
 
+    /**
+     * Keras's {@code supports_masking} of this head after an LSTM with return_sequences=True: the last state
+     * (NONE) and GlobalAveragePooling1D read only the real steps; Flatten and GlobalMaxPooling1D do not support
+     * masking (Keras 2.0-2.3 refuse the mask, tf.keras 2 drops it silently and Keras 3 with a warning; either way
+     * they read every step).
+     */
+    public boolean supportsMasking() {
+        return this == NONE || this == GLOBAL_AVG;
+    }
+
     public static Head fromCliName(String name) {
         for (Head head : values()) {
             if (head.cliName.equalsIgnoreCase(name) || head.name().equalsIgnoreCase(name)) {

@@ -15,16 +15,21 @@ import org.nd4j.linalg.factory.Broadcast;
  * DL4J's own RnnToFeedForward / KerasFlattenRnnPreprocessor give unit-major order instead, which trains the
  * same but makes every weight picture wrong.
  *
- * <p>With masking on, padded time steps are zeroed (forward and backward), so the Dense layer cannot read them.
- * DL4J hands a preprocessor the features mask in {@link #feedForwardMaskArray} before {@link #preProcess},
- * which is why the mask is remembered for the next forward pass.
+ * <p>Flatten does not support masking ({@link ArchitectureSpec} refuses the combination, as Keras 2.0-2.3 do).
+ * Runs saved before that rule may have {@code zeroMaskedSteps}: their padded time steps are zeroed (forward and
+ * backward). DL4J hands a preprocessor the features mask in {@link #feedForwardMaskArray} before
+ * {@link #preProcess} and never clears it, so the mask is kept for the next forward pass only: a later pass
+ * without a mask of its own must not reuse it.
  */
 public class KerasOrderFlatten implements InputPreProcessor {
 
     private long timeSteps;
     private long units;
     private boolean zeroMaskedSteps;
-    private transient INDArray mask;
+    /** Set by {@link #feedForwardMaskArray} for the next forward pass. */
+    private transient INDArray pendingMask;
+    /** The mask of the last forward pass, for its backprop. */
+    private transient INDArray forwardMask;
 
     /** For DL4J's JSON (de)serialization. */
     public KerasOrderFlatten() {}
@@ -59,6 +64,8 @@ public class KerasOrderFlatten implements InputPreProcessor {
                     + input.rank());
         }
         long batch = input.size(0);
+        forwardMask = zeroMaskedSteps ? pendingMask : null;
+        pendingMask = null;
         INDArray timeMajor = workspaceMgr.dup(ArrayType.ACTIVATIONS, input.permute(0, 2, 1), 'c');
         INDArray activeMask = activeMask(batch);
         if (activeMask != null) {
@@ -80,16 +87,16 @@ public class KerasOrderFlatten implements InputPreProcessor {
     }
 
     private INDArray activeMask(long batch) {
-        if (!zeroMaskedSteps || mask == null || mask.size(0) != batch) {
-            return null;
+        if (forwardMask != null && forwardMask.size(0) != batch) {
+            throw new IllegalStateException("Flatten's mask has " + forwardMask.size(0) + " rows for a batch of " + batch);
         }
-        return mask;
+        return forwardMask;
     }
 
     @Override
     public Pair<INDArray, MaskState> feedForwardMaskArray(INDArray maskArray, MaskState currentMaskState,
                                                           int minibatchSize) {
-        mask = maskArray;
+        pendingMask = maskArray;
         // The Dense layer after Flatten sees one vector per review: no mask beyond this point.
         return new Pair<>(null, null);
     }

@@ -25,6 +25,10 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * Keras does (uniform(-0.05, 0.05) embeddings, glorot-uniform kernels, orthogonal recurrent weights, forget-gate
  * bias 1), trained with Adam and binary cross-entropy.
  *
+ * <p>Masking follows Keras: the features mask reaches the embedding and the LSTM (which keeps its state over
+ * masked steps, see {@code FastLstmLayer}), the last state is read at the last real step, average pooling counts
+ * the real steps only and max pooling, which does not support masking, pools over every step.
+ *
  * <p>Layer indices are fixed so the rest of the app can find things: 0 = embedding, 1 = LSTM
  * (wrapped in LastTimeStep for return_sequences=False), last = the Dense output layer.
  */
@@ -78,6 +82,9 @@ public final class NetworkFactory {
             list.layer(2, dense(spec.denseInputSize()));
         } else if (spec.head().isPooling()) {
             list.layer(LSTM_LAYER, lstm);
+            if (spec.masking() && !spec.head().supportsMasking()) {
+                list.inputPreProcessor(2, new MaskBlocker());
+            }
             list.layer(2, new GlobalPoolingLayer.Builder(
                     spec.head() == Head.GLOBAL_MAX ? PoolingType.MAX : PoolingType.AVG).build());
             list.layer(3, dense(spec.units()));

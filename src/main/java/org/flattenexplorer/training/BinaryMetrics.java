@@ -13,25 +13,26 @@ final class BinaryMetrics {
 
     void add(float[] probabilities, float[] labels) {
         for (int i = 0; i < probabilities.length; i++) {
-            double p = Math.min(Math.max(probabilities[i], EPSILON), 1 - EPSILON);
-            double y = labels[i];
-            lossSum += -(y * Math.log(p) + (1 - y) * Math.log(1 - p));
-            if ((probabilities[i] > 0.5) == (y > 0.5)) {
+            lossSum += loss(probabilities[i], labels[i]);
+            if ((probabilities[i] > 0.5) == (labels[i] > 0.5)) {
                 correct++;
             }
         }
         count += probabilities.length;
     }
 
-    /** Adds a batch whose mean loss is already known (DL4J's training score) and its predictions. */
-    void addWithLoss(double meanLoss, float[] probabilities, float[] labels) {
+    /** The mean loss of one batch (DL4J's own score clips at 1e-5 instead, so it is not used). */
+    static double meanLoss(float[] probabilities, float[] labels) {
+        double sum = 0;
         for (int i = 0; i < probabilities.length; i++) {
-            if ((probabilities[i] > 0.5) == (labels[i] > 0.5)) {
-                correct++;
-            }
+            sum += loss(probabilities[i], labels[i]);
         }
-        lossSum += meanLoss * probabilities.length;
-        count += probabilities.length;
+        return sum / probabilities.length;
+    }
+
+    private static double loss(float probability, double y) {
+        double p = Math.min(Math.max(probability, EPSILON), 1 - EPSILON);
+        return -(y * Math.log(p) + (1 - y) * Math.log(1 - p));
     }
 
     double loss() {

@@ -10,14 +10,18 @@ import org.flattenexplorer.model.ArchitectureSpec;
 import org.flattenexplorer.model.NetworkFactory;
 import org.flattenexplorer.model.TrainingMemory;
 import org.flattenexplorer.model.lstm.FastLstmRuntime;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * One training run of a spec on a prepared dataset, the way Keras's {@code model.fit} runs it: the training
  * split shuffled every epoch, mini-batches of {@code spec.batch()}, then a validation pass; at the end the
- * held-out test accuracy. Runs on the calling thread; {@link #cancel()} (from any thread) stops it after the
- * current batch. Same spec, seed and data give the same numbers.
+ * held-out test accuracy. Training loss and accuracy are Keras's: the running mean over the epoch's batches of
+ * each training step's own predictions (dropout on, weights before the step), with the same loss formula as
+ * val_loss. Runs on the calling thread; {@link #cancel()} (from any thread) stops it after the current batch and
+ * puts back the weights of the last completed epoch, so a cancelled run's model matches its metrics. Same spec,
+ * seed and data give the same numbers.
  */
 public final class TrainingRun {
     private final ArchitectureSpec spec;
@@ -83,6 +87,7 @@ public final class TrainingRun {
         network.setListeners(predictions);
         List<EpochMetrics> epochs = new ArrayList<>();
         List<Double> batchLosses = new ArrayList<>();
+        INDArray completedEpochParams = network.params().dup();
 
         try {
             for (int epoch = 1; epoch <= spec.epochs() && !cancelRequested; epoch++) {
@@ -96,9 +101,10 @@ public final class TrainingRun {
                     int[] rows = Batches.slice(order, b * spec.batch(), Math.min(train.size(), (b + 1) * spec.batch()));
                     DataSet batch = Batches.dataSet(train, rows, spec.masking());
                     network.fit(batch);
-                    double loss = network.score();
+                    float[] labels = batch.getLabels().toFloatVector();
+                    double loss = BinaryMetrics.meanLoss(predictions.lastBatch(), labels);
                     checkFinite(loss, epoch, b + 1);
-                    running.addWithLoss(loss, predictions.lastBatch(), batch.getLabels().toFloatVector());
+                    running.add(predictions.lastBatch(), labels);
                     batchLosses.add(loss);
                     listener.onEvent(new TrainingEvent.BatchEnd(epoch, spec.epochs(), b + 1, batches, loss,
                             running.loss(), running.accuracy()));
@@ -110,6 +116,7 @@ public final class TrainingRun {
                 EpochMetrics metrics = new EpochMetrics(epoch, running.loss(), running.accuracy(), val.loss(),
                         val.accuracy(), seconds(epochStart));
                 epochs.add(metrics);
+                completedEpochParams.assign(network.params());
                 network.incrementEpochCount();
                 listener.onEvent(new TrainingEvent.EpochEnd(metrics, spec.epochs(), batches));
             }
@@ -117,6 +124,7 @@ public final class TrainingRun {
             network.setListeners();
         }
         if (cancelRequested) {
+            network.setParams(completedEpochParams); // the partial epoch's steps are not in the metrics either
             return new RunResult(RunStatus.CANCELLED, epochs, batchLosses, Double.NaN, seconds(start));
         }
         double test = data.test().size() == 0 ? Double.NaN

@@ -79,7 +79,11 @@ class CliTest {
                 "--test-size", "32", "--epochs", "2", "--json", json.toString());
 
         assertThat(code).as(stderr()).isZero();
-        JsonNode runs = new ObjectMapper().readTree(Files.readString(json)).get("runs");
+        JsonNode root = new ObjectMapper().readTree(Files.readString(json));
+        assertThat(root.get("command").asText()).startsWith("flatten-explorer compare --synthetic --presets "
+                + "question-flatten,last-pre --seeds 2").endsWith("--json " + json);
+        assertThat(root.get("commit").asText()).isNotBlank();
+        JsonNode runs = root.get("runs");
         assertThat(runs).hasSize(4);
         assertThat(runs.get(0).get("name").asText()).isEqualTo("question-flatten");
         assertThat(runs.get(1).get("seed").asLong()).isEqualTo(runs.get(0).get("seed").asLong() + 1);

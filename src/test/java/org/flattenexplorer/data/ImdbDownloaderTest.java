@@ -2,6 +2,7 @@ package org.flattenexplorer.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -9,6 +10,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -239,6 +241,80 @@ class ImdbDownloaderTest {
         assertThatThrownBy(() -> downloader.install(dataFolder, Optional.empty(), DownloadProgress.NONE))
                 .isInstanceOf(DataException.class).hasMessageContaining("Could not reach 127.0.0.1")
                 .hasMessageContaining("check your internet connection");
+    }
+
+    @Test
+    void aServerThatAcceptsButNeverAnswersTimesOut() throws IOException {
+        try (ServerSocket silent = silentServer()) {
+            ImdbDownloader downloader = new ImdbDownloader(uriOf(silent), 10, "0".repeat(64))
+                    .timeouts(Duration.ofMillis(300), Duration.ofSeconds(60));
+
+            assertTimeoutPreemptively(Duration.ofSeconds(10), () ->
+                    assertThatThrownBy(() -> downloader.install(dataFolder, Optional.empty(), DownloadProgress.NONE))
+                            .isInstanceOf(DataException.class).hasMessageContaining("No answer from 127.0.0.1")
+                            .hasMessageContaining("check your internet connection"));
+        }
+        assertThat(dataFolder).doesNotExist();
+    }
+
+    @Test
+    void cancelEndsTheWaitForAServerThatNeverAnswers() throws IOException {
+        try (ServerSocket silent = silentServer()) {
+            ImdbDownloader downloader = new ImdbDownloader(uriOf(silent), 10, "0".repeat(64));
+            cancelSoon(downloader);
+
+            assertTimeoutPreemptively(Duration.ofSeconds(10), () ->
+                    assertThatThrownBy(() -> downloader.install(dataFolder, Optional.empty(), DownloadProgress.NONE))
+                            .isInstanceOf(CancellationException.class));
+        }
+    }
+
+    @Test
+    void aServerThatStopsSendingTimesOutAndKeepsThePartForResuming() {
+        server.stallAfter = 1000;
+        ImdbDownloader downloader = downloader().timeouts(Duration.ofSeconds(60), Duration.ofMillis(300));
+        Path archiveFile = ImdbDownloader.archiveFileFor(dataFolder);
+
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () ->
+                assertThatThrownBy(() -> downloader.download(archiveFile, DownloadProgress.NONE))
+                        .isInstanceOf(DataException.class).hasMessageContaining("stopped sending")
+                        .hasMessageContaining("at 1000 of " + archive.bytes.length + " bytes").hasMessageContaining("resume"));
+        assertThat(archiveFile.resolveSibling(archiveFile.getFileName() + ".part")).hasSize(1000);
+    }
+
+    @Test
+    void cancelEndsADownloadWhoseServerStoppedSending() {
+        server.stallAfter = 1000;
+        ImdbDownloader downloader = downloader();
+        cancelSoon(downloader);
+
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () ->
+                assertThatThrownBy(() -> downloader.install(dataFolder, Optional.empty(), DownloadProgress.NONE))
+                        .isInstanceOf(CancellationException.class));
+        assertThat(dataFolder).doesNotExist();
+    }
+
+    /** Accepts connections (the backlog completes them) and never answers. */
+    private static ServerSocket silentServer() throws IOException {
+        return new ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress());
+    }
+
+    private static URI uriOf(ServerSocket socket) {
+        return URI.create("http://127.0.0.1:" + socket.getLocalPort() + "/aclImdb_v1.tar.gz");
+    }
+
+    /** Cancels from another thread, as the window's Cancel button does, once the download is waiting. */
+    private static void cancelSoon(ImdbDownloader downloader) {
+        Thread canceller = new Thread(() -> {
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+            downloader.cancel();
+        });
+        canceller.setDaemon(true);
+        canceller.start();
     }
 
     @Test

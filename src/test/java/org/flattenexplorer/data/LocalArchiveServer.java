@@ -9,10 +9,14 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Serves one archive on 127.0.0.1 (never the internet), optionally honouring Range requests. */
+/**
+ * Serves one archive on 127.0.0.1 (never the internet), optionally honouring Range requests, or stalling after
+ * the first {@code stallAfter} bytes until it is closed.
+ */
 final class LocalArchiveServer implements AutoCloseable {
     private static final Pattern RANGE = Pattern.compile("bytes=(\\d+)-");
 
@@ -22,6 +26,8 @@ final class LocalArchiveServer implements AutoCloseable {
     volatile int forcedStatus;
     final List<String> rangeHeaders = new CopyOnWriteArrayList<>();
     volatile long bytesSent;
+    volatile int stallAfter = -1;
+    private final CountDownLatch closed = new CountDownLatch(1);
 
     LocalArchiveServer(byte[] body) throws IOException {
         this.body = body;
@@ -53,7 +59,15 @@ final class LocalArchiveServer implements AutoCloseable {
                 exchange.sendResponseHeaders(200, body.length);
             }
             try (OutputStream out = exchange.getResponseBody()) {
+                if (stallAfter >= 0) {
+                    out.write(body, from, stallAfter);
+                    out.flush();
+                    closed.await();
+                    return;
+                }
                 out.write(body, from, body.length - from);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
             bytesSent += body.length - from;
         }
@@ -61,6 +75,7 @@ final class LocalArchiveServer implements AutoCloseable {
 
     @Override
     public void close() {
+        closed.countDown();
         server.stop(0);
     }
 }

@@ -41,13 +41,20 @@ class InspectionTest {
     }
 
     @Test
-    void flattenHandsTheDenseLayerTheWholeMatrixInKerasOrder() {
-        Inspection in = InspectFixtures.model(Preset.QUESTION_FLATTEN).inspect("a truly great film with great acting");
+    void flattenHandsTheDenseLayerTheWholeMatrixInTheOrderItsWeightsRead() {
+        TrainingRun run = InspectFixtures.trained(Preset.QUESTION_FLATTEN);
+        Inspection in = InspectFixtures.model(Preset.QUESTION_FLATTEN).inspect(InspectFixtures.validationReview(Preset.QUESTION_FLATTEN, 3));
 
+        // the Dense layer's own weight vector, as DL4J stores it, times the vector the view says it reads
         float[] input = in.denseInput();
+        float[] w = run.network().getOutputLayer().getParam("W").dup().data().asFloat();
+        double logit = run.network().getOutputLayer().getParam("b").getDouble(0);
+        for (int i = 0; i < w.length; i++) {
+            logit += (double) w[i] * input[i];
+        }
+        float p = SplitEvaluator.predict(run.network(), run.data().validation(), new int[] {3}, false)[0];
         assertThat(input).hasSize(in.timeSteps() * in.units());
-        assertThat(input[FlattenStrip.index(3, 7, in.units())]).isEqualTo(in.states().at(3, 7));
-        assertThat(in.product()[2][1]).isEqualTo(in.readout().weights()[2][1] * in.states().at(2, 1));
+        assertThat(1 / (1 + Math.exp(-logit))).isCloseTo(p, within(1e-6));
         assertThat(in.lastStateRow()).isEqualTo(-1);
     }
 

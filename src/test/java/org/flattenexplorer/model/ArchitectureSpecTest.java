@@ -32,6 +32,34 @@ class ArchitectureSpecTest {
     }
 
     @Test
+    void flattenAfterAMaskIsRefusedAsKerasRefusesIt() {
+        ArchitectureSpec flatten = ArchitectureSpec.question().toBuilder().masking(true).build();
+
+        assertThat(flatten.invalidReason()).get().asString().contains("Flatten does not support masking")
+                .contains("Layer flatten does not support masking").contains("Turn masking off");
+        // the last state and the pooling heads take a mask; Flatten on the last state is a no-op and takes it too
+        for (Head head : new Head[] {Head.GLOBAL_MAX, Head.GLOBAL_AVG}) {
+            assertThat(flatten.toBuilder().head(head).build().invalidReason()).as(head.name()).isEmpty();
+        }
+        assertThat(flatten.toBuilder().returnSequences(false).build().invalidReason()).isEmpty();
+    }
+
+    @Test
+    void theStockLstmTakesAMaskOnlyWhereItsMaskingIsKerassOwn() {
+        ArchitectureSpec stockMasked = Preset.LAST_MASKED.spec().toBuilder().lstm(LstmKind.STOCK).build();
+
+        assertThat(stockMasked.invalidReason()).isEmpty();
+        assertThat(stockMasked.toBuilder().returnSequences(true).head(Head.GLOBAL_AVG).build().invalidReason()).isEmpty();
+        for (ArchitectureSpec refused : new ArchitectureSpec[] {
+                stockMasked.toBuilder().padding(org.flattenexplorer.data.Padding.PRE).build(),
+                stockMasked.toBuilder().returnSequences(true).head(Head.GLOBAL_MAX).build()}) {
+            assertThat(refused.invalidReason()).get().asString().contains("--lstm stock")
+                    .contains("gradients as if there were no mask").contains("Use the fast LSTM");
+            assertThat(refused.toBuilder().lstm(LstmKind.FAST).build().invalidReason()).isEmpty();
+        }
+    }
+
+    @Test
     void absurdHyperparametersNameTheSettingAndTheValue() {
         ArchitectureSpec spec = ArchitectureSpec.question().toBuilder()
                 .maxlen(0).units(100_000).dropout(1.5).lr(-1).epochs(0).build();

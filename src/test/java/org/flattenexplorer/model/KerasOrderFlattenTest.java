@@ -56,26 +56,30 @@ class KerasOrderFlattenTest {
         }
     }
 
+    /** Runs saved before Flatten refused masking zero the padded steps, each forward pass with its own mask only. */
     @Test
-    void withMaskingThePaddedStepsReachTheDenseLayerAsZeros() {
-        ArchitectureSpec spec = TestSpecs.tiny(true, Head.FLATTEN, Padding.POST, true);
-        MultiLayerNetwork net = NetworkFactory.build(spec, TestSpecs.VOCAB);
-        INDArray mask = postPaddingMask(DataType.FLOAT);
+    void aSavedMaskedFlattenZeroesThePaddedStepsOfItsOwnPassAndNeverReusesAnOldMask() {
+        KerasOrderFlatten flatten = new KerasOrderFlatten(T, U, true);
+        INDArray h = Nd4j.rand(DataType.FLOAT, 3, U, T).addi(0.5);
+        LayerWorkspaceMgr ws = LayerWorkspaceMgr.noWorkspaces();
 
-        net.setLayerMaskArrays(mask, null);
-        INDArray h = net.feedForward(tokens(DataType.FLOAT), false).get(2);
-        INDArray flat = net.getLayerWiseConfigurations().getInputPreProcess(2)
-                .preProcess(h, 3, LayerWorkspaceMgr.noWorkspaces());
-        net.clearLayerMaskArrays();
+        flatten.feedForwardMaskArray(postPaddingMask(DataType.FLOAT), null, 3);
+        INDArray masked = flatten.preProcess(h, 3, ws);
+        INDArray maskedGrad = flatten.backprop(Nd4j.ones(DataType.FLOAT, 3, T * U), 3, ws);
+        INDArray later = flatten.preProcess(h, 3, ws); // the same batch size, no mask of its own
 
-        for (int t = 4; t < T; t++) {
+        for (int t = 0; t < T; t++) {
             for (int u = 0; u < U; u++) {
-                assertThat(flat.getFloat(0, t * U + u)).isZero();
-                assertThat(flat.getFloat(1, t * U + u)).isEqualTo(h.getFloat(1, u, t));
+                boolean padded = t >= 4;
+                assertThat(masked.getFloat(0, t * U + u)).isEqualTo(padded ? 0f : h.getFloat(0, u, t));
+                assertThat(maskedGrad.getFloat(0, u, t)).isEqualTo(padded ? 0f : 1f);
+                assertThat(masked.getFloat(1, t * U + u)).isEqualTo(h.getFloat(1, u, t));
+                assertThat(later.getFloat(0, t * U + u)).isEqualTo(h.getFloat(0, u, t));
             }
         }
-        assertThat(flat.getFloat(2, 2 * U)).isZero();
-        assertThat(flat.getFloat(2, U)).isEqualTo(h.getFloat(2, 0, 1));
+        assertThat(masked.getFloat(2, 2 * U)).isZero();
+        assertThat(masked.getFloat(2, U)).isEqualTo(h.getFloat(2, 0, 1));
+        assertThat(flatten.backprop(Nd4j.ones(DataType.FLOAT, 3, T * U), 3, ws).minNumber().floatValue()).isEqualTo(1f);
     }
 
     @Test
@@ -83,8 +87,9 @@ class KerasOrderFlattenTest {
         assertThat(gradientCheck(false)).isTrue();
     }
 
+    /** A network as saved before Flatten refused masking (the configuration of an invalid spec still builds). */
     @Test
-    void gradientsThroughTheMaskedFlattenPassDl4jsGradientCheck() {
+    void gradientsThroughTheMaskedFlattenOfASavedRunPassDl4jsGradientCheck() {
         assertThat(gradientCheck(true)).isTrue();
     }
 

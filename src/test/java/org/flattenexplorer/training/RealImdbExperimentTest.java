@@ -2,13 +2,11 @@ package org.flattenexplorer.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.flattenexplorer.data.DatasetPreparer;
 import org.flattenexplorer.data.PreparedDataset;
 import org.flattenexplorer.model.ArchitectureSpec;
 import org.flattenexplorer.model.Preset;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,7 +18,7 @@ class RealImdbExperimentTest {
 
     private static Path subset() {
         Path root = Path.of(System.getProperty("flatten.test.data", "../shared/imdb/aclImdb-subset"));
-        Assumptions.assumeTrue(Files.isDirectory(root.resolve("train")), "IMDB subset not found at " + root);
+        assertThat(root.resolve("train")).as("the IMDB subset the real-data tests need").isDirectory();
         return root;
     }
 

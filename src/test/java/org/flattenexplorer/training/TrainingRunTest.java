@@ -5,11 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.assertj.core.data.Offset;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.flattenexplorer.data.EncodedSplit;
+import org.flattenexplorer.data.PreparedDataset;
+import org.flattenexplorer.data.Review;
 import org.flattenexplorer.model.ArchitectureSpec;
 import org.flattenexplorer.model.Head;
 import org.flattenexplorer.model.InvalidSpecException;
 import org.flattenexplorer.model.Preset;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 class TrainingRunTest {
 
@@ -59,10 +66,16 @@ class TrainingRunTest {
         ArchitectureSpec spec = TrainingFixtures.small(Preset.QUESTION_FLATTEN, 5);
         TrainingRun run = new TrainingRun(spec, TrainingFixtures.synthetic(spec));
         List<TrainingEvent> events = new ArrayList<>();
+        INDArray[] afterEpoch1 = new INDArray[1];
+        INDArray[] atCancel = new INDArray[1];
 
         RunResult result = run.run(event -> {
             events.add(event);
+            if (event instanceof TrainingEvent.EpochEnd) {
+                afterEpoch1[0] = run.network().params().dup();
+            }
             if (event instanceof TrainingEvent.BatchEnd b && b.epoch() == 2 && b.batch() == 3) {
+                atCancel[0] = run.network().params().dup();
                 run.cancel();
             }
         });
@@ -73,21 +86,60 @@ class TrainingRunTest {
         long batchesAfterCancel = events.stream().filter(e -> e instanceof TrainingEvent.BatchEnd b
                 && (b.epoch() > 2 || (b.epoch() == 2 && b.batch() > 3))).count();
         assertThat(batchesAfterCancel).isZero();
+        // the model that gets saved is the one its metrics describe: epoch 1's, not epoch 2's first 3 steps
+        assertThat(run.network().params()).isEqualTo(afterEpoch1[0]).isNotEqualTo(atCancel[0]);
+        EpochMetrics epoch1 = result.epochs().get(0);
+        SplitEvaluator.Score val = SplitEvaluator.evaluate(run.network(), run.data().validation(), 100, false);
+        assertThat(val.accuracy()).isEqualTo(epoch1.valAccuracy());
+        assertThat(val.loss()).isCloseTo(epoch1.valLoss(), Offset.offset(1e-9));
     }
 
     @Test
-    void trainingAccuracyCountsTheTrainingStepsOwnPredictions() {
-        // No dropout and a vanishing learning rate: the weights stay put, so the running accuracy over the
-        // epoch's batches must equal the accuracy of the same network evaluated on the training split.
+    void trainingLossAndAccuracyAreKerassOfTheTrainingStepsOwnDropoutPass() {
+        // One batch an epoch of 64 copies of one positive review: any shuffle gives the same batch, so the test can
+        // replay the step's training-mode pass (dropout 0.5, weights before the step) from the same random seed.
         ArchitectureSpec spec = TrainingFixtures.small(Preset.QUESTION_FLATTEN, 1).toBuilder()
-                .dropout(0).lr(1e-12).build();
-        TrainingRun run = new TrainingRun(spec, TrainingFixtures.synthetic(spec));
-        SplitEvaluator.Score before = SplitEvaluator.evaluate(run.network(), run.data().train(), 32, false);
+                .dropout(0.5).trainSize(64).batch(64).build();
+        PreparedDataset base = TrainingFixtures.synthetic(spec);
+        int[][] tokens = new int[64][];
+        int[] labels = new int[64];
+        List<Review> reviews = new ArrayList<>();
+        for (int i = 0; i < 64; i++) {
+            tokens[i] = base.train().tokens()[0];
+            labels[i] = 1;
+            reviews.add(new Review("train", Review.POS, i, 8, "same"));
+        }
+        PreparedDataset copies = new PreparedDataset(new EncodedSplit(reviews, tokens, labels), base.validation(),
+                base.test(), base.vocabulary(), base.preprocessing(), "copies", "copies");
+        TrainingRun run = new TrainingRun(spec, copies);
+        MultiLayerNetwork before = run.network().clone();
+        INDArray x = Batches.features(copies.train(), Batches.identity(64));
 
-        RunResult result = run.run(TrainingListener.NONE);
+        EpochMetrics epoch = run.run(TrainingListener.NONE).epochs().get(0);
 
-        assertThat(result.epochs().get(0).accuracy()).isEqualTo(before.accuracy());
-        assertThat(result.epochs().get(0).loss()).isCloseTo(before.loss(), org.assertj.core.data.Offset.offset(1e-3));
+        Nd4j.getRandom().setSeed(spec.seed());
+        float[] p = before.output(x, true).toFloatVector();
+        double loss = 0;
+        int correct = 0;
+        for (float pi : p) {
+            loss -= Math.log(Math.max(pi, 1e-7)); // Keras: probabilities clipped to [1e-7, 1 - 1e-7], label 1
+            correct += pi > 0.5 ? 1 : 0;
+        }
+        assertThat(epoch.loss()).isCloseTo(loss / 64, Offset.offset(1e-6));
+        assertThat(epoch.accuracy()).isEqualTo(correct / 64.0);
+        float[] inference = before.output(x, false).toFloatVector();
+        assertThat(p).as("dropout changed the training pass").isNotEqualTo(inference);
+    }
+
+    @Test
+    void theLossClipsProbabilitiesAt1eMinus7AsKerasDoes() {
+        BinaryMetrics m = new BinaryMetrics();
+        m.add(new float[] {1e-9f, 1f, 0.75f}, new float[] {1, 0, 1});
+
+        double clipped = -Math.log(1e-7); // 16.118..., where DL4J's own score (clip 1e-5) gives 11.51
+        assertThat(m.loss()).isCloseTo((2 * clipped - Math.log(0.75)) / 3, Offset.offset(1e-6));
+        assertThat(BinaryMetrics.meanLoss(new float[] {1e-9f}, new float[] {1})).isCloseTo(clipped, Offset.offset(1e-6));
+        assertThat(m.accuracy()).isCloseTo(1 / 3.0, Offset.offset(1e-12));
     }
 
     @Test

@@ -54,6 +54,17 @@ class ArchitectureViewModelTest {
     }
 
     @Test
+    void maskingTheFlattenModelIsInvalidWithKerassReasonAndTheLastStateTakesTheMask() {
+        vm.maskingProperty().set(true);
+        assertThat(vm.validProperty().get()).isFalse();
+        assertThat(vm.invalidReasonProperty().get()).contains("Flatten does not support masking");
+
+        vm.chooseHead(HeadChoice.LAST_STATE);
+        assertThat(vm.validProperty().get()).isTrue();
+        assertThat(vm.invalidReasonProperty().get()).isEmpty();
+    }
+
+    @Test
     void choosingGlobalMaxPoolingTurnsFlattenOffAndReturnSequencesOn() {
         vm.chooseHead(HeadChoice.LAST_STATE);
         vm.chooseHead(HeadChoice.GLOBAL_MAX);

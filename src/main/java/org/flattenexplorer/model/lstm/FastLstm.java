@@ -22,6 +22,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <pre>{@code new FastLstm.Builder().nIn(128).nOut(128).activation(Activation.TANH).build()}</pre>
  * or convert a stock configuration with {@link #of(LSTM)}.
  *
+ * <p>One deliberate difference: with a features mask it follows Keras's masking (a masked step keeps the
+ * previous state; exact gradients), where the stock layer zeroes the state and ignores the mask in backprop
+ * (see {@link FastLstmLayer}). Without a mask the two compute the same.
+ *
  * <p>The fast path needs sigmoid gates, tanh activation, NCW data, float or double, no weight noise; any
  * other configuration runs DL4J's stock code unchanged. See {@link FastLstmRuntime} for threads.
  */

@@ -1,5 +1,6 @@
 package org.flattenexplorer.model.lstm;
 
+import org.deeplearning4j.nn.api.MaskState;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
@@ -18,15 +19,17 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * The layer of {@link FastLstm}: DL4J's stock {@link org.deeplearning4j.nn.layers.recurrent.LSTM} with a fast
  * forward and backward pass ({@link LstmKernel}).
  *
- * <p>What it keeps from the stock layer: parameters and gradient views, mask handling (the mask set through
- * {@code setMaskArray}, e.g. by {@code LastTimeStep}, zeroes h and c at masked steps; {@code feedForwardMaskArray}
- * passes the mask through without setting it; backprop ignores the mask), input dropout through
+ * <p>What it keeps from the stock layer: parameters and gradient views, input dropout through
  * {@code applyDropOutIfNecessary}/{@code backpropDropOutIfPresent}, and everything it does not override
  * ({@code rnnTimeStep}, {@code rnnActivateUsingStoredState}, truncated BPTT, NWC data, other activations, weight
  * noise run the stock code).
  *
- * <p>What it changes: the forward pass of training is cached for backprop (the stock layer recomputes it), and
- * the work is GEMMs on whole sequences plus fused Java loops, split over {@link FastLstmRuntime#threads()}.
+ * <p>What it changes: masking is Keras's ({@link LstmKernel}): the layer takes the network's features mask
+ * ({@code feedForwardMaskArray} sets it, so a plain sequence layer is masked too, not only one inside
+ * {@code LastTimeStep}), a masked step keeps the previous state and outputs it again, and backprop is the exact
+ * gradient of that (the stock layer zeroes h and c at masked steps and backprops as if there were no mask). The
+ * forward pass of training is cached for backprop (the stock layer recomputes it), and the work is GEMMs on whole
+ * sequences plus fused Java loops, split over {@link FastLstmRuntime#threads()}.
  */
 public class FastLstmLayer extends org.deeplearning4j.nn.layers.recurrent.LSTM {
 
@@ -94,6 +97,15 @@ public class FastLstmLayer extends org.deeplearning4j.nn.layers.recurrent.LSTM {
         Preconditions.checkState(input.rank() == 3, "3D input expected to RNN layer, got rank %s", input.rank());
         applyDropOutIfNecessary(training, workspaceMgr);
         return input;
+    }
+
+    /** Keeps the features mask (the stock layer only passes it on): the network and a probe mask alike. */
+    @Override
+    public Pair<INDArray, MaskState> feedForwardMaskArray(INDArray mask, MaskState currentMaskState, int minibatchSize) {
+        if (isFastPath()) {
+            setMaskArray(mask);
+        }
+        return super.feedForwardMaskArray(mask, currentMaskState, minibatchSize);
     }
 
     @Override

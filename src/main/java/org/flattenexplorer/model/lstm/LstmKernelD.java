@@ -52,13 +52,13 @@ final class LstmKernelD implements LstmKernel {
     // shared batch-major buffers; each slice touches only its own rows
     private final Buf x = new Buf();   // [b, T, nIn] inputs
     private final Buf z = new Buf();   // [b, T, 4U] pre-activations, then gate activations
-    private final Buf h = new Buf();   // [b, T, U] hidden states (masked)
+    private final Buf h = new Buf();   // [b, T, U] hidden states (a masked step holds the previous one)
     private final Buf e = new Buf();   // dL/dh in the epsilon's own memory order (strides eB, eU, eT)
     private final Buf dz = new Buf();  // [b, T, 4U] gate deltas
     private final Buf dx = new Buf();  // [b, T, nIn] dL/dinput
-    private double[][] c = new double[0][];  // [b*T][U] cell states (masked), row r*T + t
-    private double[][] tc = new double[0][]; // [b*T][U] tanh of the unmasked cell states
-    private double[] m = new double[0];  // [b, T] mask
+    private double[][] c = new double[0][];  // [b*T][U] cell states (a masked step holds the previous one), row r*T + t
+    private double[][] tc = new double[0][]; // [b*T][U] tanh of the cell states of real (unmasked) steps
+    private double[] m = new double[0];  // [b, T] mask: 0 = masked step
     private boolean masked;
     private long eB;
     private long eU;
@@ -237,15 +237,14 @@ final class LstmKernelD implements LstmKernel {
 
     /**
      * Cell and hidden states of one row from its gate activations {@code z} [g | f | o | i] and the previous cell
-     * state {@code cp} (which may be the same array as {@code c}); masked steps zero h and c (a mask of 1
-     * multiplies exactly); {@code tc} receives tanh(c) unless null.
+     * state {@code cp} (which may be the same array as {@code c}); {@code tc} receives tanh(c) unless null.
      */
-    static void cells(double[] z, double[] cp, double[] c, double[] tc, double[] h, double mk, int U) {
+    static void cells(double[] z, double[] cp, double[] c, double[] tc, double[] h, int U) {
         for (int u = 0; u < U; u++) {
             final double cell = z[U + u] * cp[u] + z[3 * U + u] * z[u];
             final double tanhC = LstmMath.tanh(cell);
-            h[u] = z[2 * U + u] * tanhC * mk;
-            c[u] = cell * mk;
+            h[u] = z[2 * U + u] * tanhC;
+            c[u] = cell;
             if (tc != null) {
                 tc[u] = tanhC;
             }
@@ -253,13 +252,11 @@ final class LstmKernelD implements LstmKernel {
     }
 
     /**
-     * Gate deltas {@code d} [4U] of one row at one step from the gate activations {@code a} [4U], dL/dh, the cached
-     * tanh(c), cell and previous cell states; updates the running dL/dc and forget gate ({@code dcN}, {@code fN},
-     * 0 for the last step). {@code stored}: the step is masked, where the stock layer takes tanh'(c) at the
-     * stored (masked) cell state.
+     * Gate deltas {@code d} [4U] of one row at one real step from the gate activations {@code a} [4U], dL/dh, the
+     * cached tanh(c) and the previous cell state; updates the running dL/dc and forget gate ({@code dcN},
+     * {@code fN}: dL/dc_t = fN * dcN, 0 for the last step).
      */
-    static void gateDeltas(double[] a, double[] dh, double[] tc, double[] c, double[] cp, double[] fN, double[] dcN,
-                           double[] d, boolean stored, int U) {
+    static void gateDeltas(double[] a, double[] dh, double[] tc, double[] cp, double[] fN, double[] dcN, double[] d, int U) {
         for (int u = 0; u < U; u++) {
             final double gA = a[u];
             final double fA = a[u + U];
@@ -267,8 +264,7 @@ final class LstmKernelD implements LstmKernel {
             final double iA = a[u + 3 * U];
             final double dhv = dh[u];
             final double tanhC = tc[u];
-            final double tanhStored = stored ? LstmMath.tanh(c[u]) : tanhC;
-            final double dc = (1 - tanhStored * tanhStored) * (oA * dhv) + fN[u] * dcN[u];
+            final double dc = (1 - tanhC * tanhC) * (oA * dhv) + fN[u] * dcN[u];
             d[u] = (1 - gA * gA) * (iA * dc);
             d[u + U] = (fA * (1 - fA)) * dc * cp[u];
             d[u + 2 * U] = dhv * tanhC * (oA * (1 - oA));
@@ -276,6 +272,19 @@ final class LstmKernelD implements LstmKernel {
             dcN[u] = dc;
             fN[u] = fA;
         }
+    }
+
+    /**
+     * A masked step copies the previous state (c_t = c_{t-1}, h_t = h_{t-1}): no gate deltas, and dL/dh and dL/dc
+     * pass to step t-1 unchanged ({@code dhCarry} receives dL/dh_t; dL/dc_t = fN * dcN stays, with fN = 1).
+     */
+    static void carryThroughMaskedStep(double[] dh, double[] dhCarry, double[] fN, double[] dcN, double[] d, int U) {
+        for (int u = 0; u < U; u++) {
+            dhCarry[u] = dh[u];
+            dcN[u] = fN[u] * dcN[u];
+            fN[u] = 1;
+        }
+        java.util.Arrays.fill(d, 0);
     }
 
     /** A growable native buffer, usable both as an INDArray (for layout copies) and by cblas and Java loops. */
@@ -334,13 +343,14 @@ final class LstmKernelD implements LstmKernel {
         double[][] cRoll = new double[0][]; // inference: each row's running cell state
         double[][] dcNext = new double[0][];
         double[][] fNext = new double[0][];
+        double[][] dhCarry = new double[0][]; // dL/dh carried back over masked steps
 
         void free() {
             for (Buf bf : new Buf[] {dw, drw, dht}) {
                 bf.free();
             }
             za = hNew = dhRow = d = zeroU = new double[0];
-            cRoll = dcNext = fNext = new double[0][];
+            cRoll = dcNext = fNext = dhCarry = new double[0][];
         }
 
         private void scratch(int U) {
@@ -392,15 +402,26 @@ final class LstmKernelD implements LstmKernel {
                 }
                 for (int r = 0; r < n; r++) {
                     final int zIdx = (lo + r) * ldz + t * G;
-                    zb.get(zIdx, zr, 0, G);
-                    final double mk = masked ? m[(lo + r) * T + t] : 1;
-                    activateGates(zr, bs, U);
-                    if (keep) {
-                        final int ci = (lo + r) * T + t;
-                        cells(zr, t > 0 ? cc[ci - 1] : zero, cc[ci], tcc[ci], hr, mk, U);
-                        zb.put(zIdx, zr, 0, G);
+                    final int ci = (lo + r) * T + t;
+                    if (masked && m[ci] == 0) {
+                        // Keras: a masked step keeps the previous state and outputs it again (zeros before any word)
+                        if (t > 0) {
+                            hb.get((lo + r) * ldh + (t - 1) * U, hr, 0, U);
+                        } else {
+                            java.util.Arrays.fill(hr, 0);
+                        }
+                        if (keep) {
+                            System.arraycopy(t > 0 ? cc[ci - 1] : zero, 0, cc[ci], 0, U);
+                        }
                     } else {
-                        cells(zr, cRoll[r], cRoll[r], null, hr, mk, U);
+                        zb.get(zIdx, zr, 0, G);
+                        activateGates(zr, bs, U);
+                        if (keep) {
+                            cells(zr, t > 0 ? cc[ci - 1] : zero, cc[ci], tcc[ci], hr, U);
+                            zb.put(zIdx, zr, 0, G);
+                        } else {
+                            cells(zr, cRoll[r], cRoll[r], null, hr, U);
+                        }
                     }
                     hb.put((lo + r) * ldh + t * U, hr, 0, U);
                 }
@@ -421,10 +442,12 @@ final class LstmKernelD implements LstmKernel {
             if (dcNext.length != n || dcNext[0].length != U) {
                 dcNext = new double[n][U];
                 fNext = new double[n][U];
+                dhCarry = new double[n][U];
             }
             for (int r = 0; r < n; r++) {
                 java.util.Arrays.fill(dcNext[r], 0);
                 java.util.Arrays.fill(fNext[r], 0);
+                java.util.Arrays.fill(dhCarry[r], 0);
             }
             if (db.length != G) {
                 db = new double[G];
@@ -464,12 +487,17 @@ final class LstmKernelD implements LstmKernel {
                         dhb.get(r * U, dh, 0, U);
                     }
                     final long eBase = row0 * sb + t * st;
+                    final double[] carried = dhCarry[r];
                     for (int u = 0; u < U; u++) {
-                        dh[u] += eb.get((int) (eBase + u * su));
+                        dh[u] += eb.get((int) (eBase + u * su)) + carried[u];
                     }
                     final int ci = row0 * T + t;
-                    final boolean stored = masked && m[ci] != 1;
-                    gateDeltas(a, dh, tcc[ci], cc[ci], t > 0 ? cc[ci - 1] : zero, fNext[r], dcNext[r], dd, stored, U);
+                    if (masked && m[ci] == 0) {
+                        carryThroughMaskedStep(dh, carried, fNext[r], dcNext[r], dd, U);
+                    } else {
+                        java.util.Arrays.fill(carried, 0);
+                        gateDeltas(a, dh, tcc[ci], t > 0 ? cc[ci - 1] : zero, fNext[r], dcNext[r], dd, U);
+                    }
                     for (int j = 0; j < G; j++) {
                         dbs[j] += dd[j];
                     }

@@ -51,13 +51,13 @@ final class LstmKernelF implements LstmKernel {
     // shared batch-major buffers; each slice touches only its own rows
     private final Buf x = new Buf();   // [b, T, nIn] inputs
     private final Buf z = new Buf();   // [b, T, 4U] pre-activations, then gate activations
-    private final Buf h = new Buf();   // [b, T, U] hidden states (masked)
+    private final Buf h = new Buf();   // [b, T, U] hidden states (a masked step holds the previous one)
     private final Buf e = new Buf();   // dL/dh in the epsilon's own memory order (strides eB, eU, eT)
     private final Buf dz = new Buf();  // [b, T, 4U] gate deltas
     private final Buf dx = new Buf();  // [b, T, nIn] dL/dinput
-    private float[][] c = new float[0][];  // [b*T][U] cell states (masked), row r*T + t
-    private float[][] tc = new float[0][]; // [b*T][U] tanh of the unmasked cell states
-    private float[] m = new float[0];  // [b, T] mask
+    private float[][] c = new float[0][];  // [b*T][U] cell states (a masked step holds the previous one), row r*T + t
+    private float[][] tc = new float[0][]; // [b*T][U] tanh of the cell states of real (unmasked) steps
+    private float[] m = new float[0];  // [b, T] mask: 0 = masked step
     private boolean masked;
     private long eB;
     private long eU;
@@ -236,15 +236,14 @@ final class LstmKernelF implements LstmKernel {
 
     /**
      * Cell and hidden states of one row from its gate activations {@code z} [g | f | o | i] and the previous cell
-     * state {@code cp} (which may be the same array as {@code c}); masked steps zero h and c (a mask of 1
-     * multiplies exactly); {@code tc} receives tanh(c) unless null.
+     * state {@code cp} (which may be the same array as {@code c}); {@code tc} receives tanh(c) unless null.
      */
-    static void cells(float[] z, float[] cp, float[] c, float[] tc, float[] h, float mk, int U) {
+    static void cells(float[] z, float[] cp, float[] c, float[] tc, float[] h, int U) {
         for (int u = 0; u < U; u++) {
             final float cell = z[U + u] * cp[u] + z[3 * U + u] * z[u];
             final float tanhC = LstmMath.tanh(cell);
-            h[u] = z[2 * U + u] * tanhC * mk;
-            c[u] = cell * mk;
+            h[u] = z[2 * U + u] * tanhC;
+            c[u] = cell;
             if (tc != null) {
                 tc[u] = tanhC;
             }
@@ -252,13 +251,11 @@ final class LstmKernelF implements LstmKernel {
     }
 
     /**
-     * Gate deltas {@code d} [4U] of one row at one step from the gate activations {@code a} [4U], dL/dh, the cached
-     * tanh(c), cell and previous cell states; updates the running dL/dc and forget gate ({@code dcN}, {@code fN},
-     * 0 for the last step). {@code stored}: the step is masked, where the stock layer takes tanh'(c) at the
-     * stored (masked) cell state.
+     * Gate deltas {@code d} [4U] of one row at one real step from the gate activations {@code a} [4U], dL/dh, the
+     * cached tanh(c) and the previous cell state; updates the running dL/dc and forget gate ({@code dcN},
+     * {@code fN}: dL/dc_t = fN * dcN, 0 for the last step).
      */
-    static void gateDeltas(float[] a, float[] dh, float[] tc, float[] c, float[] cp, float[] fN, float[] dcN,
-                           float[] d, boolean stored, int U) {
+    static void gateDeltas(float[] a, float[] dh, float[] tc, float[] cp, float[] fN, float[] dcN, float[] d, int U) {
         for (int u = 0; u < U; u++) {
             final float gA = a[u];
             final float fA = a[u + U];
@@ -266,8 +263,7 @@ final class LstmKernelF implements LstmKernel {
             final float iA = a[u + 3 * U];
             final float dhv = dh[u];
             final float tanhC = tc[u];
-            final float tanhStored = stored ? LstmMath.tanh(c[u]) : tanhC;
-            final float dc = (1 - tanhStored * tanhStored) * (oA * dhv) + fN[u] * dcN[u];
+            final float dc = (1 - tanhC * tanhC) * (oA * dhv) + fN[u] * dcN[u];
             d[u] = (1 - gA * gA) * (iA * dc);
             d[u + U] = (fA * (1 - fA)) * dc * cp[u];
             d[u + 2 * U] = dhv * tanhC * (oA * (1 - oA));
@@ -275,6 +271,19 @@ final class LstmKernelF implements LstmKernel {
             dcN[u] = dc;
             fN[u] = fA;
         }
+    }
+
+    /**
+     * A masked step copies the previous state (c_t = c_{t-1}, h_t = h_{t-1}): no gate deltas, and dL/dh and dL/dc
+     * pass to step t-1 unchanged ({@code dhCarry} receives dL/dh_t; dL/dc_t = fN * dcN stays, with fN = 1).
+     */
+    static void carryThroughMaskedStep(float[] dh, float[] dhCarry, float[] fN, float[] dcN, float[] d, int U) {
+        for (int u = 0; u < U; u++) {
+            dhCarry[u] = dh[u];
+            dcN[u] = fN[u] * dcN[u];
+            fN[u] = 1;
+        }
+        java.util.Arrays.fill(d, 0);
     }
 
     /** A growable native buffer, usable both as an INDArray (for layout copies) and by cblas and Java loops. */
@@ -333,13 +342,14 @@ final class LstmKernelF implements LstmKernel {
         float[][] cRoll = new float[0][]; // inference: each row's running cell state
         float[][] dcNext = new float[0][];
         float[][] fNext = new float[0][];
+        float[][] dhCarry = new float[0][]; // dL/dh carried back over masked steps
 
         void free() {
             for (Buf bf : new Buf[] {dw, drw, dht}) {
                 bf.free();
             }
             za = hNew = dhRow = d = zeroU = new float[0];
-            cRoll = dcNext = fNext = new float[0][];
+            cRoll = dcNext = fNext = dhCarry = new float[0][];
         }
 
         private void scratch(int U) {
@@ -391,15 +401,26 @@ final class LstmKernelF implements LstmKernel {
                 }
                 for (int r = 0; r < n; r++) {
                     final int zIdx = (lo + r) * ldz + t * G;
-                    zb.get(zIdx, zr, 0, G);
-                    final float mk = masked ? m[(lo + r) * T + t] : 1;
-                    activateGates(zr, bs, U);
-                    if (keep) {
-                        final int ci = (lo + r) * T + t;
-                        cells(zr, t > 0 ? cc[ci - 1] : zero, cc[ci], tcc[ci], hr, mk, U);
-                        zb.put(zIdx, zr, 0, G);
+                    final int ci = (lo + r) * T + t;
+                    if (masked && m[ci] == 0) {
+                        // Keras: a masked step keeps the previous state and outputs it again (zeros before any word)
+                        if (t > 0) {
+                            hb.get((lo + r) * ldh + (t - 1) * U, hr, 0, U);
+                        } else {
+                            java.util.Arrays.fill(hr, 0);
+                        }
+                        if (keep) {
+                            System.arraycopy(t > 0 ? cc[ci - 1] : zero, 0, cc[ci], 0, U);
+                        }
                     } else {
-                        cells(zr, cRoll[r], cRoll[r], null, hr, mk, U);
+                        zb.get(zIdx, zr, 0, G);
+                        activateGates(zr, bs, U);
+                        if (keep) {
+                            cells(zr, t > 0 ? cc[ci - 1] : zero, cc[ci], tcc[ci], hr, U);
+                            zb.put(zIdx, zr, 0, G);
+                        } else {
+                            cells(zr, cRoll[r], cRoll[r], null, hr, U);
+                        }
                     }
                     hb.put((lo + r) * ldh + t * U, hr, 0, U);
                 }
@@ -420,10 +441,12 @@ final class LstmKernelF implements LstmKernel {
             if (dcNext.length != n || dcNext[0].length != U) {
                 dcNext = new float[n][U];
                 fNext = new float[n][U];
+                dhCarry = new float[n][U];
             }
             for (int r = 0; r < n; r++) {
                 java.util.Arrays.fill(dcNext[r], 0);
                 java.util.Arrays.fill(fNext[r], 0);
+                java.util.Arrays.fill(dhCarry[r], 0);
             }
             if (db.length != G) {
                 db = new double[G];
@@ -463,12 +486,17 @@ final class LstmKernelF implements LstmKernel {
                         dhb.get(r * U, dh, 0, U);
                     }
                     final long eBase = row0 * sb + t * st;
+                    final float[] carried = dhCarry[r];
                     for (int u = 0; u < U; u++) {
-                        dh[u] += eb.get((int) (eBase + u * su));
+                        dh[u] += eb.get((int) (eBase + u * su)) + carried[u];
                     }
                     final int ci = row0 * T + t;
-                    final boolean stored = masked && m[ci] != 1;
-                    gateDeltas(a, dh, tcc[ci], cc[ci], t > 0 ? cc[ci - 1] : zero, fNext[r], dcNext[r], dd, stored, U);
+                    if (masked && m[ci] == 0) {
+                        carryThroughMaskedStep(dh, carried, fNext[r], dcNext[r], dd, U);
+                    } else {
+                        java.util.Arrays.fill(carried, 0);
+                        gateDeltas(a, dh, tcc[ci], t > 0 ? cc[ci - 1] : zero, fNext[r], dcNext[r], dd, U);
+                    }
                     for (int j = 0; j < G; j++) {
                         dbs[j] += dd[j];
                     }

@@ -1,7 +1,5 @@
 package org.flattenexplorer.model.lstm;
 
-import java.util.Random;
-
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.dropout.IDropout;
@@ -83,14 +81,5 @@ final class LstmTestSupport {
 
     static double maxAbs(INDArray a) {
         return a.castTo(DataType.DOUBLE).amaxNumber().doubleValue();
-    }
-
-    static int[] randomLengths(Random r, int n, int steps) {
-        int[] l = new int[n];
-        for (int i = 0; i < n; i++) {
-            l[i] = 1 + r.nextInt(steps);
-        }
-        l[0] = steps;
-        return l;
     }
 }

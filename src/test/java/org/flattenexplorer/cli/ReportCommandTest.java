@@ -1,0 +1,72 @@
+package org.flattenexplorer.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code report}: the README's tables from compare and bench JSON, figures worked out by hand. */
+class ReportCommandTest {
+    @TempDir
+    Path temp;
+
+    private static String run(String epochs, double test) {
+        return "{\"name\": \"%s\", \"seed\": 1, \"epochs\": [" + epochs + "], \"test_accuracy\": " + test + "}";
+    }
+
+    private static String epoch(int n, double accuracy, double valAccuracy) {
+        return String.format(java.util.Locale.ROOT, "{\"epoch\": %d, \"loss\": 0.5, \"accuracy\": %s, \"val_loss\": 0.25,"
+                + " \"val_accuracy\": %s, \"seconds\": 2.0}", n, accuracy, valAccuracy);
+    }
+
+    @Test
+    void aCompareFileGivesMeanAndSpreadOverSeedsPerVariant() throws Exception {
+        String a1 = run(epoch(1, 0.5, 0.55) + "," + epoch(2, 0.8, 0.60), 0.61).formatted("a");
+        String a2 = run(epoch(1, 0.6, 0.65) + "," + epoch(2, 0.9, 0.58), 0.63).formatted("a");
+        String b = run(epoch(1, 0.7, 0.5) + "," + epoch(2, 0.75, 0.52), 0.5).formatted("b");
+        Path file = Files.writeString(temp.resolve("c.json"),
+                "{\"commit\": \"x\", \"command\": \"y\", \"runs\": [" + a1 + "," + a2 + "," + b + "]}");
+        CliRunner cli = new CliRunner();
+
+        assertThat(cli.run("report", file.toString())).isZero();
+
+        // a: best training 0.8 and 0.9; best validation 0.60 and 0.65, the mean curve peaks at epoch 1 (0.60 > 0.59)
+        assertThat(cli.stdout()).isEqualTo("""
+                | variant | seeds | best training accuracy | best validation accuracy (best epoch of the mean) \
+                | validation accuracy, last epoch | test accuracy |
+                |---|---|---|---|---|---|
+                | a | 2 | 0.8500 ± 0.0707 | 0.6250 ± 0.0354 (1) | 0.5900 ± 0.0141 | 0.6200 ± 0.0141 |
+                | b | 1 | 0.7500 | 0.5200 (2) | 0.5200 | 0.5000 |
+                """);
+    }
+
+    @Test
+    void aSingleRunAlsoGetsItsEpochTable() throws Exception {
+        Path file = Files.writeString(temp.resolve("one.json"),
+                "{\"runs\": [" + run(epoch(1, 0.51234, 0.5) + "," + epoch(2, 0.75, 0.625), 0.7).formatted("q") + "]}");
+        CliRunner cli = new CliRunner();
+
+        assertThat(cli.run("report", file.toString())).isZero();
+
+        assertThat(cli.stdout()).endsWith("""
+                | epoch | loss | accuracy | val_loss | val_accuracy | seconds |
+                |---|---|---|---|---|---|
+                | 1 | 0.5000 | 0.5123 | 0.2500 | 0.5000 | 2.0 |
+                | 2 | 0.5000 | 0.7500 | 0.2500 | 0.6250 | 2.0 |
+                """);
+    }
+
+    @Test
+    void anythingElseIsRefusedWithOneLine() throws Exception {
+        Path other = Files.writeString(temp.resolve("other.json"), "{\"x\": 1}");
+        CliRunner cli = new CliRunner();
+
+        assertThat(cli.run("report", other.toString())).isEqualTo(2);
+        assertThat(cli.run("report", temp.resolve("missing.json").toString())).isEqualTo(2);
+
+        assertThat(cli.stderr().lines().toList()).hasSize(2).allMatch(l -> l.startsWith("error: "));
+        assertThat(cli.stderr()).contains("neither compare nor bench output").contains("missing.json");
+    }
+}
