@@ -34,6 +34,9 @@ final class BenchCommand {
     private BenchCommand() {}
 
     static int run(CliOptions o, PrintStream out) {
+        if (o.flag("window")) {
+            return WindowBenchCommand.run(o, out);
+        }
         int epochs = o.integer("epochs").orElse(4);
         if (epochs < 4 || epochs > 50) {
             throw new CliException("--epochs must be between 4 and 50 (one warm-up + at least 3 timed), got " + epochs);

@@ -34,6 +34,9 @@ public final class Startup {
         if (args.length > 0 && args[0].equals("--self-test")) {
             return SelfTest.run(Arrays.asList(args).subList(1, args.length), System.out, System.err);
         }
+        if (args.length > 0 && args[0].equals(WINDOW_BENCH)) { // one side of `bench --window`, in its own JVM
+            return WindowBench.run(Arrays.asList(args).subList(1, args.length), System.out, System.err);
+        }
         if (opensWindow(args)) {
             // the window: fail with a clear message before JavaFX aborts with a bare one
             String problem = StartupChecks.windowProblem(System.getProperties(), System.getenv());
@@ -44,6 +47,9 @@ public final class Startup {
         }
         return -1;
     }
+
+    /** The argument that runs one side of {@code bench --window} ({@link WindowBench}). */
+    public static final String WINDOW_BENCH = "--window-bench";
 
     /** No arguments, or {@code lesson} alone (the window opens in the lesson). */
     public static boolean opensWindow(String[] args) {

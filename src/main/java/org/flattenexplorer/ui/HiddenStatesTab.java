@@ -31,6 +31,7 @@ final class HiddenStatesTab extends Tab {
     private final TaskExecutor executor;
     private final TableView<RunItem> runTable;
     private final HiddenStatesPane pane;
+    private SavedRun unseen;
 
     HiddenStatesTab(ExplorerViewModel app, TaskExecutor executor, TableView<RunItem> runTable) {
         super("Hidden states");
@@ -48,12 +49,29 @@ final class HiddenStatesTab extends Tab {
         });
         runTable.getSelectionModel().selectedItemProperty().addListener((o, was, item) -> {
             if (item != null) {
+                unseen = null;
                 inspect(item.run());
             }
         });
         hidden.modelProperty().addListener((o, was, now) -> showFirstReviewIfEmpty());
         hidden.datasetProperty().addListener((o, was, now) -> showFirstReviewIfEmpty());
-        app.runs().runs().addListener((ListChangeListener<RunItem>) change -> updateEvidence());
+        app.runs().runs().addListener((ListChangeListener<RunItem>) change -> {
+            updateEvidence();
+            while (change.next()) {
+                if (change.wasAdded() && change.getAddedSize() == 1 && change.getFrom() == 0 && !isSelected()) {
+                    unseen = change.getAddedSubList().get(0).run(); // trained while the tab was hidden
+                }
+            }
+        });
+        // Only a tab on screen follows the training run; one opened afterwards shows the run that was saved.
+        selectedProperty().addListener((o, was, shown) -> {
+            hidden.setFollowing(shown);
+            if (shown && unseen != null && !app.training().runningProperty().get()) {
+                inspect(unseen);
+                unseen = null;
+            }
+        });
+        hidden.setFollowing(isSelected());
         updateEvidence();
     }
 

@@ -60,6 +60,8 @@ public final class HiddenStatesViewModel {
     private final ReadOnlyObjectWrapper<Inspection> inspection = new ReadOnlyObjectWrapper<>(this, "inspection");
     private final ReadOnlyObjectWrapper<Inspection> compareInspection = new ReadOnlyObjectWrapper<>(this, "compare");
     private final BooleanProperty frozen = new SimpleBooleanProperty(this, "frozen");
+    /** Whether the views are on screen: copying and probing the training network is skipped while they are not. */
+    private volatile boolean following = true;
     private final ObjectProperty<Highlight> highlight = new SimpleObjectProperty<>(this, "highlight", Highlight.NONE);
     private final IntegerProperty playRequests = new SimpleIntegerProperty(this, "playRequests");
     private final IntegerProperty playIndex = new SimpleIntegerProperty(this, "playIndex", Integer.MAX_VALUE);
@@ -93,6 +95,11 @@ public final class HiddenStatesViewModel {
     public ReadOnlyObjectProperty<Inspection> inspectionProperty() { return inspection.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Inspection> compareInspectionProperty() { return compareInspection.getReadOnlyProperty(); }
     public BooleanProperty frozenProperty() { return frozen; }
+
+    /** The host says whether the views are on screen (a hidden tab needs no copy of the network per epoch). */
+    public void setFollowing(boolean shown) {
+        following = shown;
+    }
     /** The rows the heatmaps frame for a lesson step (padding, words, the row a last-state model reads). */
     public ObjectProperty<Highlight> highlightProperty() { return highlight; }
     /** Counts requests to play the flatten animation from the start (the lesson asks; the view plays). */
@@ -199,7 +206,7 @@ public final class HiddenStatesViewModel {
      */
     public TrainingListener liveListener(String name, TrainingRun run) {
         return event -> {
-            if (!(event instanceof TrainingEvent.EpochEnd end) || frozen.get()) {
+            if (!(event instanceof TrainingEvent.EpochEnd end) || frozen.get() || !following) {
                 return;
             }
             InspectedModel snapshot = new InspectedModel(name + " (epoch " + end.metrics().epoch() + ")",

@@ -9,6 +9,8 @@ import javafx.application.Platform;
 public final class FxTaskExecutor implements TaskExecutor {
     private final ExecutorService training = Executors.newSingleThreadExecutor(daemon("flatten-training"));
     private final ExecutorService io = Executors.newFixedThreadPool(2, daemon("flatten-io"));
+    private final java.util.concurrent.ScheduledExecutorService timer =
+            Executors.newSingleThreadScheduledExecutor(daemon("flatten-ui-timer"));
 
     @Override
     public void training(Runnable job) {
@@ -29,9 +31,19 @@ public final class FxTaskExecutor implements TaskExecutor {
         }
     }
 
+    @Override
+    public void uiAfter(long millis, Runnable update) {
+        if (millis <= 0) {
+            ui(update);
+        } else {
+            timer.schedule(() -> Platform.runLater(update), millis, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+    }
+
     public void shutdown() {
         training.shutdownNow();
         io.shutdownNow();
+        timer.shutdownNow();
     }
 
     private static Runnable guarded(Runnable job) {

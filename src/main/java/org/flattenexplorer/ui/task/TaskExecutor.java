@@ -15,4 +15,9 @@ public interface TaskExecutor {
 
     /** Hands a result to the UI thread. */
     void ui(Runnable update);
+
+    /** Hands a result to the UI thread after a delay (tests: at once). */
+    default void uiAfter(long millis, Runnable update) {
+        ui(update);
+    }
 }

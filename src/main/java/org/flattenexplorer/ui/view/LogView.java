@@ -18,12 +18,18 @@ public final class LogView extends VBox {
         placeholder.setWrapText(true);
         list.setPlaceholder(placeholder);
         vm.log().addListener((ListChangeListener<String>) c -> {
-            // after the new row is laid out, or the newest line stays just below the view
-            javafx.application.Platform.runLater(() -> {
-                if (!vm.log().isEmpty()) {
-                    list.scrollTo(vm.log().size() - 1);
-                }
-            });
+            boolean added = false;
+            while (c.next()) {
+                added |= c.wasAdded() && !c.wasReplaced();
+            }
+            if (added) { // a progress line redrawn in place needs no scrolling (and no extra layout pass)
+                // after the new row is laid out, or the newest line stays just below the view
+                javafx.application.Platform.runLater(() -> {
+                    if (!vm.log().isEmpty()) {
+                        list.scrollTo(vm.log().size() - 1);
+                    }
+                });
+            }
         });
         Label title = new Label("Log");
         title.getStyleClass().add("section-title");

@@ -84,6 +84,9 @@ public final class TrainingViewModel {
     private boolean progressLineOpen;
     private final java.util.concurrent.ConcurrentLinkedQueue<TrainingEvent> pending = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final java.util.concurrent.atomic.AtomicBoolean drainScheduled = new java.util.concurrent.atomic.AtomicBoolean();
+    /** The live views are redrawn at most this often during training (batch events wait; epoch ends do not). */
+    static final long MIN_DRAIN_INTERVAL_NANOS = 250_000_000L;
+    private volatile long lastDrain;
     private List<BatchPoint> batchBuffer;
 
     /** One queued spec on its way through the training thread. */
@@ -321,12 +324,15 @@ public final class TrainingViewModel {
     private void post(TrainingEvent event) {
         pending.add(event);
         if (drainScheduled.compareAndSet(false, true)) {
-            executor.ui(this::drain);
+            // at most a few redraws a second: on two cores every repaint of the window is time the training loses
+            long wait = (lastDrain + MIN_DRAIN_INTERVAL_NANOS - System.nanoTime()) / 1_000_000;
+            executor.uiAfter(event instanceof TrainingEvent.BatchEnd ? wait : 0, this::drain);
         }
     }
 
     private void drain() {
         drainScheduled.set(false);
+        lastDrain = System.nanoTime();
         List<BatchPoint> points = new ArrayList<>();
         batchBuffer = points;
         try {

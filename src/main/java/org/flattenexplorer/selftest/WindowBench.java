@@ -1,0 +1,217 @@
+package org.flattenexplorer.selftest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import org.flattenexplorer.data.DataLocator;
+import org.flattenexplorer.data.DatasetPreparer;
+import org.flattenexplorer.data.PreparedDataset;
+import org.flattenexplorer.model.ArchitectureSpec;
+import org.flattenexplorer.model.Preset;
+import org.flattenexplorer.training.EpochMetrics;
+import org.flattenexplorer.training.RunResult;
+import org.flattenexplorer.training.RunStore;
+import org.flattenexplorer.training.TrainingListener;
+import org.flattenexplorer.training.TrainingRun;
+import org.flattenexplorer.ui.AppServices;
+import org.flattenexplorer.ui.FlattenExplorerApp;
+import org.flattenexplorer.ui.MainView;
+import org.flattenexplorer.ui.task.FxTaskExecutor;
+import org.flattenexplorer.ui.viewmodel.ExplorerViewModel;
+import org.flattenexplorer.ui.viewmodel.UiSettings;
+
+/**
+ * One side of {@code bench --window}, run in its own JVM: the question's workload trained in the real window on
+ * the current display, through the Train button's path, with the live charts, the log, the progress and the
+ * Hidden states tab updating as a user sees them ({@code --window-bench}); or the same workload headless
+ * ({@code --window-bench --headless}). Prints one JSON line: the epochs' seconds, and for the window the frame
+ * gaps while training (an AnimationTimer sees every pulse; a long gap is a frame the user waited for) and the
+ * time from pressing Train to the first batch point on the chart.
+ */
+public final class WindowBench {
+    private static final long TIMEOUT_S = 1800;
+
+    private WindowBench() {}
+
+    public static int run(List<String> args, PrintStream out, PrintStream err) {
+        try {
+            int epochs = Integer.parseInt(option(args, "--epochs").orElse("4"));
+            ArchitectureSpec spec = Preset.QUESTION_FLATTEN.spec().toBuilder().epochs(epochs).testSize(0).build();
+            Optional<Path> folder = option(args, "--data").map(Path::of);
+            ObjectNode result;
+            if (args.contains("--headless")) {
+                result = headless(spec, folder);
+            } else {
+                String problem = StartupChecks.windowProblem(System.getProperties(), System.getenv());
+                if (problem != null) {
+                    throw new StartupProblem(problem);
+                }
+                Platform.startup(() -> { });
+                Platform.setImplicitExit(false);
+                result = window(spec, folder, out);
+                Platform.exit();
+            }
+            out.println(new ObjectMapper().writeValueAsString(result));
+            return 0;
+        } catch (Throwable e) {
+            err.println("window bench failed: " + StartupChecks.explain(e));
+            return 1;
+        }
+    }
+
+    static ObjectNode headless(ArchitectureSpec spec, Optional<Path> folder) {
+        PreparedDataset data = folder.map(f -> DatasetPreparer.fromFolder(f, spec.preprocessing()))
+                .orElseGet(() -> DatasetPreparer.synthetic(spec.preprocessing()));
+        RunResult result = new TrainingRun(spec, data).run(TrainingListener.NONE);
+        ObjectNode json = new ObjectMapper().createObjectNode();
+        json.put("mode", "headless");
+        epochs(json, result.epochs());
+        return json;
+    }
+
+    /** Trains in a new window; JavaFX must be running. Call it off the FX thread: it waits for the run. */
+    static ObjectNode window(ArchitectureSpec spec, Optional<Path> folder, PrintStream out) throws Exception {
+        Path scratch = Files.createTempDirectory("flatten-window-bench");
+        FxTaskExecutor executor = new FxTaskExecutor();
+        CompletableFuture<MainView> shown = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                AppServices services = new AppServices(new RunStore(scratch.resolve("runs")), UiSettings.inMemory(),
+                        executor, null, DataLocator.system(), Optional.empty(), scratch.resolve("data"));
+                MainView view = new MainView(services);
+                Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+                Scene scene = new Scene(view, Math.min(1560, screen.getWidth()), Math.min(960, screen.getHeight()));
+                Stage stage = new Stage();
+                stage.setTitle(FlattenExplorerApp.TITLE + " - window benchmark");
+                stage.setScene(scene);
+                view.start(scene, stage);
+                stage.show();
+                shown.complete(view);
+            } catch (Throwable e) {
+                shown.completeExceptionally(e);
+            }
+        });
+        MainView view = shown.get(120, TimeUnit.SECONDS);
+        ExplorerViewModel app = view.viewModel();
+
+        // The reviews are chosen and prepared before Train is pressed: the bench measures training, as a user
+        // who has already loaded the data sees it.
+        CompletableFuture<Void> ready = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            folder.ifPresentOrElse(app.data()::chooseFolder, app.data()::useSynthetic);
+            app.architecture().load(spec);
+        });
+        waitFor(() -> app.data().hasDataProperty().get(), 60);
+        PreparedDataset data = app.data().prepare(spec.preprocessing());
+        out.println("window benchmark: " + spec.describe() + " on " + data.source() + ", " + spec.epochs() + " epochs");
+
+        List<Long> gaps = Collections.synchronizedList(new ArrayList<>());
+        long[] firstPoint = {0};
+        long[] pressed = {0};
+        CompletableFuture<List<EpochMetrics>> done = new CompletableFuture<>();
+        AnimationTimer frames = new AnimationTimer() {
+            private long last;
+
+            @Override
+            public void handle(long now) {
+                if (last > 0) {
+                    gaps.add(now - last);
+                }
+                last = now;
+            }
+        };
+        Platform.runLater(() -> {
+            app.training().batchLosses().addListener((ListChangeListener<Object>) c -> {
+                if (firstPoint[0] == 0 && !app.training().batchLosses().isEmpty()) {
+                    firstPoint[0] = System.nanoTime();
+                }
+            });
+            app.training().runningProperty().addListener((o, was, running) -> {
+                if (!running) {
+                    frames.stop();
+                    done.complete(List.copyOf(app.training().epochs()));
+                }
+            });
+            frames.start();
+            pressed[0] = System.nanoTime();
+            app.trainCurrent(); // what Train and Ctrl+Enter do
+            ready.complete(null);
+        });
+        ready.get(30, TimeUnit.SECONDS);
+        List<EpochMetrics> epochs = done.get(TIMEOUT_S, TimeUnit.SECONDS);
+        if (epochs.size() != spec.epochs()) {
+            throw new IllegalStateException("the window trained " + epochs.size() + " of " + spec.epochs()
+                    + " epochs: " + app.training().progressTextProperty().get());
+        }
+        Platform.runLater(() -> {
+            executor.shutdown();
+            view.getScene().getWindow().hide();
+        });
+
+        ObjectNode json = new ObjectMapper().createObjectNode();
+        json.put("mode", "window");
+        epochs(json, epochs);
+        json.put("first_point_s", firstPoint[0] == 0 ? Double.NaN : (firstPoint[0] - pressed[0]) / 1e9);
+        List<Long> sorted;
+        synchronized (gaps) {
+            sorted = new ArrayList<>(gaps);
+        }
+        Collections.sort(sorted);
+        json.put("frames", sorted.size());
+        json.put("worst_frame_ms", sorted.isEmpty() ? Double.NaN : sorted.get(sorted.size() - 1) / 1e6);
+        json.put("p99_frame_ms", sorted.isEmpty() ? Double.NaN
+                : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(0.99 * sorted.size()) - 1)) / 1e6);
+        return json;
+    }
+
+    /** Each epoch's seconds (training and validation) and metrics, and the median of all but the first (the warm-up). */
+    private static void epochs(ObjectNode json, List<EpochMetrics> epochs) {
+        ArrayNode metrics = json.putArray("metrics");
+        for (EpochMetrics m : epochs) {
+            metrics.addObject().put("loss", m.loss()).put("accuracy", m.accuracy()).put("val_loss", m.valLoss())
+                    .put("val_accuracy", m.valAccuracy());
+        }
+        ArrayNode seconds = json.putArray("epoch_s");
+        List<Double> timed = new ArrayList<>();
+        for (int i = 0; i < epochs.size(); i++) {
+            seconds.add(epochs.get(i).seconds());
+            if (i > 0) {
+                timed.add(epochs.get(i).seconds());
+            }
+        }
+        Collections.sort(timed);
+        json.put("epoch_s_median", timed.isEmpty() ? Double.NaN : timed.size() % 2 == 1 ? timed.get(timed.size() / 2)
+                : (timed.get(timed.size() / 2 - 1) + timed.get(timed.size() / 2)) / 2);
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier condition, int seconds) throws InterruptedException {
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new IllegalStateException("the window did not find the reviews within " + seconds + " s");
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private static Optional<String> option(List<String> args, String name) {
+        int i = args.indexOf(name);
+        return i >= 0 && i + 1 < args.size() ? Optional.of(args.get(i + 1)) : Optional.empty();
+    }
+}
