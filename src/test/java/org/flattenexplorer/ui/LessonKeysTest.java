@@ -4,19 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.flattenexplorer.data.DataLocator;
 import org.flattenexplorer.lesson.StepView;
 import org.flattenexplorer.model.ArchitectureSpec;
-import org.flattenexplorer.training.RunStore;
 import org.flattenexplorer.ui.task.FxTaskExecutor;
-import org.flattenexplorer.ui.view.ExportTarget;
-import org.flattenexplorer.ui.viewmodel.UiSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -37,14 +31,8 @@ class LessonKeysTest {
     @Start
     void start(Stage stage) throws Exception {
         executor = new FxTaskExecutor();
-        AppServices services = new AppServices(new RunStore(Files.createDirectories(temp.resolve("runs"))),
-                UiSettings.inMemory(), executor, ExportTarget.folder(temp), new DataLocator(name -> null,
-                temp.resolve("home")), Optional.empty(), temp.resolve("data"));
-        view = new MainView(services, TinySpecs::shrink);
-        Scene scene = new Scene(view, 1280, 720);
-        stage.setScene(scene);
-        view.start(scene, stage);
-        stage.show();
+        view = TestWindow.open(stage, executor, Files.createDirectories(temp.resolve("runs")), temp, 1280, 720,
+                TinySpecs::shrink);
     }
 
     @AfterEach

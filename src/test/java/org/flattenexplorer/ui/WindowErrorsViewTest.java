@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javafx.scene.Scene;
@@ -16,14 +15,11 @@ import javafx.scene.control.TextArea;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.flattenexplorer.data.DataLocator;
 import org.flattenexplorer.inspect.InspectFixtures;
 import org.flattenexplorer.model.Preset;
 import org.flattenexplorer.training.RunStore;
 import org.flattenexplorer.ui.task.FxTaskExecutor;
-import org.flattenexplorer.ui.view.ExportTarget;
 import org.flattenexplorer.ui.viewmodel.RunItem;
-import org.flattenexplorer.ui.viewmodel.UiSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -76,14 +72,7 @@ class WindowErrorsViewTest {
     @Start
     void start(Stage stage) {
         executor = new FxTaskExecutor();
-        AppServices services = new AppServices(new RunStore(runs), UiSettings.inMemory(), executor,
-                ExportTarget.folder(temp), new DataLocator(name -> null, temp.resolve("home")), Optional.empty(),
-                temp.resolve("data"));
-        view = new MainView(services);
-        Scene scene = new Scene(view, 1260, 780);
-        stage.setScene(scene);
-        view.start(scene, stage);
-        stage.show();
+        view = TestWindow.open(stage, executor, runs, temp, 1260, 780);
     }
 
     @AfterEach

@@ -6,12 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
-import org.flattenexplorer.data.DataLocator;
 import org.flattenexplorer.data.DatasetPreparer;
 import org.flattenexplorer.data.PreparedDataset;
 import org.flattenexplorer.model.ArchitectureSpec;
@@ -22,8 +20,6 @@ import org.flattenexplorer.training.TrainingEvent;
 import org.flattenexplorer.training.TrainingListener;
 import org.flattenexplorer.training.TrainingRun;
 import org.flattenexplorer.ui.task.FxTaskExecutor;
-import org.flattenexplorer.ui.view.ExportTarget;
-import org.flattenexplorer.ui.viewmodel.UiSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -72,14 +68,7 @@ class WindowFitsScreensTest {
     void start(Stage stage) {
         this.stage = stage;
         executor = new FxTaskExecutor();
-        AppServices services = new AppServices(new RunStore(runs), UiSettings.inMemory(), executor,
-                ExportTarget.folder(temp), new DataLocator(name -> null, temp.resolve("home")), Optional.empty(),
-                temp.resolve("data"));
-        view = new MainView(services, TinySpecs::shrink);
-        Scene scene = new Scene(view, 1280, 720);
-        stage.setScene(scene);
-        view.start(scene, stage);
-        stage.show();
+        view = TestWindow.open(stage, executor, runs, temp, 1280, 720, TinySpecs::shrink);
     }
 
     @AfterEach
