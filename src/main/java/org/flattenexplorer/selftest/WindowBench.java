@@ -27,7 +27,6 @@ import org.flattenexplorer.model.Preset;
 import org.flattenexplorer.training.EpochMetrics;
 import org.flattenexplorer.training.RunResult;
 import org.flattenexplorer.training.RunStore;
-import org.flattenexplorer.training.TrainingListener;
 import org.flattenexplorer.training.TrainingRun;
 import org.flattenexplorer.ui.AppServices;
 import org.flattenexplorer.ui.FlattenExplorerApp;
@@ -78,10 +77,17 @@ public final class WindowBench {
     static ObjectNode headless(ArchitectureSpec spec, Optional<Path> folder) {
         PreparedDataset data = folder.map(f -> DatasetPreparer.fromFolder(f, spec.preprocessing()))
                 .orElseGet(() -> DatasetPreparer.synthetic(spec.preprocessing()));
-        RunResult result = new TrainingRun(spec, data).run(TrainingListener.NONE);
+        long start = System.nanoTime();
+        long[] firstBatch = {0};
+        RunResult result = new TrainingRun(spec, data).run(event -> {
+            if (firstBatch[0] == 0 && event instanceof org.flattenexplorer.training.TrainingEvent.BatchEnd) {
+                firstBatch[0] = System.nanoTime();
+            }
+        });
         ObjectNode json = new ObjectMapper().createObjectNode();
         json.put("mode", "headless");
         epochs(json, result.epochs());
+        json.put("first_point_s", (firstBatch[0] - start) / 1e9);
         return json;
     }
 
