@@ -1,47 +1,60 @@
 package org.flattenexplorer;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Stream;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The layering of DESIGN.md: the core runs headless, the window only observes it. */
+/**
+ * The layering of DESIGN.md, checked on the compiled classes (every reference counts: imports, fully qualified
+ * names, the types of fields and of what a method returns), each rule with its reason.
+ */
 class ArchitectureTest {
-    private static final Path SOURCES = Path.of("src/main/java/org/flattenexplorer");
+    private static final String[] CORE = {"org.flattenexplorer.data..", "org.flattenexplorer.model..",
+        "org.flattenexplorer.training..", "org.flattenexplorer.inspect..", "org.flattenexplorer.charts..",
+        "org.flattenexplorer.lesson..", "org.flattenexplorer.cli.."};
+    private static JavaClasses classes;
 
-    private static List<String> filesImporting(String packageName, String forbidden) throws IOException {
-        try (Stream<Path> files = Files.walk(SOURCES.resolve(packageName))) {
-            return files.filter(p -> p.toString().endsWith(".java")).filter(p -> {
-                try {
-                    return Files.readAllLines(p).stream().anyMatch(l -> l.startsWith("import " + forbidden));
-                } catch (IOException e) {
-                    throw new IllegalStateException(e);
-                }
-            }).map(Path::toString).toList();
-        }
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.flattenexplorer");
     }
 
     @Test
-    void theCoreHasNoJavaFx() throws IOException {
-        for (String core : List.of("data", "model", "training", "inspect", "charts", "lesson", "cli")) {
-            assertThat(filesImporting(core, "javafx")).as(core).isEmpty();
-        }
+    void theCoreHasNoJavaFx() {
+        ArchRule rule = noClasses().that().resideInAnyPackage(CORE).should().dependOnClassesThat()
+                .resideInAnyPackage("javafx..")
+                .because("the core trains, inspects and writes headless (CLI, CI, the handout); the window observes it");
+        rule.check(classes);
     }
 
     @Test
-    void theWindowNeverCallsDl4jDirectly() throws IOException {
-        assertThat(filesImporting("ui", "org.deeplearning4j")).isEmpty();
-        assertThat(filesImporting("ui", "org.nd4j")).isEmpty();
+    void theWindowNeverReachesIntoDl4j() {
+        ArchRule rule = noClasses().that().resideInAPackage("org.flattenexplorer.ui..").should().dependOnClassesThat()
+                .resideInAnyPackage("org.deeplearning4j..", "org.nd4j..")
+                .because("networks are not thread-safe: only the core touches them, with its own locks and copies");
+        rule.check(classes);
     }
 
     @Test
-    void theDataLayerKnowsNothingOfModelsOrTraining() throws IOException {
-        assertThat(filesImporting("data", "org.deeplearning4j")).isEmpty();
-        assertThat(filesImporting("data", "org.flattenexplorer.model")).isEmpty();
-        assertThat(filesImporting("data", "org.flattenexplorer.training")).isEmpty();
+    void theCliDoesNotDependOnTheWindow() {
+        ArchRule rule = noClasses().that().resideInAPackage("org.flattenexplorer.cli..").should().dependOnClassesThat()
+                .resideInAPackage("org.flattenexplorer.ui..")
+                .because("the commands run without a display, on a machine with no JavaFX libraries loaded");
+        rule.check(classes);
+    }
+
+    @Test
+    void theDataLayerKnowsNothingOfModelsOrTraining() {
+        ArchRule rule = noClasses().that().resideInAPackage("org.flattenexplorer.data..").should().dependOnClassesThat()
+                .resideInAnyPackage("org.deeplearning4j..", "org.flattenexplorer.model..",
+                        "org.flattenexplorer.training..")
+                .because("reading and encoding reviews is the same for every model, and testable without one");
+        rule.check(classes);
     }
 }

@@ -31,6 +31,22 @@ public record InspectedModel(String name, MultiLayerNetwork network, Architectur
         return new InspectedModel(name, run.network(), run.spec(), run.data().vocabulary());
     }
 
+    /**
+     * A copy of a training run's network as it is now, to inspect while training goes on. Call it on the training
+     * thread between steps (an epoch end), where the network may be read.
+     */
+    public static InspectedModel snapshot(String name, TrainingRun run) {
+        return new InspectedModel(name, run.network().clone(), run.spec(), run.data().vocabulary());
+    }
+
+    /** P(positive) for every review of a split; holds the network's lock, like {@link #inspect}. */
+    public float[] predict(org.flattenexplorer.data.EncodedSplit split) {
+        synchronized (network) {
+            return org.flattenexplorer.training.SplitEvaluator.predict(network, split,
+                    java.util.stream.IntStream.range(0, split.size()).toArray(), spec.masking());
+        }
+    }
+
     /** Tokenizes and pads the text the way the model's training data was. */
     public EncodedReview encode(String text) {
         return EncodedReview.of(text, vocabulary, spec);

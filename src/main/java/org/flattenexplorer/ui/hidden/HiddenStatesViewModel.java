@@ -209,8 +209,7 @@ public final class HiddenStatesViewModel {
             if (!(event instanceof TrainingEvent.EpochEnd end) || frozen.get() || !following) {
                 return;
             }
-            InspectedModel snapshot = new InspectedModel(name + " (epoch " + end.metrics().epoch() + ")",
-                    run.network().clone(), run.spec(), run.data().vocabulary());
+            InspectedModel snapshot = InspectedModel.snapshot(name + " (epoch " + end.metrics().epoch() + ")", run);
             ui.execute(() -> model.set(snapshot));
         };
     }
@@ -225,10 +224,7 @@ public final class HiddenStatesViewModel {
         background.execute(() -> {
             float[] p;
             try {
-                synchronized (m.network()) {
-                    p = org.flattenexplorer.training.SplitEvaluator.predict(m.network(), split,
-                            java.util.stream.IntStream.range(0, split.size()).toArray(), m.spec().masking());
-                }
+                p = m.predict(split);
             } catch (RuntimeException | OutOfMemoryError e) {
                 ui.execute(() -> {
                     showProblem("Could not score the reviews with " + m.name() + ": " + Failures.explain(e));
