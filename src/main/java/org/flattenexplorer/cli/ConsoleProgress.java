@@ -1,14 +1,18 @@
 package org.flattenexplorer.cli;
 
 import java.io.PrintStream;
-import org.flattenexplorer.training.KerasProgress;
+import org.flattenexplorer.training.KerasLog;
 import org.flattenexplorer.training.TrainingEvent;
 import org.flattenexplorer.training.TrainingListener;
 
-/** Prints a run's events as Keras does; redraws the batch bar in place only on a terminal. */
-final class ConsoleProgress implements TrainingListener {
+/**
+ * Prints a run's Keras log ({@link KerasLog}); redraws the batch bar in place only on a terminal (a redirected
+ * output keeps the whole lines, as Keras's own log does).
+ */
+final class ConsoleProgress implements TrainingListener, KerasLog.Sink {
     private final PrintStream out;
     private final boolean terminal;
+    private boolean progressShown;
 
     ConsoleProgress(PrintStream out) {
         this.out = out;
@@ -17,18 +21,21 @@ final class ConsoleProgress implements TrainingListener {
 
     @Override
     public void onEvent(TrainingEvent event) {
-        if (event instanceof TrainingEvent.BatchEnd b) {
-            if (b.batch() == 1) {
-                out.println(KerasProgress.epochHeader(b.epoch(), b.epochs()));
-            }
-            if (terminal) {
-                out.print("\r" + KerasProgress.batchLine(b.batch(), b.batches(), b.loss(), b.accuracy()));
-                out.flush();
-            }
-        } else if (event instanceof TrainingEvent.EpochEnd e) {
-            out.println((terminal ? "\r" : "") + KerasProgress.epochLine(e.metrics(), e.batches()));
-        } else if (event instanceof TrainingEvent.Cancelled) {
-            out.println("cancelled");
+        KerasLog.write(event, this);
+    }
+
+    @Override
+    public void line(String text) {
+        out.println((progressShown ? "\r" : "") + text);
+        progressShown = false;
+    }
+
+    @Override
+    public void progress(String text) {
+        if (terminal) {
+            out.print("\r" + text);
+            out.flush();
+            progressShown = true;
         }
     }
 }

@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
-import org.flattenexplorer.training.KerasProgress;
+import org.flattenexplorer.training.KerasLog;
 import org.flattenexplorer.model.ArchitectureSpec;
 import org.flattenexplorer.model.Preset;
 import org.flattenexplorer.training.RunResult;
@@ -282,16 +282,19 @@ public final class SelfTest {
     }
 
     private void onEvent(TrainingEvent event, CompletableFuture<RunResult> done) {
-        if (event instanceof TrainingEvent.BatchEnd b) {
-            if (b.batch() == 1) {
-                out.println(KerasProgress.epochHeader(b.epoch(), b.epochs()));
+        // every line of the log kept: the smoke test's output shows the whole run
+        KerasLog.write(event, new KerasLog.Sink() {
+            @Override
+            public void line(String text) {
+                out.println(text);
             }
-            if (b.batch() < b.batches()) {
-                out.println(KerasProgress.batchLine(b.batch(), b.batches(), b.loss(), b.accuracy()));
+
+            @Override
+            public void progress(String text) {
+                out.println(text);
             }
-        } else if (event instanceof TrainingEvent.EpochEnd e) {
-            out.println(KerasProgress.epochLine(e.metrics(), e.batches()));
-        } else if (event instanceof TrainingEvent.Finished f) {
+        });
+        if (event instanceof TrainingEvent.Finished f) {
             done.complete(f.result());
         } else if (event instanceof TrainingEvent.Cancelled) {
             done.completeExceptionally(new IllegalStateException("training was cancelled"));

@@ -20,6 +20,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.flattenexplorer.training.KerasLog;
 import org.flattenexplorer.training.KerasProgress;
 import org.flattenexplorer.data.PreparedDataset;
 import org.flattenexplorer.data.Preprocessing;
@@ -171,8 +172,8 @@ public final class TrainingViewModel {
         closeProgressLine();
         log.add("Replaying the saved run " + run.info().name() + " · seed " + run.info().spec().seed());
         for (EpochMetrics m : saved) {
-            log.add(KerasProgress.epochHeader(m.epoch(), run.info().spec().epochs()));
-            log.add(KerasProgress.epochLine(m, perEpoch));
+            logSink.line(KerasProgress.epochHeader(m.epoch(), run.info().spec().epochs()));
+            logSink.line(KerasProgress.epochLine(m, perEpoch));
         }
     }
 
@@ -347,11 +348,8 @@ public final class TrainingViewModel {
 
     /** Turns one core event into the window's state; runs on the UI thread (tests call it directly). */
     public void handle(TrainingEvent event) {
+        KerasLog.write(event, logSink);
         if (event instanceof TrainingEvent.BatchEnd b) {
-                if (b.batch() == 1) {
-                    closeProgressLine();
-                    log.add(KerasProgress.epochHeader(b.epoch(), b.epochs()));
-                }
                 BatchPoint point = new BatchPoint(b.epoch() - 1 + (double) b.batch() / b.batches(), b.batchLoss());
                 if (batchBuffer != null) {
                     batchBuffer.add(point);
@@ -363,42 +361,44 @@ public final class TrainingViewModel {
                     progressText.set(String.format(Locale.ROOT, "Epoch %d/%d · batch %d/%d · loss %.4f",
                             b.epoch(), b.epochs(), b.batch(), b.batches(), b.loss()));
                 }
-                setProgressLine(KerasProgress.batchLine(b.batch(), b.batches(), b.loss(), b.accuracy()));
         } else if (event instanceof TrainingEvent.EpochEnd e) {
-                setProgressLine(KerasProgress.epochLine(e.metrics(), e.batches()));
-                progressLineOpen = false;
                 epochs.add(e.metrics());
                 bestEpoch.set(RunResult.bestValidationEpoch(epochs).orElse(0));
         } else if (event instanceof TrainingEvent.Finished f) {
-                closeProgressLine();
                 progress.set(1);
-                String test = Double.isNaN(f.result().testAccuracy()) ? ""
-                        : String.format(Locale.ROOT, " · test accuracy %.4f", f.result().testAccuracy());
-                log.add(String.format(Locale.ROOT, "Finished in %.0f s · best val_accuracy %.4f (epoch %d)%s",
-                        f.result().seconds(), f.result().bestValidationAccuracy(),
-                        f.result().bestValidationEpoch().orElse(0), test));
-                progressText.set("Finished" + test);
+                progressText.set("Finished" + (Double.isNaN(f.result().testAccuracy()) ? ""
+                        : String.format(Locale.ROOT, " · test accuracy %.4f", f.result().testAccuracy())));
         } else if (event instanceof TrainingEvent.Cancelled c) {
-                closeProgressLine();
-                log.add("Stopped after " + c.result().epochs().size() + " complete epochs; kept as a cancelled run.");
                 progressText.set("Stopped after " + c.result().epochs().size() + " epochs");
         } else if (event instanceof TrainingEvent.Failed f) {
-                closeProgressLine();
-                log.add("Training failed: " + f.message());
                 progressText.set("Failed: " + f.message());
                 failure.set("Training failed: " + f.message());
                 failureDetails.set(f.cause() == null ? "" : Failures.details(f.cause()));
         }
     }
 
-    private void setProgressLine(String line) {
-        if (progressLineOpen && !log.isEmpty()) {
-            log.set(log.size() - 1, line);
-        } else {
-            log.add(line);
+    /** The log list as the Keras log's sink: a progress line is redrawn in place until a whole line takes it over. */
+    private final KerasLog.Sink logSink = new KerasLog.Sink() {
+        @Override
+        public void line(String text) {
+            put(text);
+            progressLineOpen = false;
         }
-        progressLineOpen = true;
-    }
+
+        @Override
+        public void progress(String text) {
+            put(text);
+            progressLineOpen = true;
+        }
+
+        private void put(String text) {
+            if (progressLineOpen && !log.isEmpty()) {
+                log.set(log.size() - 1, text);
+            } else {
+                log.add(text);
+            }
+        }
+    };
 
     private void closeProgressLine() {
         progressLineOpen = false;
