@@ -42,7 +42,7 @@ class KerasLogTest {
             KerasLog.write(new TrainingEvent.BatchEnd(1, 2, batch, 3, 0.7, 0.69, 0.5), log);
             if (batch == 2) {
                 assertThat(log.lines).containsExactly("Epoch 1/2",
-                        "2/3 [====================>.........] - loss: 0.6900 - accuracy: 0.5000");
+                        "2/3 [===================>..........] - loss: 0.6900 - accuracy: 0.5000");
             }
         }
         KerasLog.write(new TrainingEvent.EpochEnd(new EpochMetrics(1, 0.69, 0.5, 0.70, 0.48, 2.0), 2, 3), log);
