@@ -11,8 +11,6 @@ import javafx.util.StringConverter;
 import org.flattenexplorer.data.PreparedDataset;
 import org.flattenexplorer.data.Preprocessing;
 import org.flattenexplorer.inspect.Explanation;
-import org.flattenexplorer.inspect.InspectedModel;
-import org.flattenexplorer.training.Failures;
 import org.flattenexplorer.training.SavedRun;
 import org.flattenexplorer.ui.hidden.HiddenStatesPane;
 import org.flattenexplorer.ui.hidden.HiddenStatesViewModel;
@@ -26,9 +24,8 @@ import org.flattenexplorer.ui.viewmodel.RunItem;
  * buttons start presets or open runs.
  */
 final class HiddenStatesTab extends Tab {
-    private final HiddenStatesViewModel hidden = new HiddenStatesViewModel();
+    private final HiddenStatesViewModel hidden;
     private final ExplorerViewModel app;
-    private final TaskExecutor executor;
     private final TableView<RunItem> runTable;
     private final HiddenStatesPane pane;
     private SavedRun unseen;
@@ -36,8 +33,8 @@ final class HiddenStatesTab extends Tab {
     HiddenStatesTab(ExplorerViewModel app, TaskExecutor executor, TableView<RunItem> runTable) {
         super("Hidden states");
         this.app = app;
-        this.executor = executor;
         this.runTable = runTable;
+        this.hidden = new HiddenStatesViewModel(executor);
         setClosable(false);
         pane = new HiddenStatesPane(hidden);
         pane.toolbar().getItems().addAll(1, compareControls());
@@ -91,43 +88,17 @@ final class HiddenStatesTab extends Tab {
                 return null;
             }
         });
-        other.valueProperty().addListener((o, was, item) -> {
-            if (item == null) {
-                hidden.compareModelProperty().set(null);
-                return;
-            }
-            executor.io(() -> {
-                try {
-                    InspectedModel model = InspectedModel.of(item.run());
-                    executor.ui(() -> hidden.compareModelProperty().set(model));
-                } catch (RuntimeException e) {
-                    executor.ui(() -> hidden.showProblem("Cannot compare with this run: " + Failures.explain(e)));
-                }
-            });
-        });
+        other.valueProperty().addListener((o, was, item) -> hidden.compareWith(item == null ? null : item.run()));
         other.setMaxWidth(320);
         Label label = new Label("Side by side with:");
         label.setMinWidth(Label.USE_PREF_SIZE);
         return List.of(label, other);
     }
 
-    /** Loads a saved run's model and the reviews it was trained on, off the UI thread. */
+    /** A saved run in the views, with the reviews it was trained on when data is chosen. */
     private void inspect(SavedRun run) {
-        executor.io(() -> {
-            try {
-                InspectedModel model = InspectedModel.of(run);
-                PreparedDataset data = app.data().hasDataProperty().get()
-                        ? app.data().prepare(Preprocessing.fromJson(run.info().preprocessing())) : null;
-                executor.ui(() -> {
-                    hidden.modelProperty().set(model);
-                    if (data != null) {
-                        hidden.datasetProperty().set(data);
-                    }
-                });
-            } catch (RuntimeException e) {
-                executor.ui(() -> hidden.showProblem("Cannot inspect this run: " + Failures.explain(e)));
-            }
-        });
+        hidden.showRun(run, r -> app.data().hasDataProperty().get()
+                ? app.data().prepare(Preprocessing.fromJson(r.info().preprocessing())) : null);
     }
 
     /** Never an empty view: with a model and reviews but nothing picked yet, start on the first validation review. */

@@ -8,10 +8,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import javafx.application.Platform;
+import java.util.function.Function;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -37,6 +36,8 @@ import org.flattenexplorer.lesson.Highlight;
 import org.flattenexplorer.inspect.ReviewWarning;
 import org.flattenexplorer.model.Preset;
 import org.flattenexplorer.training.Failures;
+import org.flattenexplorer.training.SavedRun;
+import org.flattenexplorer.ui.task.TaskExecutor;
 import org.flattenexplorer.training.TrainingEvent;
 import org.flattenexplorer.training.TrainingListener;
 import org.flattenexplorer.training.TrainingRun;
@@ -72,13 +73,9 @@ public final class HiddenStatesViewModel {
     private Consumer<Preset> runPreset = p -> { };
     private Consumer<Explanation.Evidence> openRun = r -> { };
 
-    /** For the app: probes on one background thread, results on the FX thread. */
-    public HiddenStatesViewModel() {
-        this(Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "hidden-states-probe");
-            t.setDaemon(true);
-            return t;
-        }), Platform::runLater);
+    /** For the app: loads and probes through the app's task executor, results on the FX thread. */
+    public HiddenStatesViewModel(TaskExecutor executor) {
+        this(executor::io, executor::ui);
     }
 
     /** For tests: {@code Runnable::run} twice makes every request synchronous. */
@@ -143,6 +140,43 @@ public final class HiddenStatesViewModel {
     }
 
     /** Shows the user's own text under the current model(s). */
+    /**
+     * Shows a saved run: its model and the reviews it was trained on ({@code reviews} prepares them; null when
+     * there are none), loaded off the UI thread.
+     */
+    public void showRun(SavedRun run, Function<SavedRun, PreparedDataset> reviews) {
+        background.execute(() -> {
+            try {
+                InspectedModel loaded = InspectedModel.of(run);
+                PreparedDataset data = reviews.apply(run);
+                ui.execute(() -> {
+                    model.set(loaded);
+                    if (data != null) {
+                        dataset.set(data);
+                    }
+                });
+            } catch (RuntimeException | OutOfMemoryError e) {
+                ui.execute(() -> showProblem("Cannot inspect this run: " + Failures.explain(e)));
+            }
+        });
+    }
+
+    /** The second run of the side-by-side view (null: none), loaded off the UI thread. */
+    public void compareWith(SavedRun run) {
+        if (run == null) {
+            compareModel.set(null);
+            return;
+        }
+        background.execute(() -> {
+            try {
+                InspectedModel loaded = InspectedModel.of(run);
+                ui.execute(() -> compareModel.set(loaded));
+            } catch (RuntimeException | OutOfMemoryError e) {
+                ui.execute(() -> showProblem("Cannot compare with this run: " + Failures.explain(e)));
+            }
+        });
+    }
+
     public void showText(String text) {
         reviewText.set(text);
         reviewTokens.set(null);

@@ -324,10 +324,12 @@ public final class TrainingViewModel {
      */
     private void post(TrainingEvent event) {
         pending.add(event);
-        if (drainScheduled.compareAndSet(false, true)) {
+        if (!(event instanceof TrainingEvent.BatchEnd)) {
+            executor.ui(this::drain); // an epoch's end and the run's end show at once, before anything after them
+        } else if (drainScheduled.compareAndSet(false, true)) {
             // at most a few redraws a second: on two cores every repaint of the window is time the training loses
             long wait = (lastDrain + MIN_DRAIN_INTERVAL_NANOS - System.nanoTime()) / 1_000_000;
-            executor.uiAfter(event instanceof TrainingEvent.BatchEnd ? wait : 0, this::drain);
+            executor.uiAfter(wait, this::drain);
         }
     }
 

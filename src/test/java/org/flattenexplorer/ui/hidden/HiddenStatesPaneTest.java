@@ -30,7 +30,7 @@ class HiddenStatesPaneTest {
 
     @Start
     void start(Stage stage) {
-        vm = new HiddenStatesViewModel();
+        vm = new HiddenStatesViewModel(new org.flattenexplorer.ui.task.FxTaskExecutor());
         pane = new HiddenStatesPane(vm);
         stage.setScene(new Scene(pane, 1270, 1040)); // tall enough for a pixel per time step: hovering hits one row
         stage.setWidth(1270); // the stage is shared across test classes: another may have sized it

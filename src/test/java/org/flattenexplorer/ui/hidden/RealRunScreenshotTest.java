@@ -48,7 +48,7 @@ class RealRunScreenshotTest {
 
     @Start
     void start(Stage stage) {
-        vm = new HiddenStatesViewModel();
+        vm = new HiddenStatesViewModel(new org.flattenexplorer.ui.task.FxTaskExecutor());
         pane = new HiddenStatesPane(vm);
         stage.setScene(new Scene(pane, 1270, 790));
         stage.show();
