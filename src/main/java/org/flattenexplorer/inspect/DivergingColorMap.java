@@ -16,6 +16,9 @@ public final class DivergingColorMap {
     private static final int[] TABLE = new int[LEVELS];
     /** The colour of a missing value (NaN). */
     public static final int MISSING = 0xff808080;
+    /** The gutter beside a heatmap's rows: a word's row dark, a padding row light (window and PNG alike). */
+    public static final int WORD_ROW = 0xff303030;
+    public static final int PADDING_ROW = 0xffcfcfcf;
 
     static {
         for (int i = 0; i < LEVELS; i++) {

@@ -30,12 +30,6 @@ public record HiddenStates(float[][] values, EncodedReview review) {
 
     /** Largest absolute value: the colour scale's end. */
     public float maxAbs() {
-        float max = 0;
-        for (float[] row : values) {
-            for (float v : row) {
-                max = Math.max(max, Math.abs(v));
-            }
-        }
-        return max;
+        return Inspection.maxAbs(values);
     }
 }

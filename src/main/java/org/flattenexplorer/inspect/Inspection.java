@@ -150,6 +150,32 @@ public record Inspection(String modelName, ArchitectureSpec spec, EncodedReview 
         return pooled;
     }
 
+    /**
+     * What the Dense layer reads when it is not all of the states (last state, pooling), in sentences: the one
+     * wording of the window's note and the PNG's. Empty for Flatten, whose folded weights say it.
+     */
+    public List<String> readoutNote() {
+        if (foldsWeights()) {
+            return List.of();
+        }
+        if (spec.lastStateOnly()) {
+            int last = lastStateRow();
+            int word = review.lastWordPosition();
+            int gap = word < 0 ? timeSteps() : last - word;
+            return List.of(
+                    "return_sequences=False: the Dense layer reads only h_" + last + " (outlined in green): "
+                            + units() + " numbers through " + (units() + 1) + " weights.",
+                    word < 0 ? "This review has no known word." : gap <= 0
+                            ? "It is read right at the last word (t=" + word + ")."
+                            : "It is read " + gap + " padding steps after the last word (t=" + word + ").",
+                    "No other row of the heatmap reaches the Dense layer.");
+        }
+        return List.of(spec.head().title() + ": the Dense layer reads " + units() + " pooled numbers, one per unit, "
+                        + "through " + (units() + 1) + " weights.",
+                readout.sourceStep() != null ? "Black dots: the time step each unit's maximum came from."
+                        : "Every counted step shares each unit's term equally.");
+    }
+
     /** What {@link #denseInput()} is, in words. */
     public String denseInputName() {
         if (foldsWeights()) {
@@ -162,7 +188,8 @@ public record Inspection(String modelName, ArchitectureSpec spec, EncodedReview 
         return spec.head().title() + " over time: " + units() + " numbers";
     }
 
-    static float maxAbs(float[][] m) {
+    /** The largest |value| of a matrix: the end of its colour scale (one definition for every view and the PNG). */
+    public static float maxAbs(float[][] m) {
         float max = 0;
         for (float[] row : m) {
             for (float v : row) {

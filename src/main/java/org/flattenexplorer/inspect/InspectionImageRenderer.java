@@ -37,8 +37,6 @@ public final class InspectionImageRenderer {
     private static final int CHART_TOP = 880;
     private static final Color INK = new Color(0x202020);
     private static final Color MUTED = new Color(0x707070);
-    private static final int PAD_COLOUR = 0xffc8c8c8;
-    private static final int WORD_COLOUR = 0xff303030;
 
     private InspectionImageRenderer() {}
 
@@ -162,7 +160,7 @@ public final class InspectionImageRenderer {
         boolean[] pad = in.review().padding();
         int[] pixels = new int[pad.length];
         for (int t = 0; t < pad.length; t++) {
-            pixels[t] = pad[t] ? PAD_COLOUR : WORD_COLOUR;
+            pixels[t] = pad[t] ? DivergingColorMap.PADDING_ROW : DivergingColorMap.WORD_ROW;
         }
         BufferedImage column = new BufferedImage(1, Math.max(1, pad.length), BufferedImage.TYPE_INT_ARGB);
         column.setRGB(0, 0, 1, pad.length, pixels, 0, 1);
@@ -206,32 +204,32 @@ public final class InspectionImageRenderer {
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
         g.drawString("What reaches the Dense layer", x, MATRIX_TOP + 10);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-        String[] lines;
-        if (in.spec().lastStateOnly()) {
-            int last = in.lastStateRow();
-            int lastWord = in.review().lastWordPosition();
-            int gap = lastWord < 0 ? in.timeSteps() : last - lastWord;
-            lines = new String[] {
-                "return_sequences=False: the Dense layer gets only h_" + last + " (outlined),",
-                in.units() + " numbers, through " + (in.units() + 1) + " weights.",
-                lastWord < 0 ? "This review has no known word." : gap <= 0
-                        ? "That state is read right at the last word (t=" + lastWord + ")."
-                        : "That state is read " + gap + " padding steps after the last word (t=" + lastWord + ").",
-                "Every other row of the heatmap never reaches the Dense layer."
-            };
-        } else {
-            lines = new String[] {
-                in.spec().head().title() + ": the Dense layer gets " + in.units() + " pooled numbers,",
-                "one per unit, through " + (in.units() + 1) + " weights.",
-                in.readout().sourceStep() != null ? "Black dots: the step each unit's maximum came from."
-                        : "Every counted step shares each unit's term equally.",
-            };
-        }
         int y = MATRIX_TOP + 34;
-        for (String line : lines) {
-            g.drawString(line, x, y);
-            y += 20;
+        for (String sentence : in.readoutNote()) {
+            for (String line : wrap(g, sentence, 2 * PANEL_STEP - 40)) {
+                g.drawString(line, x, y);
+                y += 20;
+            }
         }
+    }
+
+    /** A sentence broken at spaces into lines no wider than {@code width} pixels. */
+    private static List<String> wrap(Graphics2D g, String text, int width) {
+        List<String> lines = new java.util.ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            String candidate = line.isEmpty() ? word : line + " " + word;
+            if (!line.isEmpty() && g.getFontMetrics().stringWidth(candidate) > width) {
+                lines.add(line.toString());
+                line = new StringBuilder(word);
+            } else {
+                line = new StringBuilder(candidate);
+            }
+        }
+        if (!line.isEmpty()) {
+            lines.add(line.toString());
+        }
+        return lines;
     }
 
     private static void drawTopWords(Graphics2D g, Inspection in, int x) {

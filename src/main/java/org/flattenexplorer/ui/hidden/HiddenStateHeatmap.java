@@ -40,12 +40,7 @@ public class HiddenStateHeatmap extends Control {
 
     /** Shows a matrix of an inspection (states, folded weights or their product) with its own colour scale. */
     public void show(float[][] matrix, Inspection inspection, String quantityName) {
-        float max = 0;
-        for (float[] row : matrix) {
-            for (float v : row) {
-                max = Math.max(max, Math.abs(v));
-            }
-        }
+        float max = Inspection.maxAbs(matrix);
         quantity.set(quantityName);
         review.set(inspection.review());
         maxAbs.set(max);

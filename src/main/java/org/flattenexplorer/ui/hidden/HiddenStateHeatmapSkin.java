@@ -19,8 +19,6 @@ import org.flattenexplorer.inspect.EncodedReview;
  */
 public class HiddenStateHeatmapSkin extends SkinBase<HiddenStateHeatmap> {
     static final double GUTTER = 8;
-    private static final int WORD = 0xff303030;
-    private static final int PAD = 0xffcfcfcf;
 
     private final ImageView cells = new ImageView();
     private final ImageView gutter = new ImageView();
@@ -98,7 +96,7 @@ public class HiddenStateHeatmapSkin extends SkinBase<HiddenStateHeatmap> {
     private static WritableImage gutterImage(EncodedReview review, int rows) {
         int[] pixels = new int[rows];
         for (int t = 0; t < rows; t++) {
-            pixels[t] = review != null && t < review.length() && review.padding()[t] ? PAD : WORD;
+            pixels[t] = review != null && t < review.length() && review.padding()[t] ? DivergingColorMap.PADDING_ROW : DivergingColorMap.WORD_ROW;
         }
         WritableImage g = new WritableImage(1, rows);
         g.getPixelWriter().setPixels(0, 0, 1, rows, PixelFormat.getIntArgbPreInstance(), pixels, 0, 1);

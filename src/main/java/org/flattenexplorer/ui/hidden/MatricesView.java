@@ -70,18 +70,7 @@ public class MatricesView extends VBox {
         product.show(in.product(), in, "w\u00b7h");
         note.setVisible(!in.foldsWeights());
         note.setManaged(!in.foldsWeights());
-        if (in.spec().lastStateOnly()) {
-            int last = in.lastStateRow();
-            int word = in.review().lastWordPosition();
-            note.setText("return_sequences=False: the Dense layer reads only h_" + last + " (outlined in green): "
-                    + in.units() + " numbers through " + (in.units() + 1) + " weights. "
-                    + (word < 0 ? "" : last - word > 0 ? "It is read " + (last - word)
-                    + " padding steps after the last word (t=" + word + ")." : "It is read right at the last word."));
-        } else if (!in.foldsWeights()) {
-            note.setText(in.spec().head().title() + ": the Dense layer reads " + in.units() + " pooled numbers. "
-                    + (in.readout().sourceStep() != null ? "Black dots: the time step each unit's maximum came from."
-                    : "Every step shares each unit's term equally."));
-        }
+        note.setText(String.join(" ", in.readoutNote()));
     }
 
     public MatrixPanel states() { return states; }
