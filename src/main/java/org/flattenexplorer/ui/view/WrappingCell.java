@@ -1,5 +1,6 @@
 package org.flattenexplorer.ui.view;
 
+import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.Tooltip;
@@ -7,30 +8,39 @@ import javafx.util.Callback;
 
 /**
  * A table cell whose text wraps onto more lines when the column is narrow (a projector's large text in a side
- * panel), with its full text as a tooltip for what still does not fit (a number has nowhere to wrap).
+ * panel) and makes its row taller, with its full text as a tooltip for what still does not fit (a number has
+ * nowhere to wrap).
  */
 public final class WrappingCell<S> extends TableCell<S, String> {
+    private final Label text = new Label();
     private final Tooltip tooltip = new Tooltip();
 
-    public WrappingCell() {
-        setWrapText(true);
+    public WrappingCell(TableColumn<S, String> column) {
+        text.setWrapText(true);
+        text.setMinHeight(USE_PREF_SIZE);
+        // the label wraps at the column's width (less the cell's padding), so the row grows to fit it
+        text.maxWidthProperty().bind(column.widthProperty().subtract(12));
+        text.prefWidthProperty().bind(text.maxWidthProperty());
+        text.alignmentProperty().bind(alignmentProperty()); // a right-aligned column (Param #) stays so
+        setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
     }
 
     public static <S> Callback<TableColumn<S, String>, TableCell<S, String>> factory() {
-        return column -> new WrappingCell<>();
+        return WrappingCell::new;
     }
 
     @Override
     protected void updateItem(String item, boolean empty) {
         super.updateItem(item, empty);
-        setText(empty ? null : item);
+        text.setText(empty ? null : item);
+        setGraphic(empty || item == null ? null : text);
         tooltip.setText(item);
         setTooltip(empty || item == null ? null : tooltip);
     }
 
     /** A column header that wraps instead of shortening to "...". */
     public static void wrapHeader(TableColumn<?, ?> column) {
-        javafx.scene.control.Label header = new javafx.scene.control.Label(column.getText());
+        Label header = new Label(column.getText());
         header.setWrapText(true);
         header.setTooltip(new Tooltip(column.getText()));
         header.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
