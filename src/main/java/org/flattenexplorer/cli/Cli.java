@@ -9,8 +9,46 @@ import org.flattenexplorer.model.Preset;
 import org.flattenexplorer.training.Failures;
 import org.flattenexplorer.training.RunFormatException;
 
-/** The headless commands: {@code train}, {@code summary}, {@code compare}, {@code bench}, {@code inspect}. */
+/** The headless commands, each declared once in {@link #COMMANDS}: help and dispatch both come from that list. */
 public final class Cli {
+    /** What a command does with its parsed options (or, for one taking none, its raw arguments). */
+    interface Action {
+        int run(CliOptions options, List<String> arguments, PrintStream out, PrintStream err);
+    }
+
+    /**
+     * One command: its name, its usage lines for --help (the first follows the name, the others are indented
+     * under it), the options it accepts (null: it parses its own arguments), and what it runs.
+     */
+    record Command(String name, List<String> usage, Set<String> options, Action action) {
+        int run(List<String> arguments, PrintStream out, PrintStream err) {
+            return action.run(options == null ? null : CliOptions.parse(arguments, options), arguments, out, err);
+        }
+    }
+
+    static final List<Command> COMMANDS = List.of(
+            new Command("summary", List.of("[--preset ID] [--vocab N] [model options]"), SummaryCommand.OPTIONS,
+                    (o, a, out, err) -> SummaryCommand.run(o, out, err)),
+            new Command("train", List.of("[--preset ID] [--data DIR | --synthetic] [--out RUN_DIR] [options]"),
+                    TrainCommand.OPTIONS, (o, a, out, err) -> TrainCommand.run(o, out, err)),
+            new Command("compare", List.of("[--presets ID,ID,...] [--seeds N] [--json FILE] [data and model options]"),
+                    CompareCommand.OPTIONS, (o, a, out, err) -> CompareCommand.run(o, out, err)),
+            new Command("bench", List.of("[--lstm stock|fast] [--data DIR] [--epochs N] [--json FILE] [model options]",
+                    "--window [--data DIR | --synthetic] [--epochs N] [--json FILE]",
+                    "    the same workload in the window on this display and headless"),
+                    BenchCommand.OPTIONS, (o, a, out, err) -> BenchCommand.run(o, out)),
+            new Command("inspect", List.of("--run RUN_DIR --review PATH_OR_TEXT --png OUT.png [--csv OUT.csv]",
+                    "    one review's hidden states, flatten strip and word contributions"),
+                    InspectCommand.OPTIONS, (o, a, out, err) -> InspectCommand.run(o, out, err)),
+            new Command("lesson", List.of("--handout OUT.html [--data DIR | --synthetic] [--runs DIR] [options]",
+                    "    the lesson's runs (reused when saved) and one HTML handout;",
+                    "    without options the window opens in the lesson"),
+                    LessonCommand.OPTIONS, (o, a, out, err) -> LessonCommand.run(o, out)),
+            new Command("report", List.of("FILE.json", "    Markdown table of compare/bench output"), null,
+                    (o, a, out, err) -> ReportCommand.run(a, out)),
+            new Command("presets", List.of("", "    every preset's full spec as JSON"), null,
+                    (o, a, out, err) -> PresetsCommand.run(out)));
+
     private Cli() {}
 
     /**
@@ -30,17 +68,9 @@ public final class Cli {
                 out.print(help());
                 return 0;
             }
-            return switch (command) {
-                case "train" -> TrainCommand.run(parse(rest, TrainCommand.OPTIONS), out, err);
-                case "summary" -> SummaryCommand.run(parse(rest, SummaryCommand.OPTIONS), out, err);
-                case "compare" -> CompareCommand.run(parse(rest, CompareCommand.OPTIONS), out, err);
-                case "bench" -> BenchCommand.run(parse(rest, BenchCommand.OPTIONS), out);
-                case "inspect" -> InspectCommand.run(parse(rest, InspectCommand.OPTIONS), out, err);
-                case "lesson" -> LessonCommand.run(parse(rest, LessonCommand.OPTIONS), out);
-                case "report" -> ReportCommand.run(rest, out);
-                case "presets" -> PresetsCommand.run(out);
-                default -> throw new CliException("unknown command '" + command + "' (see --help)");
-            };
+            Command found = COMMANDS.stream().filter(c -> c.name().equals(command)).findFirst()
+                    .orElseThrow(() -> new CliException("unknown command '" + command + "' (see --help)"));
+            return found.run(rest, out, err);
         } catch (CliException | DataException | RunFormatException e) {
             err.println("error: " + Failures.explain(e));
             return 2;
@@ -55,26 +85,17 @@ public final class Cli {
         err.println("note: " + note);
     }
 
-    private static CliOptions parse(List<String> args, Set<String> known) {
-        return CliOptions.parse(args, known);
-    }
 
     static String help() {
         StringBuilder h = new StringBuilder();
         h.append("Flatten Explorer: what is this Flatten layer doing in my LSTM?\n\n");
         h.append("Usage:\n");
         h.append("  flatten-explorer                     open the window\n");
-        h.append("  flatten-explorer summary  [--preset ID] [--vocab N] [model options]\n");
-        h.append("  flatten-explorer train    [--preset ID] [--data DIR | --synthetic] [--out RUN_DIR] [options]\n");
-        h.append("  flatten-explorer compare  [--presets ID,ID,...] [--seeds N] [--json FILE] [data and model options]\n");
-        h.append("  flatten-explorer bench    [--lstm stock|fast] [--data DIR] [--epochs N] [--json FILE] [model options]\n");
-        h.append("  flatten-explorer inspect  --run RUN_DIR --review PATH_OR_TEXT --png OUT.png [--csv OUT.csv]\n");
-        h.append("                                  one review's hidden states, flatten strip and word contributions\n");
-        h.append("  flatten-explorer lesson                           open the window in the guided lesson\n");
-        h.append("  flatten-explorer lesson   --handout OUT.html [--data DIR | --synthetic] [--runs DIR] [options]\n");
-        h.append("                                  the lesson's runs (reused when saved) and one HTML handout\n");
-        h.append("  flatten-explorer report   FILE.json               Markdown table of compare/bench output\n");
-        h.append("  flatten-explorer presets                          every preset's full spec as JSON\n");
+        for (Command c : COMMANDS) {
+            h.append(String.format("  flatten-explorer %-8s %s%n", c.name(), c.usage().get(0)).stripTrailing()).append('\n');
+            c.usage().subList(1, c.usage().size()).forEach(line -> h.append("                            ")
+                    .append(line).append('\n'));
+        }
         h.append("\nPresets (all other settings are the question's: 448/200 reviews, maxlen 500, 128/128,\n");
         h.append("dropout 0.2, Adam 1e-3, batch 32, 7 epochs):\n");
         for (Preset p : Preset.values()) {

@@ -94,4 +94,19 @@ class CliTest {
         assertThat(runs.get(0).get("test_accuracy").asDouble()).isBetween(0.0, 1.0);
         assertThat(stdout()).contains("best val_accuracy").contains("±");
     }
+
+    @Test
+    void everyDeclaredCommandIsInTheHelpAndRunsByItsName() {
+        CliRunner cli = new CliRunner();
+        assertThat(cli.run("--help")).isZero();
+        for (Cli.Command command : Cli.COMMANDS) {
+            assertThat(cli.stdout()).contains("flatten-explorer " + command.name());
+        }
+        CliRunner presets = new CliRunner();
+        assertThat(presets.run("presets")).isZero();
+        assertThat(presets.stdout()).contains("question-flatten");
+        CliRunner unknown = new CliRunner();
+        assertThat(unknown.run("flatten")).isEqualTo(2);
+        assertThat(unknown.stderr()).contains("unknown command 'flatten'");
+    }
 }
