@@ -20,6 +20,7 @@ import org.flattenexplorer.training.EpochMetrics;
 import org.flattenexplorer.training.OutputCheck;
 import org.flattenexplorer.training.OutputException;
 import org.flattenexplorer.training.RunResult;
+import org.flattenexplorer.training.SeedPlan;
 import org.flattenexplorer.training.SeedStatistics;
 
 /**
@@ -68,8 +69,7 @@ final class CompareCommand {
             ArchitectureSpec base = specs.get(v);
             PreparedDataset data = dataByPreprocessing.get(base.preprocessing().toJson());
             Variant variant = new Variant(preset, base, new ArrayList<>(), new ArrayList<>());
-            for (int s = 0; s < seeds; s++) {
-                ArchitectureSpec spec = base.toBuilder().seed(base.seed() + s).build();
+            for (ArchitectureSpec spec : SeedPlan.seeds(base, seeds)) {
                 out.println("== " + preset.id() + " (" + spec.describe() + "), seed " + spec.seed() + " ==");
                 RunLauncher.Outcome outcome = RunLauncher.train(spec, data, new ConsoleProgress(out));
                 variant.runs().add(outcome.result());

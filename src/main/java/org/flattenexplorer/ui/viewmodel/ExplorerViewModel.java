@@ -7,6 +7,7 @@ import org.flattenexplorer.data.Preprocessing;
 import org.flattenexplorer.model.ArchitectureSpec;
 import org.flattenexplorer.model.Preset;
 import org.flattenexplorer.training.RunStore;
+import org.flattenexplorer.training.SeedPlan;
 import org.flattenexplorer.training.SavedRun;
 import org.flattenexplorer.ui.task.TaskExecutor;
 
@@ -69,12 +70,12 @@ public final class ExplorerViewModel {
         training.trainAll(specs, runs::tickOnly);
     }
 
-    /** Each spec over seeds spec.seed(), spec.seed() + 1, ...: the data split stays, weights and shuffling change. */
+    /** Each spec over its seeds ({@link SeedPlan}), every run on the first seed's data split. */
     public static List<TrainingRequest> plan(List<ArchitectureSpec> specs, int seeds) {
         List<TrainingRequest> plan = new ArrayList<>();
         for (ArchitectureSpec spec : specs) {
-            for (int s = 0; s < Math.max(1, seeds); s++) {
-                plan.add(new TrainingRequest(spec.toBuilder().seed(spec.seed() + s).build(), spec.preprocessing()));
+            for (ArchitectureSpec seeded : SeedPlan.seeds(spec, seeds)) {
+                plan.add(new TrainingRequest(seeded, spec.preprocessing()));
             }
         }
         return plan;
