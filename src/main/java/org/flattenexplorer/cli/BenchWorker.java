@@ -37,8 +37,8 @@ public final class BenchWorker {
         String data = args.length > 2 ? args[2] : "";
         ArchitectureSpec spec = Preset.QUESTION_FLATTEN.spec().toBuilder().lstm(lstm).epochs(epochs).testSize(0).build();
         PreparedDataset dataset = data.isEmpty() ? QuestionShapedData.create(spec)
-                : DatasetPreparer.fromFolder(DataLocator.locate(java.util.Optional.of(Path.of(data))).orElseThrow(),
-                        spec.preprocessing());
+                : DatasetPreparer.fromPath(DataLocator.locate(java.util.Optional.of(Path.of(data))).orElseThrow(),
+                        org.flattenexplorer.data.TextFileSettings.defaults(), spec.preprocessing());
 
         TrainingRun run = new TrainingRun(spec, dataset);
         List<Double> train = new ArrayList<>();

@@ -85,6 +85,7 @@ public final class Cli {
         h.append("                                  default: $FLATTEN_EXPLORER_DATA, then ~/.flatten-explorer/data/aclImdb\n");
         h.append("  --synthetic                     generated reviews instead of IMDB (fast, offline)\n");
         h.append("  --word-index FILE               Keras's imdb_word_index.json instead of a fitted vocabulary\n");
+        DataOptions.HELP.forEach(line -> h.append(line).append('\n'));
         h.append("\nModel and training options:\n");
         SpecOptions.HELP.forEach(line -> h.append(line).append('\n'));
         return h.toString();

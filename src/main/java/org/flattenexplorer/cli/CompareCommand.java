@@ -61,7 +61,7 @@ final class CompareCommand {
             TrainingMemory.require(spec, data.vocabulary().inputDim());
         }
         dataByPreprocessing.values().stream().findFirst()
-                .flatMap(data -> data.testNote(specs.get(0).testSize())).ifPresent(n -> Cli.note(err, n));
+                .map(data -> data.notes(specs.get(0).testSize())).orElse(List.of()).forEach(n -> Cli.note(err, n));
         List<Variant> variants = new ArrayList<>();
         for (int v = 0; v < presets.size(); v++) {
             Preset preset = presets.get(v);

@@ -318,7 +318,9 @@ public final class MainView extends BorderPane {
         MenuItem exportPng = item("Export chart as PNG", "Shortcut+S", this::exportFocusedChart);
         MenuItem exportCsv = item("Export selected runs as CSV...", "Shortcut+Shift+E", this::exportCsv);
         MenuItem quit = item("Quit", "Shortcut+Q", () -> getScene().getWindow().hide());
-        Menu file = new Menu("File", null, exportPng, exportCsv, quit);
+        MenuItem openReviews = item("Open reviews...", "Shortcut+O",
+                () -> DataPanel.openReviewsFile(vm.data(), getScene().getWindow()));
+        Menu file = new Menu("File", null, openReviews, exportPng, exportCsv, quit);
 
         MenuItem train = item("Train", "Shortcut+Enter", vm::trainCurrent);
         MenuItem stop = item("Stop", "Esc", () -> vm.training().stop());

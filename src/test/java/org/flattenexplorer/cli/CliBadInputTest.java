@@ -90,6 +90,16 @@ class CliBadInputTest {
         Path broken = Files.writeString(temp.resolve("broken.json"), "{\"runs\": [\n  {\"name\": \"a\",}\n]}");
         String under = file.resolve("x").toString();
         String r = run.toString();
+        Path noText = Files.writeString(temp.resolve("no-text.csv"), "id,sentiment\n1,positive\n2,negative\n");
+        Path unknown = Files.writeString(temp.resolve("unknown.csv"), "review,label\nlovely,good\nawful,bad\n");
+        Path mixed = Files.writeString(temp.resolve("mixed.csv"), "review,label\nlovely,positive\nawful,0\nok,1\n");
+        Path emptyCsv = Files.writeString(temp.resolve("empty.csv"), "");
+        Path badRows = Files.writeString(temp.resolve("bad-rows.csv"), "review,label\nlovely,1\nan, unquoted comma,0\n");
+        StringBuilder negatives = new StringBuilder("review,label\n");
+        for (int i = 0; i < 200; i++) {
+            negatives.append("dull film number ").append(i).append(",negative\n");
+        }
+        Path oneClassCsv = Files.writeString(temp.resolve("negatives.csv"), negatives);
         return List.of(
                 // 2. outputs, checked before training
                 new Row("--out is an existing folder", 2, "already exists", train("--synthetic", "--out", temp.toString())),
@@ -110,6 +120,24 @@ class CliBadInputTest {
                 // 3. the data's classes
                 new Row("a training folder with one class", 2, "only one class (0 pos, 200 neg)",
                         train("--data", oneClass.toString())),
+                // 3b. your own CSV of labelled texts
+                new Row("a CSV with no text column", 2, "has no text column: none of its columns ('id', 'sentiment')",
+                        train("--data", noText.toString())),
+                new Row("a CSV with unknown labels", 2, "say which is positive with --labels good,bad",
+                        train("--data", unknown.toString())),
+                new Row("a CSV with mixed labels", 2, "mixes two kinds of labels", train("--data", mixed.toString())),
+                new Row("an empty CSV", 2, "empty.csv is empty", train("--data", emptyCsv.toString())),
+                new Row("a CSV with a bad row", 2, "1 bad row (line 3: 3 fields where the header has 2",
+                        train("--data", badRows.toString())),
+                new Row("a CSV with one class", 2, "only one class (0 pos, 160 neg)",
+                        train("--data", oneClassCsv.toString())),
+                new Row("--labels with one value", 2, "--labels needs two values",
+                        train("--data", unknown.toString(), "--labels", "good")),
+                new Row("--text-column for a folder", 2, "--text-column is for a CSV/TSV file",
+                        train("--data", oneClass.toString(), "--text-column", "review")),
+                new Row("--test-data that does not exist", 2, "No reviews file at",
+                        train("--data", unknown.toString(), "--labels", "good,bad", "--test-data",
+                                temp.resolve("none.csv").toString())),
                 // 5. memory
                 new Row("a spec too large for memory", 2, "this model needs about",
                         "train", "--synthetic", "--units", "1024", "--maxlen", "2000", "--epochs", "1"),

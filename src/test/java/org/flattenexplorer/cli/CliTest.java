@@ -90,4 +90,24 @@ class CliTest {
         assertThat(runs.get(0).get("test_accuracy").asDouble()).isBetween(0.0, 1.0);
         assertThat(stdout()).contains("best val_accuracy").contains("±");
     }
+
+    @Test
+    void trainsOnYourOwnCsvWithTheSkippedRowsNamed() throws Exception {
+        StringBuilder csv = new StringBuilder("\uFEFFtext,label\r\n");
+        for (org.flattenexplorer.data.Review r : org.flattenexplorer.data.SyntheticReviews.generate("train", 150, 5)) {
+            csv.append('"').append(r.text()).append("\",").append(r.labelValue()).append("\r\n");
+        }
+        csv.append("an unquoted, comma,1\r\n");
+        Path file = Files.writeString(temp.resolve("my reviews.csv"), csv);
+        Path runDir = temp.resolve("run");
+
+        int code = run("train", "--data", file.toString(), "--skip-bad-rows", "--maxlen", "40", "--units", "8",
+                "--embedding", "8", "--train-size", "64", "--val-size", "32", "--epochs", "1", "--out", runDir.toString());
+
+        assertThat(code).as(stderr()).isZero();
+        assertThat(stderr()).contains("note: skipped 1 bad row of my reviews.csv (line 152: 3 fields where the header has 2")
+                .contains("note: the 20% of my reviews.csv held out for testing holds only 30 reviews");
+        assertThat(stdout()).contains("on reviews file").contains("(64 train / 32 validation reviews").contains("Epoch 1/1");
+        assertThat(runDir.resolve("run.json")).exists();
+    }
 }

@@ -96,11 +96,12 @@ class ExplorerWindowTest {
     }
 
     @Test
-    void withNoDataTheWelcomePanelOffersTheThreeSourcesAndLeavesOnceOneIsChosen(FxRobot robot) {
+    void withNoDataTheWelcomePanelOffersTheFourSourcesAndLeavesOnceOneIsChosen(FxRobot robot) {
         javafx.scene.Node welcome = robot.lookup("#welcome").query();
         assertThat(welcome.getParent().isVisible()).isTrue();
         assertThat(robot.lookup("#welcome #download").queryButton().getText()).contains("84 MB");
         assertThat(robot.lookup("#welcome #chooseData").tryQuery()).isPresent();
+        assertThat(robot.lookup("#welcome #chooseReviewsFile").queryButton().getText()).contains("CSV/TSV");
 
         robot.clickOn("#welcome #useSynthetic");
 

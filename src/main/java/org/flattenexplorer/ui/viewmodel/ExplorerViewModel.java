@@ -25,6 +25,7 @@ public final class ExplorerViewModel {
         runs = new RunListViewModel(store, executor);
         training = new TrainingViewModel(executor, data, store, runs::added,
                 vocabulary -> architecture.vocabularySizeProperty().set(vocabulary));
+        architecture.availableReviewsProperty().bind(data.availableReviewsProperty());
     }
 
     /** Trains what the architecture panel shows. */
