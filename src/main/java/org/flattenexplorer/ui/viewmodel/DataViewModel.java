@@ -256,12 +256,16 @@ public final class DataViewModel implements DatasetSource {
         }
     }
 
-    /** Downloads and extracts the official archive into the default data folder, then uses it. */
+    /** Downloads and extracts the official archive (all 50,000 reviews) into the default data folder, then uses it. */
     public void download() {
+        download(new ImdbDownloader());
+    }
+
+    /** The same with another downloader (tests serve a small archive from 127.0.0.1). */
+    public void download(ImdbDownloader d) {
         if (downloading.get()) {
             return;
         }
-        ImdbDownloader d = new ImdbDownloader();
         downloader = d;
         downloading.set(true);
         downloadProgress.set(-1);
