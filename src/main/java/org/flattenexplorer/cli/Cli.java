@@ -67,6 +67,8 @@ public final class Cli {
         h.append("  flatten-explorer summary  [--preset ID] [--vocab N] [model options]\n");
         h.append("  flatten-explorer train    [--preset ID] [--data DIR | --synthetic] [--out RUN_DIR] [options]\n");
         h.append("  flatten-explorer compare  [--presets ID,ID,...] [--seeds N] [--json FILE] [data and model options]\n");
+        h.append("  flatten-explorer compare  --train-sizes N,N,... [--png CHART.png] [compare's options]\n");
+        h.append("                                  each variant's best val_accuracy against the training-set size\n");
         h.append("  flatten-explorer bench    [--lstm stock|fast] [--data DIR] [--epochs N] [--json FILE]\n");
         h.append("  flatten-explorer inspect  --run RUN_DIR --review PATH_OR_TEXT --png OUT.png [--csv OUT.csv]\n");
         h.append("                                  one review's hidden states, flatten strip and word contributions\n");

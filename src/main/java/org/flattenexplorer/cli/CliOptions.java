@@ -14,11 +14,13 @@ public final class CliOptions {
     private static final Set<String> FLAGS = Set.of("masking", "synthetic", "help", "no-masking", "skip-bad-rows");
 
     private final Map<String, String> values = new LinkedHashMap<>();
+    private List<String> arguments = List.of();
 
     private CliOptions() {}
 
     public static CliOptions parse(List<String> args, Set<String> known) {
         CliOptions options = new CliOptions();
+        options.arguments = List.copyOf(args);
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             if (!arg.startsWith("--")) {
@@ -70,6 +72,11 @@ public final class CliOptions {
             case "false", "no" -> false;
             default -> throw new CliException("--" + name + " needs true or false (or yes or no), got '" + value + "'");
         };
+    }
+
+    /** The arguments as given, for the record of what a command was run with. */
+    public List<String> arguments() {
+        return arguments;
     }
 
     public boolean has(String name) {

@@ -28,7 +28,7 @@ import org.flattenexplorer.training.SeedStatistics;
  * The data split is the same for every variant and seed; the seed changes initial weights, dropout and shuffling.
  */
 final class CompareCommand {
-    static final Set<String> OPTIONS = TrainCommand.options("presets", "data", "seeds", "json");
+    static final Set<String> OPTIONS = TrainCommand.options("presets", "data", "seeds", "json", "train-sizes", "png");
     static final String DEFAULT_PRESETS = "question-flatten,question-last,last-pre";
 
     private CompareCommand() {}
@@ -41,6 +41,12 @@ final class CompareCommand {
      * before the first variant trains, so a typo in the last preset costs no training time.
      */
     static int run(CliOptions o, PrintStream out, PrintStream err) {
+        if (o.has("train-sizes")) {
+            return TrainSizesCommand.run(o, out, err);
+        }
+        if (o.has("png")) {
+            throw new CliException("--png draws the data-size chart: give it with --train-sizes 448,1000,...");
+        }
         int seeds = o.integer("seeds").orElse(1);
         if (seeds < 1 || seeds > 50) {
             throw new CliException("--seeds must be between 1 and 50, got " + seeds);
@@ -80,7 +86,7 @@ final class CompareCommand {
         out.println();
         out.print(table(variants));
         if (o.has("json")) {
-            writeJson(Path.of(o.string("json").get()), variants);
+            writeJson(Path.of(o.string("json").get()), variants, Provenance.of("compare", o));
             out.println("Wrote " + o.string("json").get());
         }
         return 0;
@@ -125,7 +131,7 @@ final class CompareCommand {
         return t.toString();
     }
 
-    private static void writeJson(Path file, List<Variant> variants) {
+    private static void writeJson(Path file, List<Variant> variants, Provenance provenance) {
         List<Map<String, Object>> runs = new ArrayList<>();
         for (Variant v : variants) {
             for (int i = 0; i < v.runs().size(); i++) {
@@ -155,7 +161,11 @@ final class CompareCommand {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), Map.of("runs", runs));
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("commit", provenance.commit());
+            json.put("command", provenance.command());
+            json.put("runs", runs);
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), json);
         } catch (IOException e) {
             throw new OutputException("could not write --json " + file
                     + " (the table above has the same numbers)", e);

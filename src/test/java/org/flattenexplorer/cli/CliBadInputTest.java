@@ -138,6 +138,17 @@ class CliBadInputTest {
                 new Row("--test-data that does not exist", 2, "No reviews file at",
                         train("--data", unknown.toString(), "--labels", "good,bad", "--test-data",
                                 temp.resolve("none.csv").toString())),
+                // 3c. the data-size experiment
+                new Row("--train-sizes that is not a list of numbers", 2, "--train-sizes needs whole numbers",
+                        "compare", "--synthetic", "--train-sizes", "448,many"),
+                new Row("--train-sizes with a size twice", 2, "lists 64 twice", "compare", "--synthetic",
+                        "--train-sizes", "64,64"),
+                new Row("--train-sizes with --train-size", 2, "--train-size and --train-sizes both given",
+                        "compare", "--synthetic", "--train-sizes", "64", "--train-size", "64"),
+                new Row("--train-sizes beyond the data", 2, "but 30,000 + 200 and 1,000 were asked",
+                        "compare", "--synthetic", "--train-sizes", "64,30000", "--presets", "question-flatten"),
+                new Row("--png without --train-sizes", 2, "--png draws the data-size chart",
+                        "compare", "--synthetic", "--png", temp.resolve("x.png").toString()),
                 // 5. memory
                 new Row("a spec too large for memory", 2, "this model needs about",
                         "train", "--synthetic", "--units", "1024", "--maxlen", "2000", "--epochs", "1"),

@@ -110,4 +110,38 @@ class CliTest {
         assertThat(stdout()).contains("on reviews file").contains("(64 train / 32 validation reviews").contains("Epoch 1/1");
         assertThat(runDir.resolve("run.json")).exists();
     }
+
+    @Test
+    void compareTrainSizesWritesTheDataSizeTableJsonAndChart() throws Exception {
+        Path json = temp.resolve("sizes.json");
+        Path png = temp.resolve("sizes.png");
+
+        int code = run("compare", "--synthetic", "--train-sizes", "64,32", "--presets", "question-flatten,last-pre",
+                "--maxlen", "40", "--units", "8", "--embedding", "8", "--val-size", "32", "--test-size", "32",
+                "--epochs", "2", "--json", json.toString(), "--png", png.toString());
+
+        assertThat(code).as(stderr()).isZero();
+        assertThat(stdout()).contains("== question-flatten, 32 training reviews").contains("== last-pre, 64 training reviews")
+                .contains("| question-flatten | 32 | 1 |").contains("| last-pre | 64 | 1 |");
+        JsonNode root = new ObjectMapper().readTree(Files.readString(json));
+        assertThat(root.get("commit").asText()).isNotBlank();
+        assertThat(root.get("command").asText()).startsWith("flatten-explorer compare --synthetic --train-sizes 64,32");
+        assertThat(root.get("train_sizes")).hasSize(2);
+        assertThat(root.get("train_sizes").get(0).asInt()).isEqualTo(32);
+        JsonNode runs = root.get("runs");
+        assertThat(runs).hasSize(4);
+        assertThat(runs.get(0).get("train_size").asInt()).isEqualTo(32);
+        assertThat(runs.get(0).get("spec").get("trainSize").asInt()).isEqualTo(32);
+        assertThat(runs.get(3).get("train_size").asInt()).isEqualTo(64);
+        assertThat(runs.get(3).get("best_val_accuracy").asDouble()).isBetween(0.0, 1.0);
+        java.awt.image.BufferedImage chart = javax.imageio.ImageIO.read(png.toFile());
+        assertThat(chart.getWidth()).isEqualTo(1000);
+        assertThat(chart.getHeight()).isEqualTo(600);
+
+        CliRunner report = new CliRunner();
+        assertThat(report.run("report", json.toString())).isZero();
+        assertThat(report.stdout()).startsWith("| variant | training reviews | seeds | best validation accuracy")
+                .contains("| question-flatten | 32 | 1 |").contains("| last-pre | 64 | 1 |");
+        assertThat(stdout()).contains(report.stdout().strip());
+    }
 }
