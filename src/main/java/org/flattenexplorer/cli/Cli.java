@@ -36,6 +36,7 @@ public final class Cli {
                 case "compare" -> CompareCommand.run(parse(rest, CompareCommand.OPTIONS), out, err);
                 case "bench" -> BenchCommand.run(parse(rest, BenchCommand.OPTIONS), out);
                 case "inspect" -> InspectCommand.run(parse(rest, InspectCommand.OPTIONS), out, err);
+                case "import" -> ImportCommand.run(parse(rest, ImportCommand.OPTIONS), out, err);
                 case "lesson" -> LessonCommand.run(parse(rest, LessonCommand.OPTIONS), out);
                 case "report" -> ReportCommand.run(rest, out);
                 case "presets" -> PresetsCommand.run(out);
@@ -72,6 +73,10 @@ public final class Cli {
         h.append("  flatten-explorer bench    [--lstm stock|fast] [--data DIR] [--epochs N] [--json FILE]\n");
         h.append("  flatten-explorer inspect  --run RUN_DIR --review PATH_OR_TEXT --png OUT.png [--csv OUT.csv]\n");
         h.append("                                  one review's hidden states, flatten strip and word contributions\n");
+        h.append("  flatten-explorer inspect  --keras m.h5 --tokenizer T.json --review TEXT --png OUT.png [--padding pre|post]\n");
+        h.append("                                  the same for your Keras 2 model (Embedding -> LSTM -> head -> Dense(1))\n");
+        h.append("  flatten-explorer import   --keras m.h5 [--tokenizer T.json] [--check inputs_and_outputs.h5]\n");
+        h.append("                                  your Keras model's summary, what it became, the check of the import\n");
         h.append("  flatten-explorer lesson                           open the window in the guided lesson\n");
         h.append("  flatten-explorer lesson   --handout OUT.html [--data DIR | --synthetic] [--runs DIR] [options]\n");
         h.append("                                  the lesson's runs (reused when saved) and one HTML handout\n");
