@@ -27,7 +27,7 @@ class ArchitectureTest {
 
     @Test
     void theCoreHasNoJavaFx() throws IOException {
-        for (String core : List.of("data", "model", "training", "inspect", "charts", "lesson", "cli")) {
+        for (String core : List.of("data", "model", "training", "inspect", "charts", "lesson", "cli", "keras")) {
             assertThat(filesImporting(core, "javafx")).as(core).isEmpty();
         }
     }

@@ -60,4 +60,14 @@ public record PreparedDataset(EncodedSplit train, EncodedSplit validation, Encod
         }
         return Optional.empty();
     }
+
+    /**
+     * The same reviews encoded by another model's vocabulary and padding (an imported Keras model's tokenizer), so
+     * its views read the reviews in its own token ids; the identity says so.
+     */
+    public PreparedDataset encodedWith(Vocabulary other, Preprocessing p) {
+        return new PreparedDataset(EncodedSplit.encode(train.reviews(), other, p),
+                EncodedSplit.encode(validation.reviews(), other, p), EncodedSplit.encode(test.reviews(), other, p),
+                other, p, identity + "+" + Integer.toHexString(other.describe().hashCode()), source, testPool, notes);
+    }
 }

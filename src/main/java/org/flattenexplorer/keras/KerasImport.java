@@ -125,7 +125,7 @@ public final class KerasImport {
      * without the layers that compute nothing here:
      * <ul>
      *   <li>DL4J's MaskZeroLayer (its import of Keras's Masking): in M2.1 the LSTM after it gave outputs 0.44 away
-     *       from Keras's on padded inputs, and output() failed in its workspace. The features mask, computed from
+     *       from the reference pass on padded inputs, and output() failed in its workspace. The features mask, computed from
      *       the input the way Keras's Masking does, gives the layers after it the same steps.</li>
      *   <li>Dropout layers, when {@code withoutDropout} (nothing to do when the model is used; the inspection
      *       finds the embedding at layer 0 and the LSTM at layer 1).</li>

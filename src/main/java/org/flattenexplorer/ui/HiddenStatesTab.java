@@ -55,6 +55,42 @@ final class HiddenStatesTab extends Tab {
         hidden.datasetProperty().addListener((o, was, now) -> showFirstReviewIfEmpty());
         app.runs().runs().addListener((ListChangeListener<RunItem>) change -> updateEvidence());
         updateEvidence();
+        app.keras().modelProperty().addListener((o, was, model) -> {
+            if (model != null) {
+                showImported(model);
+            }
+        });
+    }
+
+    /**
+     * An imported Keras model (File > Open Keras model), shown like a run: the reviews in use are encoded with its
+     * own tokenizer and padding, so the review list reads them in its token ids.
+     */
+    void showImported(InspectedModel model) {
+        hidden.modelProperty().set(model);
+        if (getTabPane() != null) {
+            getTabPane().getSelectionModel().select(this);
+        }
+        if (!app.data().hasDataProperty().get()) {
+            hidden.datasetProperty().set(null);
+            hidden.showText("a wonderful film with a great cast");
+            return;
+        }
+        executor.io(() -> {
+            try {
+                Preprocessing p = model.spec().preprocessing();
+                PreparedDataset data = app.data().prepare(p).encodedWith(model.vocabulary(), p);
+                executor.ui(() -> {
+                    hidden.datasetProperty().set(data);
+                    if (data.validation().size() > 0) {
+                        hidden.showTokens(data.validation().tokens()[0], data.validation().reviews().get(0).text());
+                    }
+                });
+            } catch (RuntimeException e) {
+                executor.ui(() -> hidden.showProblem("The reviews in use cannot be shown under this model: "
+                        + Failures.explain(e) + " (type a review under Inspect my text)"));
+            }
+        });
     }
 
     /** "Side by side with": a second saved run, shown for the same review in the Side by side tab. */

@@ -21,12 +21,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@code tokenizer.to_json()} file. These files are written by this project for its tests, NOT by Keras: they test
  * the whole import path at the question's full size, where the shared files (written by Keras) are small.
  */
-final class QuestionShapedKerasFile {
+public final class QuestionShapedKerasFile {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private QuestionShapedKerasFile() {}
 
-    static void write(Path h5, ArchitectureSpec spec, MultiLayerNetwork net, Vocabulary vocabulary) {
+    public static void write(Path h5, ArchitectureSpec spec, MultiLayerNetwork net, Vocabulary vocabulary) {
         Layer embedding = net.getLayer(0);
         Layer lstm = net.getLayer(1) instanceof org.deeplearning4j.nn.layers.wrapper.BaseWrapperLayer w
                 ? w.getUnderlying() : net.getLayer(1);
@@ -94,7 +94,7 @@ final class QuestionShapedKerasFile {
     }
 
     /** {@code tokenizer.to_json()} of the run's vocabulary: word_index is a JSON string inside the config, as Keras writes it. */
-    static void writeTokenizer(Path json, Vocabulary vocabulary) throws IOException {
+    public static void writeTokenizer(Path json, Vocabulary vocabulary) throws IOException {
         ObjectNode index = JSON.createObjectNode();
         for (int i = 1; i < vocabulary.inputDim(); i++) {
             index.put(vocabulary.word(i), i);
