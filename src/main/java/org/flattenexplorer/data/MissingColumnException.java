@@ -1,6 +1,5 @@
 package org.flattenexplorer.data;
 
-import java.nio.file.Path;
 import java.util.List;
 
 /** A labelled text file whose text or label column was not found: the window asks for it, the CLI names it. */

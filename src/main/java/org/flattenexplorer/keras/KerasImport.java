@@ -8,7 +8,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.graph.GraphVertex;
@@ -489,10 +488,5 @@ public final class KerasImport {
             return new Activations(out, true, null);
         }
         return Activations.vectors(a.reshape(a.size(0), a.length() / a.size(0)).toFloatMatrix());
-    }
-
-    /** Whether the DL4J layer at {@code i} is the recurrent layer itself or a wrapper around one. */
-    static Layer unwrap(Layer layer) {
-        return layer instanceof org.deeplearning4j.nn.layers.wrapper.BaseWrapperLayer w ? w.getUnderlying() : layer;
     }
 }

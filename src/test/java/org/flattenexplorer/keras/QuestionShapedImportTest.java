@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.flattenexplorer.data.Padding;
-import org.flattenexplorer.inspect.EncodedReview;
 import org.flattenexplorer.inspect.InspectedModel;
 import org.flattenexplorer.inspect.Inspection;
 import org.flattenexplorer.model.ArchitectureSpec;
@@ -89,8 +88,7 @@ class QuestionShapedImportTest {
         for (double c : mine.readout().contributions()) {
             sum += c;
         }
-        float[][] ids = {java.util.Arrays.stream(mine.review().tokens()).mapToObj(i -> (float) i)
-                .collect(() -> new float[mine.timeSteps()], (a, v) -> { }, (a, b) -> { })};
+        float[][] ids = new float[1][mine.timeSteps()];
         for (int t = 0; t < mine.timeSteps(); t++) {
             ids[0][t] = mine.review().tokens()[t];
         }
