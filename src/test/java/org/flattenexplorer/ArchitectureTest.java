@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
     private static final String[] CORE = {"org.flattenexplorer.data..", "org.flattenexplorer.model..",
         "org.flattenexplorer.training..", "org.flattenexplorer.inspect..", "org.flattenexplorer.charts..",
-        "org.flattenexplorer.lesson..", "org.flattenexplorer.cli.."};
+        "org.flattenexplorer.lesson..", "org.flattenexplorer.cli..", "org.flattenexplorer.keras.."};
     private static JavaClasses classes;
 
     @BeforeAll

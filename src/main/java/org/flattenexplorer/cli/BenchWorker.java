@@ -36,8 +36,8 @@ public final class BenchWorker {
         String data = args.length > 1 ? args[1] : "";
         LstmKind lstm = spec.lstm();
         PreparedDataset dataset = data.isEmpty() ? QuestionShapedData.create(spec)
-                : DatasetPreparer.fromFolder(DataLocator.locate(java.util.Optional.of(Path.of(data))).orElseThrow(),
-                        spec.preprocessing());
+                : DatasetPreparer.fromPath(DataLocator.locate(java.util.Optional.of(Path.of(data))).orElseThrow(),
+                        org.flattenexplorer.data.TextFileSettings.defaults(), spec.preprocessing());
 
         TrainingRun run = new TrainingRun(spec, dataset);
         List<Double> train = new ArrayList<>();

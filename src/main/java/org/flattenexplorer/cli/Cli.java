@@ -31,15 +31,22 @@ public final class Cli {
                     (o, a, out, err) -> SummaryCommand.run(o, out, err)),
             new Command("train", List.of("[--preset ID] [--data DIR | --synthetic] [--out RUN_DIR] [options]"),
                     TrainCommand.OPTIONS, (o, a, out, err) -> TrainCommand.run(o, out, err)),
-            new Command("compare", List.of("[--presets ID,ID,...] [--seeds N] [--json FILE] [data and model options]"),
+            new Command("compare", List.of("[--presets ID,ID,...] [--seeds N] [--json FILE] [data and model options]",
+                    "--train-sizes N,N,... [--png CHART.png] [compare's options]",
+                    "    each variant's best val_accuracy against the training-set size"),
                     CompareCommand.OPTIONS, (o, a, out, err) -> CompareCommand.run(o, out, err)),
             new Command("bench", List.of("[--lstm stock|fast] [--data DIR] [--epochs N] [--json FILE] [model options]",
                     "--window [--data DIR | --synthetic] [--epochs N] [--json FILE]",
                     "    the same workload in the window on this display and headless"),
                     BenchCommand.OPTIONS, (o, a, out, err) -> BenchCommand.run(o, out)),
             new Command("inspect", List.of("--run RUN_DIR --review PATH_OR_TEXT --png OUT.png [--csv OUT.csv]",
-                    "    one review's hidden states, flatten strip and word contributions"),
+                    "    one review's hidden states, flatten strip and word contributions",
+                    "--keras m.h5 --tokenizer T.json --review TEXT --png OUT.png [--padding pre|post]",
+                    "    the same for your Keras 2 model (Embedding -> LSTM -> head -> Dense(1))"),
                     InspectCommand.OPTIONS, (o, a, out, err) -> InspectCommand.run(o, out, err)),
+            new Command("import", List.of("--keras m.h5 [--tokenizer T.json] [--check inputs_and_outputs.h5]",
+                    "    your Keras model's summary, what it became, the check of the import"),
+                    ImportCommand.OPTIONS, (o, a, out, err) -> ImportCommand.run(o, out, err)),
             new Command("lesson", List.of("--handout OUT.html [--data DIR | --synthetic] [--runs DIR] [options]",
                     "    the lesson's runs (reused when saved) and one HTML handout;",
                     "    without options the window opens in the lesson"),
@@ -106,6 +113,7 @@ public final class Cli {
         h.append("                                  default: $FLATTEN_EXPLORER_DATA, then ~/.flatten-explorer/data/aclImdb\n");
         h.append("  --synthetic                     generated reviews instead of IMDB (fast, offline)\n");
         h.append("  --word-index FILE               Keras's imdb_word_index.json instead of a fitted vocabulary\n");
+        DataOptions.HELP.forEach(line -> h.append(line).append('\n'));
         h.append("\nModel and training options:\n");
         SpecOptions.HELP.forEach(line -> h.append(line).append('\n'));
         return h.toString();

@@ -29,7 +29,7 @@ import org.flattenexplorer.training.SeedStatistics;
  * The data split is the same for every variant and seed; the seed changes initial weights, dropout and shuffling.
  */
 final class CompareCommand {
-    static final Set<String> OPTIONS = TrainCommand.options("presets", "data", "seeds", "json");
+    static final Set<String> OPTIONS = TrainCommand.options("presets", "data", "seeds", "json", "train-sizes", "png");
     static final String DEFAULT_PRESETS = "question-flatten,question-last,last-pre";
 
     private CompareCommand() {}
@@ -42,6 +42,12 @@ final class CompareCommand {
      * before the first variant trains, so a typo in the last preset costs no training time.
      */
     static int run(CliOptions o, PrintStream out, PrintStream err) {
+        if (o.has("train-sizes")) {
+            return TrainSizesCommand.run(o, out, err);
+        }
+        if (o.has("png")) {
+            throw new CliException("--png draws the data-size chart: give it with --train-sizes 448,1000,...");
+        }
         int seeds = o.integer("seeds").orElse(1);
         if (seeds < 1 || seeds > 50) {
             throw new CliException("--seeds must be between 1 and 50, got " + seeds);
@@ -62,7 +68,7 @@ final class CompareCommand {
             TrainingMemory.require(spec, data.vocabulary().inputDim());
         }
         dataByPreprocessing.values().stream().findFirst()
-                .flatMap(data -> data.testNote(specs.get(0).testSize())).ifPresent(n -> Cli.note(err, n));
+                .map(data -> data.notes(specs.get(0).testSize())).orElse(List.of()).forEach(n -> Cli.note(err, n));
         List<Variant> variants = new ArrayList<>();
         for (int v = 0; v < presets.size(); v++) {
             Preset preset = presets.get(v);

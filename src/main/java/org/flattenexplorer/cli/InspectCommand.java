@@ -22,25 +22,33 @@ import org.flattenexplorer.training.OutputException;
  * and optionally the numbers as CSV; no display, no JavaFX.
  */
 final class InspectCommand {
-    static final Set<String> OPTIONS = Set.of("run", "review", "png", "csv");
+    static final Set<String> OPTIONS = Set.of("run", "review", "png", "csv", "keras", "tokenizer", "padding",
+            "truncating");
 
     private InspectCommand() {}
 
     /** The outputs and the review are checked before the model loads; nothing is written on a bad argument. */
     static int run(CliOptions o, PrintStream out, PrintStream err) {
-        Path runDir = Path.of(o.string("run").orElseThrow(() -> new CliException("inspect needs --run RUN_DIR")));
+        if (o.has("run") == o.has("keras")) {
+            throw new CliException("inspect needs --run RUN_DIR (a saved run) or --keras m.h5 (your Keras model), one "
+                    + "of them");
+        }
+        if (!o.has("keras") && (o.has("tokenizer") || o.has("padding") || o.has("truncating"))) {
+            throw new CliException("--tokenizer, --padding and --truncating are for --keras: a saved run keeps its own");
+        }
+        Path runDir = o.string("run").map(Path::of).orElse(null);
         String review = o.string("review").orElseThrow(() -> new CliException("inspect needs --review PATH_OR_TEXT"));
         if (o.string("png").isEmpty() && o.string("csv").isEmpty()) {
             throw new CliException("inspect needs --png OUT.png and/or --csv OUT.csv");
         }
-        if (!Files.isDirectory(runDir)) {
+        if (runDir != null && !Files.isDirectory(runDir)) {
             throw new CliException("no run folder at " + runDir);
         }
         o.string("png").ifPresent(png -> OutputCheck.SYSTEM.file("--png", png));
         o.string("csv").ifPresent(csv -> OutputCheck.SYSTEM.file("--csv", csv));
         String text = ReviewInput.read(review);
         FastLstmRuntime.configureNativeSingleThreaded();
-        InspectedModel model = InspectedModel.load(runDir);
+        InspectedModel model = runDir != null ? InspectedModel.load(runDir) : ImportCommand.inspected(o);
         Inspection inspection = model.inspect(text);
         ReviewWarning.of(text, inspection.review()).ifPresent(w -> Cli.note(err, w));
         out.println(String.format(Locale.ROOT, "%s: %d words, %d <pad>; logit %+.4f (bias %+.4f), P(positive) %.3f; "

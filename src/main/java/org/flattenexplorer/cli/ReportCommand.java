@@ -42,7 +42,14 @@ final class ReportCommand {
         } catch (IOException e) {
             throw new CliException(Failures.explain("cannot read " + file, e));
         }
-        if (root != null && root.has("runs")) {
+        if (root != null && root.has("train_sizes")) {
+            checkCompare(file, root);
+            JsonNode runs = root.get("runs");
+            for (int i = 0; i < runs.size(); i++) {
+                number(file, runs.get(i), "train_size", "runs[" + i + "]", false);
+            }
+            out.print(TrainSizesCommand.table(TrainSizesCommand.fromJson(runs)));
+        } else if (root != null && root.has("runs")) {
             checkCompare(file, root);
             out.print(compareTable(root.get("runs")));
             if (root.get("runs").size() == 1) {

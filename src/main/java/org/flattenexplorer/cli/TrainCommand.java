@@ -25,6 +25,7 @@ final class TrainCommand {
         Set<String> names = new HashSet<>(SpecOptions.NAMES);
         names.addAll(List.of(extra));
         names.add("word-index");
+        names.addAll(DataOptions.FILE_NAMES);
         return names;
     }
 
@@ -39,7 +40,7 @@ final class TrainCommand {
         RunStore store = new RunStore(RunStore.defaultRoot());
         o.string("out").ifPresent(dir -> OutputCheck.SYSTEM.newFolder("--out", dir, 0));
         PreparedDataset data = DataOptions.prepare(o, spec.preprocessing());
-        data.testNote(spec.testSize()).ifPresent(n -> Cli.note(err, n));
+        data.notes(spec.testSize()).forEach(n -> Cli.note(err, n));
         TrainingMemory.require(spec, data.vocabulary().inputDim());
         long bytes = RunStore.bytesNeeded(spec, data.vocabulary().inputDim());
         if (o.has("out")) {

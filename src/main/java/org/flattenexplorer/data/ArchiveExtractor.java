@@ -35,10 +35,20 @@ final class ArchiveExtractor {
     private static final long PROGRESS_STEP = 1 << 18;
 
     private final Runnable checkCancelled;
+    private final int reviewsPerFolder;
 
     /** @param checkCancelled throws a CancellationException when the user cancelled */
     ArchiveExtractor(Runnable checkCancelled) {
+        this(checkCancelled, 0);
+    }
+
+    /**
+     * @param reviewsPerFolder how many reviews a full extraction must find in each of train|test/pos|neg (the
+     *                         official archive: 12,500); 0 = only that none is empty
+     */
+    ArchiveExtractor(Runnable checkCancelled, int reviewsPerFolder) {
         this.checkCancelled = checkCancelled;
+        this.reviewsPerFolder = reviewsPerFolder;
     }
 
     void extract(Path archive, Path dataFolder, Optional<SubsetManifest> subset, DownloadProgress progress) {
@@ -47,7 +57,7 @@ final class ArchiveExtractor {
         try {
             Files.createDirectories(staging);
             Set<String> extracted = unpack(archive, staging, subset, progress);
-            checkComplete(archive, extracted, subset);
+            checkComplete(archive, extracted, subset, reviewsPerFolder);
             for (String split : AclImdbReader.SPLITS) {
                 for (String label : AclImdbReader.LABELS) {
                     Files.createDirectories(staging.resolve(split).resolve(label));
@@ -105,9 +115,24 @@ final class ArchiveExtractor {
         return extracted;
     }
 
-    private static void checkComplete(Path archive, Set<String> extracted, Optional<SubsetManifest> subset) {
+    private static void checkComplete(Path archive, Set<String> extracted, Optional<SubsetManifest> subset,
+            int reviewsPerFolder) {
         if (extracted.isEmpty()) {
             throw new DataException("The archive " + archive + " holds no aclImdb reviews (aclImdb/train|test/pos|neg/*.txt)");
+        }
+        if (subset.isEmpty()) {
+            // a full extraction is every labelled review: each of the four folders, as many as the archive has
+            for (String split : AclImdbReader.SPLITS) {
+                for (String label : AclImdbReader.LABELS) {
+                    String folder = split + "/" + label + "/";
+                    long n = extracted.stream().filter(p -> p.startsWith(folder)).count();
+                    if (n == 0 || reviewsPerFolder > 0 && n != reviewsPerFolder) {
+                        throw new DataException("The archive " + archive + " holds " + n + " reviews in aclImdb/"
+                                + folder + (reviewsPerFolder > 0 ? " instead of " + reviewsPerFolder : "")
+                                + ": it is not the complete aclImdb archive; delete it and download it again");
+                    }
+                }
+            }
         }
         if (subset.isPresent()) {
             List<String> missing = new ArrayList<>();

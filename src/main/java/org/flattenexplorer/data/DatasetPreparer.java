@@ -1,6 +1,7 @@
 package org.flattenexplorer.data;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -26,7 +27,87 @@ public final class DatasetPreparer {
         Path root = AclImdbReader.resolveRoot(aclImdbRoot);
         AclImdbReader.checkLayout(root);
         return prepare(AclImdbReader.read(root, "train"), AclImdbReader.read(root, "test"), p,
-                "aclImdb folder " + root);
+                "aclImdb folder " + root, Pools.FOLDERS, null, List.of());
+    }
+
+    /** What {@code --data PATH} names: a CSV/TSV file of labelled texts, or an aclImdb folder. */
+    public static PreparedDataset fromPath(Path data, TextFileSettings fileSettings, Preprocessing p) {
+        return Files.isRegularFile(data) ? fromTextFile(data, fileSettings, p) : fromFolder(data, p);
+    }
+
+    /**
+     * Prepares a CSV/TSV file of labelled texts. Its test reviews come from the settings' test file (read with the
+     * same settings; its known label pair is detected on its own, so 1/0 there and positive/negative here agree), or
+     * else from a
+     * seeded, stratified share of the file held out before training and validation are drawn: the held-out rows
+     * depend only on the file, the settings and the seed, so runs with other training sizes test on the same rows.
+     */
+    public static PreparedDataset fromTextFile(Path file, TextFileSettings settings, Preprocessing p) {
+        LabelledTextFile.Contents contents = LabelledTextFile.read(file, settings);
+        List<String> notes = new ArrayList<>();
+        contents.skippedNote().ifPresent(notes::add);
+        List<Review> trainPool;
+        List<Review> testPool;
+        Pools pools;
+        String identitySource = "text file sha256=" + contents.sha256() + " text=" + contents.textColumnName()
+                + " label=" + contents.labelColumnName() + " labels=" + contents.labels().describe() + " "
+                + settings.describe();
+        String name = file.getFileName().toString();
+        if (settings.testFile() != null) {
+            LabelledTextFile.Contents test = LabelledTextFile.read(settings.testFile(), settings);
+            test.skippedNote().ifPresent(notes::add);
+            trainPool = reviews(contents, contents.rows(), "train");
+            testPool = reviews(test, test.rows(), "test");
+            identitySource += " test-file sha256=" + test.sha256();
+            pools = new Pools(name, settings.testFile().getFileName().toString(), false);
+        } else {
+            List<LabelledTextFile.Row> train = new ArrayList<>();
+            List<LabelledTextFile.Row> test = new ArrayList<>();
+            holdOut(contents.rows(), settings.testFraction(), p.seed(), train, test);
+            trainPool = reviews(contents, train, "train");
+            testPool = reviews(contents, test, "test");
+            String share = String.format(java.util.Locale.ROOT, "%.0f%%", 100 * settings.testFraction());
+            pools = new Pools(name + " (less the " + share + " held out for testing)",
+                    "the " + share + " of " + name + " held out for testing", false);
+        }
+        return prepare(trainPool, testPool, p, "reviews file " + file.toAbsolutePath().normalize(), pools,
+                identitySource, notes);
+    }
+
+    /** Each class's rows shuffled with the seed, the first {@code fraction} of each class to test. */
+    private static void holdOut(List<LabelledTextFile.Row> rows, double fraction, long seed,
+            List<LabelledTextFile.Row> train, List<LabelledTextFile.Row> test) {
+        Random random = new Random(seed ^ 0x5DEECE66DL);
+        for (int label = 1; label >= 0; label--) {
+            int value = label;
+            List<LabelledTextFile.Row> pool = new ArrayList<>(rows.stream().filter(r -> r.label() == value).toList());
+            Collections.shuffle(pool, random);
+            int held = (int) Math.round(pool.size() * fraction);
+            test.addAll(pool.subList(0, held));
+            train.addAll(pool.subList(held, pool.size()));
+        }
+        // back in file order: the preparation shuffles again with its own seed
+        train.sort(java.util.Comparator.comparingInt(LabelledTextFile.Row::line));
+        test.sort(java.util.Comparator.comparingInt(LabelledTextFile.Row::line));
+    }
+
+    private static List<Review> reviews(LabelledTextFile.Contents file, List<LabelledTextFile.Row> rows, String split) {
+        String name = file.file().getFileName().toString();
+        List<Review> out = new ArrayList<>(rows.size());
+        for (LabelledTextFile.Row r : rows) {
+            out.add(new Review(split, r.label() == 1 ? Review.POS : Review.NEG, r.line(), 0, r.text(),
+                    name + ":" + r.line()));
+        }
+        return out;
+    }
+
+    /**
+     * How messages name the pools the splits are drawn from.
+     *
+     * @param folders true for an aclImdb layout (classes live in pos/ and neg/ subfolders)
+     */
+    record Pools(String train, String test, boolean folders) {
+        static final Pools FOLDERS = new Pools("the train folder", "the test folder", true);
     }
 
     /** As many synthetic reviews as IMDB has per folder: more is a typo, and would only fill the memory. */
@@ -42,23 +123,34 @@ public final class DatasetPreparer {
         }
         List<Review> train = SyntheticReviews.generate("train", p.trainSize() + p.valSize(), p.seed());
         List<Review> test = SyntheticReviews.generate("test", p.testSize(), p.seed());
-        return prepare(train, test, p, "synthetic reviews (seed " + p.seed() + ")");
+        return prepare(train, test, p, "synthetic reviews (seed " + p.seed() + ")", Pools.FOLDERS, null, List.of());
     }
 
-    /** The common path of both sources; the lists must be in a deterministic order. */
+    /** The common path of every source; the lists must be in a deterministic order. */
     static PreparedDataset prepare(List<Review> trainFolder, List<Review> testFolder, Preprocessing p, String source) {
+        return prepare(trainFolder, testFolder, p, source, Pools.FOLDERS, null, List.of());
+    }
+
+    /**
+     * @param identitySource what else identifies the data (a file's checksum and reading settings); null for
+     *                       folders, whose identity stays what earlier versions computed
+     */
+    private static PreparedDataset prepare(List<Review> trainFolder, List<Review> testFolder, Preprocessing p,
+            String source, Pools pools, String identitySource, List<String> notes) {
         int needed = p.trainSize() + p.valSize();
         List<Review> pos = withLabel(trainFolder, Review.POS);
         List<Review> neg = withLabel(trainFolder, Review.NEG);
         if (trainFolder.size() < needed) {
             throw new DataException("Not enough training reviews: " + p.trainSize() + " training + " + p.valSize()
-                    + " validation reviews asked, but the train folder holds only " + trainFolder.size()
+                    + " validation reviews asked, but " + pools.train() + " holds only " + trainFolder.size()
                     + " (" + pos.size() + " pos, " + neg.size() + " neg): " + source);
         }
         if (pos.isEmpty() || neg.isEmpty()) {
             throw new DataException("The training reviews have only one class (" + pos.size() + " pos, " + neg.size()
-                    + " neg): a sentiment model needs both positive and negative reviews; add reviews to the train "
-                    + "folder's " + (pos.isEmpty() ? "pos/" : "neg/") + " subfolder: " + source);
+                    + " neg): a sentiment model needs both positive and negative reviews; " + (pools.folders()
+                    ? "add reviews to the train folder's " + (pos.isEmpty() ? "pos/" : "neg/") + " subfolder"
+                    : "add " + (pos.isEmpty() ? "positive" : "negative") + " reviews to " + pools.train()
+                    + ", or check the label column") + ": " + source);
         }
         List<Review> testPos = withLabel(testFolder, Review.POS);
         List<Review> testNeg = withLabel(testFolder, Review.NEG);
@@ -80,7 +172,7 @@ public final class DatasetPreparer {
         if (trainCounts.positives() == 0 || trainCounts.negatives() == 0) {
             throw new DataException("The training split would hold only " + (trainCounts.positives() == 0 ? "negative"
                     : "positive") + " reviews: the validation split takes the other class's last ones (" + pos.size()
-                    + " pos, " + neg.size() + " neg in the train folder); add reviews or use a smaller --val-size: "
+                    + " pos, " + neg.size() + " neg in " + pools.train() + "); add reviews or use a smaller --val-size: "
                     + source);
         }
         // A short test folder is used whole, and the size recorded is the real one (never the one asked).
@@ -99,8 +191,9 @@ public final class DatasetPreparer {
         EncodedSplit encodedTrain = EncodedSplit.encode(train, vocabulary, p);
         EncodedSplit encodedVal = EncodedSplit.encode(validation, vocabulary, p);
         EncodedSplit encodedTest = EncodedSplit.encode(test, vocabulary, p);
-        String identity = identity(encodedTrain, encodedVal, encodedTest, vocabulary, actual);
-        return new PreparedDataset(encodedTrain, encodedVal, encodedTest, vocabulary, actual, identity, source);
+        String identity = identity(encodedTrain, encodedVal, encodedTest, vocabulary, actual, identitySource);
+        return new PreparedDataset(encodedTrain, encodedVal, encodedTest, vocabulary, actual, identity, source,
+                pools.test(), notes);
     }
 
     /**
@@ -109,9 +202,12 @@ public final class DatasetPreparer {
      * folders whose file names agree but whose contents differ are told apart.
      */
     static String identity(EncodedSplit train, EncodedSplit validation, EncodedSplit test, Vocabulary vocabulary,
-            Preprocessing p) {
+            Preprocessing p, String identitySource) {
         MessageDigest digest = Hashing.sha256();
         update(digest, "flatten-explorer dataset v1\n");
+        if (identitySource != null) {
+            update(digest, "source " + identitySource + "\n");
+        }
         update(digest, "preprocessing " + p.describe() + "\n");
         update(digest, "vocabulary " + vocabulary.describe() + "\n");
         String[] names = {"train", "validation", "test"};

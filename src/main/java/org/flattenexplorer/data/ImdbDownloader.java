@@ -29,7 +29,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Downloads the official aclImdb archive and extracts it (all reviews, or a
+ * Downloads the official aclImdb archive and extracts it (all 50,000 labelled reviews, train and test, or a
  * {@link SubsetManifest}'s files) into a data folder.
  *
  * <ul>
@@ -51,6 +51,8 @@ public final class ImdbDownloader {
     public static final long DEFAULT_SIZE = 84_125_825L;
     public static final String DEFAULT_SHA256 = "c40f74a18d3b61f90feba1e17730e0d38e8b97c05fde7008942e91923d1658fe";
     public static final String ARCHIVE_NAME = "aclImdb_v1.tar.gz";
+    /** The official archive's reviews per train|test/pos|neg folder: 50,000 labelled reviews in all. */
+    public static final int OFFICIAL_REVIEWS_PER_FOLDER = 12_500;
     public static final String PHASE_DOWNLOADING = "downloading";
     public static final String PHASE_VERIFYING = "verifying";
     public static final String PHASE_EXTRACTING = "extracting";
@@ -63,23 +65,35 @@ public final class ImdbDownloader {
     private final long expectedSize;
     private final String expectedSha256;
     private final HttpClient client;
+    private final int reviewsPerFolder;
     private volatile boolean cancelled;
     private Duration answerTimeout = Duration.ofSeconds(30);
     private Duration idleTimeout = Duration.ofSeconds(30);
 
+    /** The official archive; a full extraction must find all its 50,000 labelled reviews. */
     public ImdbDownloader() {
-        this(DEFAULT_URL, DEFAULT_SIZE, DEFAULT_SHA256);
+        this(DEFAULT_URL, DEFAULT_SIZE, DEFAULT_SHA256, defaultClient(), OFFICIAL_REVIEWS_PER_FOLDER);
     }
 
+    /** Another archive in aclImdb's layout (tests serve a small one): a full extraction needs every folder non-empty. */
     public ImdbDownloader(URI url, long expectedSize, String expectedSha256) {
-        this(url, expectedSize, expectedSha256, HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .connectTimeout(CONNECT_TIMEOUT)
-                .build());
+        this(url, expectedSize, expectedSha256, defaultClient());
     }
 
     public ImdbDownloader(URI url, long expectedSize, String expectedSha256, HttpClient client) {
+        this(url, expectedSize, expectedSha256, client, 0);
+    }
+
+    private static HttpClient defaultClient() {
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .connectTimeout(Duration.ofSeconds(20))
+                .build();
+    }
+
+    private ImdbDownloader(URI url, long expectedSize, String expectedSha256, HttpClient client, int reviewsPerFolder) {
+        this.reviewsPerFolder = reviewsPerFolder;
         this.url = Objects.requireNonNull(url, "url");
         this.expectedSha256 = Objects.requireNonNull(expectedSha256, "expectedSha256").toLowerCase(Locale.ROOT);
         this.client = Objects.requireNonNull(client, "client");
@@ -152,7 +166,7 @@ public final class ImdbDownloader {
 
     /** Extracts a verified archive into {@code dataFolder}; see {@link ArchiveExtractor}. */
     public Path extract(Path archive, Path dataFolder, Optional<SubsetManifest> subset, DownloadProgress progress) {
-        new ArchiveExtractor(this::checkCancelled).extract(archive, dataFolder, subset, progress);
+        new ArchiveExtractor(this::checkCancelled, reviewsPerFolder).extract(archive, dataFolder, subset, progress);
         return dataFolder;
     }
 

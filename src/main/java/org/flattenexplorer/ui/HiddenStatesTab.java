@@ -11,6 +11,7 @@ import javafx.util.StringConverter;
 import org.flattenexplorer.data.PreparedDataset;
 import org.flattenexplorer.data.Preprocessing;
 import org.flattenexplorer.inspect.Explanation;
+import org.flattenexplorer.inspect.InspectedModel;
 import org.flattenexplorer.training.SavedRun;
 import org.flattenexplorer.ui.hidden.HiddenStatesPane;
 import org.flattenexplorer.ui.hidden.HiddenStatesViewModel;
@@ -70,6 +71,29 @@ final class HiddenStatesTab extends Tab {
         });
         hidden.setFollowing(isSelected());
         updateEvidence();
+        app.keras().modelProperty().addListener((o, was, model) -> {
+            if (model != null) {
+                showImported(model);
+            }
+        });
+    }
+
+    /**
+     * An imported Keras model (File > Open Keras model), shown like a run: the reviews in use are encoded with its
+     * own tokenizer and padding, so the review list reads them in its token ids.
+     */
+    void showImported(InspectedModel model) {
+        hidden.modelProperty().set(model);
+        if (getTabPane() != null) {
+            getTabPane().getSelectionModel().select(this);
+        }
+        if (!app.data().hasDataProperty().get()) {
+            hidden.datasetProperty().set(null);
+            hidden.showText("a wonderful film with a great cast");
+            return;
+        }
+        Preprocessing p = model.spec().preprocessing();
+        hidden.showReviewsUnder(() -> app.data().prepare(p).encodedWith(model.vocabulary(), p));
     }
 
     /** "Side by side with": a second saved run, shown for the same review in the Side by side tab. */

@@ -44,6 +44,7 @@ import org.flattenexplorer.ui.view.ArchitectureView;
 import org.flattenexplorer.ui.view.ChartExport;
 import org.flattenexplorer.ui.view.CompareChartView;
 import org.flattenexplorer.ui.view.DataPanel;
+import org.flattenexplorer.ui.view.KerasModelDialog;
 import org.flattenexplorer.ui.view.ExportTarget;
 import org.flattenexplorer.ui.view.LiveCharts;
 import org.flattenexplorer.ui.view.LogView;
@@ -140,6 +141,7 @@ public final class MainView extends BorderPane {
         trainingTab = new Tab("Training", center);
         trainingTab.setClosable(false);
         hiddenTab = new HiddenStatesTab(vm, services.executor(), runList.table());
+        KerasModelDialog.attach(vm.keras(), () -> getScene().getWindow());
         modelTab = new Tab("Model", new ModelView(vm.architecture()));
         modelTab.setClosable(false);
         tabs = new TabPane(modelTab, trainingTab, hiddenTab);
@@ -318,7 +320,11 @@ public final class MainView extends BorderPane {
         MenuItem exportPng = item("Export chart as PNG", "Shortcut+S", this::exportFocusedChart);
         MenuItem exportCsv = item("Export selected runs as CSV...", "Shortcut+Shift+E", this::exportCsv);
         MenuItem quit = item("Quit", "Shortcut+Q", () -> getScene().getWindow().hide());
-        Menu file = new Menu("File", null, exportPng, exportCsv, quit);
+        MenuItem openReviews = item("Open reviews...", "Shortcut+O",
+                () -> DataPanel.openReviewsFile(vm.data(), getScene().getWindow()));
+        MenuItem openKeras = item("Open Keras model...", "Shortcut+K",
+                () -> KerasModelDialog.open(vm.keras(), getScene().getWindow()));
+        Menu file = new Menu("File", null, openReviews, openKeras, exportPng, exportCsv, quit);
 
         MenuItem train = item("Train", "Shortcut+Enter", vm::trainCurrent);
         MenuItem stop = item("Stop", "Esc", () -> vm.training().stop());

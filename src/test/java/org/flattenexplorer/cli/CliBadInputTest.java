@@ -90,6 +90,43 @@ class CliBadInputTest {
         Path broken = Files.writeString(temp.resolve("broken.json"), "{\"runs\": [\n  {\"name\": \"a\",}\n]}");
         String under = file.resolve("x").toString();
         String r = run.toString();
+        Path noText = Files.writeString(temp.resolve("no-text.csv"), "id,sentiment\n1,positive\n2,negative\n");
+        Path unknown = Files.writeString(temp.resolve("unknown.csv"), "review,label\nlovely,good\nawful,bad\n");
+        Path mixed = Files.writeString(temp.resolve("mixed.csv"), "review,label\nlovely,positive\nawful,0\nok,1\n");
+        Path emptyCsv = Files.writeString(temp.resolve("empty.csv"), "");
+        Path badRows = Files.writeString(temp.resolve("bad-rows.csv"), "review,label\nlovely,1\nan, unquoted comma,0\n");
+        StringBuilder negatives = new StringBuilder("review,label\n");
+        for (int i = 0; i < 200; i++) {
+            negatives.append("dull film number ").append(i).append(",negative\n");
+        }
+        Path oneClassCsv = Files.writeString(temp.resolve("negatives.csv"), negatives);
+        String keras = System.getProperty("flatten.test.keras");
+        Path embeddingLstm = Path.of(keras, "embedding_lstm_tensorflow_2.h5");
+        Path notHdf5 = Files.writeString(temp.resolve("model.h5"), "not a model");
+        Path keras3 = temp.resolve("model.keras");
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(keras3))) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("config.json"));
+            zip.write("{}".getBytes(StandardCharsets.UTF_8));
+        }
+        Path weightsOnly = temp.resolve("weights.h5");
+        try (org.flattenexplorer.keras.Hdf5File h5 = org.flattenexplorer.keras.Hdf5File.create(weightsOnly)) {
+            h5.writeStringsAttribute("", "layer_names", List.of("dense_1"));
+            h5.writeFloats("dense_1/dense_1/kernel:0", new int[] {2, 1}, new float[] {1, 2});
+        }
+        Path noConfig = temp.resolve("no-config.h5");
+        try (org.flattenexplorer.keras.Hdf5File h5 = org.flattenexplorer.keras.Hdf5File.create(noConfig)) {
+            h5.createGroup("something");
+        }
+        Path gru = temp.resolve("gru.h5");
+        try (org.flattenexplorer.keras.Hdf5File h5 = org.flattenexplorer.keras.Hdf5File.create(gru)) {
+            h5.writeStringAttribute("", "keras_version", "2.2.4");
+            h5.writeStringAttribute("", "model_config", "{\"class_name\": \"Sequential\", \"config\": {\"layers\": ["
+                    + "{\"class_name\": \"GRU\", \"config\": {\"name\": \"gru_1\", \"units\": 4, "
+                    + "\"batch_input_shape\": [null, 5, 3]}}, {\"class_name\": \"Dense\", \"config\": {\"name\": "
+                    + "\"dense_1\", \"units\": 1, \"activation\": \"sigmoid\"}}]}}");
+        }
+        Path bigTokenizer = Files.writeString(temp.resolve("tokenizer.json"), "{\"class_name\": \"Tokenizer\", "
+                + "\"config\": {\"num_words\": null, \"word_index\": \"{\\\"the\\\": 1, \\\"film\\\": 9}\"}}");
         return List.of(
                 // 2. outputs, checked before training
                 new Row("--out is an existing folder", 2, "already exists", train("--synthetic", "--out", temp.toString())),
@@ -110,6 +147,57 @@ class CliBadInputTest {
                 // 3. the data's classes
                 new Row("a training folder with one class", 2, "only one class (0 pos, 200 neg)",
                         train("--data", oneClass.toString())),
+                // 3b. your own CSV of labelled texts
+                new Row("a CSV with no text column", 2, "has no text column: none of its columns ('id', 'sentiment')",
+                        train("--data", noText.toString())),
+                new Row("a CSV with unknown labels", 2, "say which is positive with --labels good,bad",
+                        train("--data", unknown.toString())),
+                new Row("a CSV with mixed labels", 2, "mixes two kinds of labels", train("--data", mixed.toString())),
+                new Row("an empty CSV", 2, "empty.csv is empty", train("--data", emptyCsv.toString())),
+                new Row("a CSV with a bad row", 2, "1 bad row (line 3: 3 fields where the header has 2",
+                        train("--data", badRows.toString())),
+                new Row("a CSV with one class", 2, "only one class (0 pos, 160 neg)",
+                        train("--data", oneClassCsv.toString())),
+                new Row("--labels with one value", 2, "--labels needs two values",
+                        train("--data", unknown.toString(), "--labels", "good")),
+                new Row("--text-column for a folder", 2, "--text-column is for a CSV/TSV file",
+                        train("--data", oneClass.toString(), "--text-column", "review")),
+                new Row("--test-data that does not exist", 2, "No reviews file at",
+                        train("--data", unknown.toString(), "--labels", "good,bad", "--test-data",
+                                temp.resolve("none.csv").toString())),
+                // 3c. the data-size experiment
+                new Row("--train-sizes that is not a list of numbers", 2, "--train-sizes needs whole numbers",
+                        "compare", "--synthetic", "--train-sizes", "448,many"),
+                new Row("--train-sizes with a size twice", 2, "lists 64 twice", "compare", "--synthetic",
+                        "--train-sizes", "64,64"),
+                new Row("--train-sizes with --train-size", 2, "--train-size and --train-sizes both given",
+                        "compare", "--synthetic", "--train-sizes", "64", "--train-size", "64"),
+                new Row("--train-sizes beyond the data", 2, "but 30,000 + 200 and 1,000 were asked",
+                        "compare", "--synthetic", "--train-sizes", "64,30000", "--presets", "question-flatten"),
+                new Row("--png without --train-sizes", 2, "--png draws the data-size chart",
+                        "compare", "--synthetic", "--png", temp.resolve("x.png").toString()),
+                // 3d. your Keras model
+                new Row("a Keras model that is not HDF5", 2, "is not an HDF5 file",
+                        "import", "--keras", notHdf5.toString()),
+                new Row("a Keras 3 .keras file", 2, "is a Keras 3 .keras file (a zip archive)",
+                        "import", "--keras", keras3.toString()),
+                new Row("a weights-only file", 2, "holds only weights (model.save_weights)",
+                        "import", "--keras", weightsOnly.toString()),
+                new Row("an HDF5 file without a model config", 2, "without a Keras model configuration",
+                        "import", "--keras", noConfig.toString()),
+                new Row("a model with an unsupported layer", 2, "gru_1 (GRU): not one of the layers Flatten Explorer opens",
+                        "import", "--keras", gru.toString()),
+                new Row("a tokenizer that does not match the embedding", 2, "does not match embedding_lstm_tensorflow_2.h5: "
+                        + "it gives ids up to 9, but the model's Embedding has 4 rows",
+                        "import", "--keras", embeddingLstm.toString(), "--tokenizer", bigTokenizer.toString()),
+                new Row("a missing Keras model", 2, "No Keras model file at",
+                        "import", "--keras", temp.resolve("none.h5").toString()),
+                new Row("inspect --keras of a model outside the family", 2, "cannot be shown as hidden states of one review",
+                        "inspect", "--keras", embeddingLstm.toString(), "--review", "great", "--png",
+                        temp.resolve("k.png").toString()),
+                new Row("inspect with --run and --keras", 2, "one of them",
+                        "inspect", "--run", r, "--keras", embeddingLstm.toString(), "--review", "great", "--png",
+                        temp.resolve("k.png").toString()),
                 // 5. memory
                 new Row("a spec too large for memory", 2, "this model needs about",
                         "train", "--synthetic", "--units", "1024", "--maxlen", "2000", "--epochs", "1"),

@@ -109,4 +109,58 @@ class CliTest {
         assertThat(unknown.run("flatten")).isEqualTo(2);
         assertThat(unknown.stderr()).contains("unknown command 'flatten'");
     }
+
+    @Test
+    void trainsOnYourOwnCsvWithTheSkippedRowsNamed() throws Exception {
+        StringBuilder csv = new StringBuilder("\uFEFFtext,label\r\n");
+        for (org.flattenexplorer.data.Review r : org.flattenexplorer.data.SyntheticReviews.generate("train", 150, 5)) {
+            csv.append('"').append(r.text()).append("\",").append(r.labelValue()).append("\r\n");
+        }
+        csv.append("an unquoted, comma,1\r\n");
+        Path file = Files.writeString(temp.resolve("my reviews.csv"), csv);
+        Path runDir = temp.resolve("run");
+
+        int code = run("train", "--data", file.toString(), "--skip-bad-rows", "--maxlen", "40", "--units", "8",
+                "--embedding", "8", "--train-size", "64", "--val-size", "32", "--epochs", "1", "--out", runDir.toString());
+
+        assertThat(code).as(stderr()).isZero();
+        assertThat(stderr()).contains("note: skipped 1 bad row of my reviews.csv (line 152: 3 fields where the header has 2")
+                .contains("note: the 20% of my reviews.csv held out for testing holds only 30 reviews");
+        assertThat(stdout()).contains("on reviews file").contains("(64 train / 32 validation reviews").contains("Epoch 1/1");
+        assertThat(runDir.resolve("run.json")).exists();
+    }
+
+    @Test
+    void compareTrainSizesWritesTheDataSizeTableJsonAndChart() throws Exception {
+        Path json = temp.resolve("sizes.json");
+        Path png = temp.resolve("sizes.png");
+
+        int code = run("compare", "--synthetic", "--train-sizes", "64,32", "--presets", "question-flatten,last-pre",
+                "--maxlen", "40", "--units", "8", "--embedding", "8", "--val-size", "32", "--test-size", "32",
+                "--epochs", "2", "--json", json.toString(), "--png", png.toString());
+
+        assertThat(code).as(stderr()).isZero();
+        assertThat(stdout()).contains("== question-flatten, 32 training reviews").contains("== last-pre, 64 training reviews")
+                .contains("| question-flatten | 32 | 1 |").contains("| last-pre | 64 | 1 |");
+        JsonNode root = new ObjectMapper().readTree(Files.readString(json));
+        assertThat(root.get("commit").asText()).isNotBlank();
+        assertThat(root.get("command").asText()).startsWith("flatten-explorer compare --synthetic --train-sizes 64,32");
+        assertThat(root.get("train_sizes")).hasSize(2);
+        assertThat(root.get("train_sizes").get(0).asInt()).isEqualTo(32);
+        JsonNode runs = root.get("runs");
+        assertThat(runs).hasSize(4);
+        assertThat(runs.get(0).get("train_size").asInt()).isEqualTo(32);
+        assertThat(runs.get(0).get("spec").get("trainSize").asInt()).isEqualTo(32);
+        assertThat(runs.get(3).get("train_size").asInt()).isEqualTo(64);
+        assertThat(runs.get(3).get("best_val_accuracy").asDouble()).isBetween(0.0, 1.0);
+        java.awt.image.BufferedImage chart = javax.imageio.ImageIO.read(png.toFile());
+        assertThat(chart.getWidth()).isEqualTo(1000);
+        assertThat(chart.getHeight()).isEqualTo(600);
+
+        CliRunner report = new CliRunner();
+        assertThat(report.run("report", json.toString())).isZero();
+        assertThat(report.stdout()).startsWith("| variant | training reviews | seeds | best validation accuracy")
+                .contains("| question-flatten | 32 | 1 |").contains("| last-pre | 64 | 1 |");
+        assertThat(stdout()).contains(report.stdout().strip());
+    }
 }

@@ -94,6 +94,40 @@ class ImdbDownloaderTest {
     }
 
     @Test
+    void aFullExtractionRefusesAnArchiveWithAFolderMissing() throws IOException {
+        TestArchive partial = new TestArchive(5, path -> !path.startsWith("test/neg/"));
+        try (LocalArchiveServer other = new LocalArchiveServer(partial.bytes)) {
+            ImdbDownloader d = new ImdbDownloader(other.uri(), partial.bytes.length, partial.sha256());
+            assertThatThrownBy(() -> d.install(dataFolder, Optional.empty(), DownloadProgress.NONE))
+                    .isInstanceOf(DataException.class)
+                    .hasMessageContaining("holds 0 reviews in aclImdb/test/neg/")
+                    .hasMessageContaining("not the complete aclImdb archive");
+        }
+        assertThat(dataFolder).doesNotExist();
+        assertThat(leftovers()).isEmpty();
+    }
+
+    @Test
+    void theOfficialArchiveMustHoldAll50000Reviews() {
+        // the official download checks the count of every folder: 4 x 12,500 labelled reviews, train and test
+        assertThat(ImdbDownloader.OFFICIAL_REVIEWS_PER_FOLDER * 4).isEqualTo(50_000);
+        new ArchiveExtractor(() -> { }, 30).extract(archiveFile(), dataFolder, Optional.empty(), DownloadProgress.NONE);
+        assertThat(AclImdbReader.counts(dataFolder)).containsValues(30, 30, 30, 30);
+        assertThatThrownBy(() -> new ArchiveExtractor(() -> { }, 12_500)
+                .extract(archiveFile(), dataFolder, Optional.empty(), DownloadProgress.NONE))
+                .hasMessageContaining("holds 30 reviews in aclImdb/train/pos/ instead of 12500");
+        assertThat(AclImdbReader.counts(dataFolder)).as("the dataset already there stays").containsValues(30, 30, 30, 30);
+    }
+
+    private Path archiveFile() {
+        try {
+            return Files.write(tmp.resolve("archive.tar.gz"), archive.bytes);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void progressReportsEveryPhaseUpToTheTotal() {
         List<String> phases = new ArrayList<>();
         long[] lastDownloaded = new long[1];

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * Serves one archive on 127.0.0.1 (never the internet), optionally honouring Range requests, or stalling after
  * the first {@code stallAfter} bytes until it is closed.
  */
-final class LocalArchiveServer implements AutoCloseable {
+public final class LocalArchiveServer implements AutoCloseable {
     private static final Pattern RANGE = Pattern.compile("bytes=(\\d+)-");
 
     private final HttpServer server;
@@ -29,14 +29,14 @@ final class LocalArchiveServer implements AutoCloseable {
     volatile int stallAfter = -1;
     private final CountDownLatch closed = new CountDownLatch(1);
 
-    LocalArchiveServer(byte[] body) throws IOException {
+    public LocalArchiveServer(byte[] body) throws IOException {
         this.body = body;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/aclImdb_v1.tar.gz", this::handle);
         server.start();
     }
 
-    URI uri() {
+    public URI uri() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/aclImdb_v1.tar.gz");
     }
 

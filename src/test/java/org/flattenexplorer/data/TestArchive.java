@@ -10,12 +10,17 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 /** A small aclImdb_v1.tar.gz look-alike built from synthetic reviews, with the extras the real one has. */
-final class TestArchive {
-    final byte[] bytes;
+public final class TestArchive {
+    public final byte[] bytes;
     /** Review paths inside aclImdb/, e.g. "train/pos/0_9.txt". */
     final List<String> reviewPaths = new ArrayList<>();
 
-    TestArchive(int perFolder) throws IOException {
+    public TestArchive(int perFolder) throws IOException {
+        this(perFolder, path -> true);
+    }
+
+    /** Only the reviews whose path (e.g. "test/neg/3_2.txt") passes {@code keep}. */
+    TestArchive(int perFolder, java.util.function.Predicate<String> keep) throws IOException {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new GZIPOutputStream(buffer))) {
             directory(tar, "aclImdb/");
@@ -25,6 +30,9 @@ final class TestArchive {
                 directory(tar, "aclImdb/" + split + "/");
                 for (Review r : SyntheticReviews.generate(split, 2 * perFolder, 11)) {
                     String path = r.relativePath();
+                    if (!keep.test(path)) {
+                        continue;
+                    }
                     file(tar, "aclImdb/" + path, r.text());
                     reviewPaths.add(path);
                 }
@@ -35,7 +43,7 @@ final class TestArchive {
         bytes = buffer.toByteArray();
     }
 
-    String sha256() {
+    public String sha256() {
         return Hashing.sha256Hex(bytes);
     }
 

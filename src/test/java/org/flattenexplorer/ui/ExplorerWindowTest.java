@@ -96,11 +96,12 @@ class ExplorerWindowTest {
     }
 
     @Test
-    void withNoDataTheWelcomePanelOffersTheThreeSourcesAndLeavesOnceOneIsChosen(FxRobot robot) {
+    void withNoDataTheWelcomePanelOffersTheFourSourcesAndLeavesOnceOneIsChosen(FxRobot robot) {
         javafx.scene.Node welcome = robot.lookup("#welcome").query();
         assertThat(welcome.getParent().isVisible()).isTrue();
         assertThat(robot.lookup("#welcome #download").queryButton().getText()).contains("84 MB");
         assertThat(robot.lookup("#welcome #chooseData").tryQuery()).isPresent();
+        assertThat(robot.lookup("#welcome #chooseReviewsFile").queryButton().getText()).contains("CSV/TSV");
 
         robot.clickOn("#welcome #useSynthetic");
 
@@ -231,5 +232,24 @@ class ExplorerWindowTest {
             WaitForAsyncUtils.waitForFxEvents();
             return condition.getAsBoolean();
         });
+    }
+
+    @Test
+    void anOpenedKerasModelShowsInTheHiddenStatesTabWithTheReviewsInUse(FxRobot robot) throws Exception {
+        TinyKerasModel files = TinyKerasModel.write(Files.createTempDirectory(temp, "keras"));
+        robot.interact(() -> view.viewModel().data().useSynthetic());
+
+        robot.interact(() -> view.viewModel().keras().open(files.h5(), files.tokenizer(),
+                org.flattenexplorer.data.Padding.POST));
+
+        HiddenStatesViewModel hidden = view.hiddenStates();
+        waitUntil(() -> hidden.getInspection() != null && hidden.modelProperty().get() != null
+                && hidden.modelProperty().get().name().equals("tiny.h5") && hidden.datasetProperty().get() != null);
+        assertThat(view.tabs().getSelectionModel().getSelectedItem().getText()).isEqualTo("Hidden states");
+        assertThat(hidden.getInspection().modelName()).isEqualTo("tiny.h5");
+        assertThat(hidden.datasetProperty().get().vocabulary()).isSameAs(hidden.modelProperty().get().vocabulary());
+        // the report dialog is up: close it
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.lookup("#kerasReport").tryQuery().ifPresent(n -> robot.interact(() -> n.getScene().getWindow().hide()));
     }
 }

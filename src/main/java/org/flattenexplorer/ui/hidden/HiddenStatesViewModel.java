@@ -161,6 +161,27 @@ public final class HiddenStatesViewModel {
         });
     }
 
+    /**
+     * The reviews in use, encoded for the model shown (an imported model's own tokenizer), prepared off the UI
+     * thread; the first validation review is shown.
+     */
+    public void showReviewsUnder(java.util.function.Supplier<PreparedDataset> reviews) {
+        background.execute(() -> {
+            try {
+                PreparedDataset data = reviews.get();
+                ui.execute(() -> {
+                    dataset.set(data);
+                    if (data.validation().size() > 0) {
+                        showTokens(data.validation().tokens()[0], data.validation().reviews().get(0).text());
+                    }
+                });
+            } catch (RuntimeException | OutOfMemoryError e) {
+                ui.execute(() -> showProblem("The reviews in use cannot be shown under this model: "
+                        + Failures.explain(e) + " (type a review under Inspect my text)"));
+            }
+        });
+    }
+
     /** The second run of the side-by-side view (null: none), loaded off the UI thread. */
     public void compareWith(SavedRun run) {
         if (run == null) {

@@ -80,8 +80,13 @@ public final class ArchitectureView extends VBox {
         grid.addRow(row++, new Label("LSTM units"), intSpinner("units", vm.unitsProperty(), 1, 1024, 8));
         grid.addRow(row++, new Label("Epochs"), intSpinner("epochs", vm.epochsProperty(), 1, 500, 1));
         grid.addRow(row++, new Label("Learning rate"), lrSpinner(vm.learningRateProperty()));
-        grid.addRow(row++, new Label("Training reviews"), intSpinner("trainSize", vm.trainSizeProperty(), 2, 25000, 64));
-        grid.addRow(row++, new Label("Validation reviews"), intSpinner("valSize", vm.valSizeProperty(), 1, 25000, 50));
+        // up to what the data in use holds (the train folder, or a file less its test share)
+        Spinner<Integer> trainSize = intSpinner("trainSize", vm.trainSizeProperty(), 2, 25000, 64);
+        Spinner<Integer> valSize = intSpinner("valSize", vm.valSizeProperty(), 1, 25000, 50);
+        ((SpinnerValueFactory.IntegerSpinnerValueFactory) trainSize.getValueFactory()).maxProperty().bind(vm.maxTrainSize());
+        ((SpinnerValueFactory.IntegerSpinnerValueFactory) valSize.getValueFactory()).maxProperty().bind(vm.maxValSize());
+        grid.addRow(row++, new Label("Training reviews"), trainSize);
+        grid.addRow(row++, new Label("Validation reviews"), valSize);
         grid.addRow(row++, new Label("Seed"), intSpinner("seed", vm.seedProperty(), 0, 999_999_999, 1));
 
         Label invalid = new Label();

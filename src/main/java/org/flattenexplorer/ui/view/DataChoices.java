@@ -12,15 +12,15 @@ import javafx.stage.Window;
 import org.flattenexplorer.ui.viewmodel.DataViewModel;
 
 /**
- * The three ways to get reviews (pick an aclImdb folder, the synthetic set, the official download with its
- * progress and Cancel), shared by the data panel and the first-run welcome panel.
+ * The ways to get reviews (pick an aclImdb folder, open a CSV/TSV file of labelled texts, the synthetic set, the
+ * official download with its progress and Cancel), shared by the data panel and the first-run welcome panel.
  */
 final class DataChoices {
     private final FlowPane buttons;
     private final VBox downloadBox;
 
     DataChoices(DataViewModel vm, Supplier<Window> owner) {
-        Button pick = new Button("Choose aclImdb folder...");
+        Button pick = new Button("aclImdb folder...");
         pick.setId("chooseData");
         pick.setOnAction(e -> {
             DirectoryChooser chooser = new DirectoryChooser();
@@ -30,10 +30,13 @@ final class DataChoices {
                 vm.chooseFolder(folder.toPath());
             }
         });
-        Button synthetic = new Button("Use synthetic reviews");
+        Button file = new Button("Open CSV/TSV...");
+        file.setId("chooseReviewsFile");
+        file.setOnAction(e -> openReviewsFile(vm, owner.get()));
+        Button synthetic = new Button("Synthetic reviews");
         synthetic.setId("useSynthetic");
         synthetic.setOnAction(e -> vm.useSynthetic());
-        Button download = new Button("Download IMDB (84 MB)");
+        Button download = new Button("Download (84 MB)");
         download.setId("download");
         download.disableProperty().bind(vm.downloadingProperty());
         download.setOnAction(e -> vm.download());
@@ -55,7 +58,20 @@ final class DataChoices {
         downloadBox = new VBox(2, progress, progressText);
         downloadBox.visibleProperty().bind(vm.downloadingProperty().or(progressText.textProperty().isNotEmpty()));
         downloadBox.managedProperty().bind(downloadBox.visibleProperty());
-        buttons = new FlowPane(6, 6, pick, synthetic, download, cancel);
+        buttons = new FlowPane(6, 6, pick, file, synthetic, download, cancel);
+    }
+
+    /** File > Open reviews... and the data panel's button: a CSV/TSV file of labelled texts. */
+    static void openReviewsFile(DataViewModel vm, Window owner) {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle("Your labelled texts: a CSV or TSV file with a header line (e.g. review,sentiment)");
+        chooser.getExtensionFilters().addAll(
+                new javafx.stage.FileChooser.ExtensionFilter("CSV and TSV files", "*.csv", "*.tsv", "*.tab", "*.txt"),
+                new javafx.stage.FileChooser.ExtensionFilter("All files", "*"));
+        File file = chooser.showOpenDialog(owner);
+        if (file != null) {
+            vm.chooseFile(file.toPath());
+        }
     }
 
     FlowPane buttons() {

@@ -24,9 +24,9 @@ public final class WelcomePane extends StackPane {
                 + "return_sequences, Flatten, padding and masking, and see why one model learns and the other stays "
                 + "at 50%.");
         about.setWrapText(true);
-        Label how = new Label("First, the reviews: download the official IMDB archive (84 MB, checked, a "
-                + "3,000-review subset is kept), open an aclImdb folder you already have, or start at once with "
-                + "generated reviews.");
+        Label how = new Label("First, the reviews: download the official IMDB archive (84 MB, all 50,000 "
+                + "reviews), open an aclImdb folder or a CSV/TSV file of your own labelled texts, or use generated "
+                + "reviews.");
         how.setWrapText(true);
         Label message = new Label();
         message.getStyleClass().add("note");

@@ -45,6 +45,8 @@ public final class ArchitectureViewModel {
     private final ObjectProperty<Integer> valSize = new SimpleObjectProperty<>(200);
     private final ObjectProperty<Integer> seed = new SimpleObjectProperty<>(42);
     private final IntegerProperty vocabularySize = new SimpleIntegerProperty(QUESTION_VOCABULARY);
+    /** Reviews the data in use holds for training and validation together: the size spinners' ceiling. */
+    private final IntegerProperty availableReviews = new SimpleIntegerProperty(DataViewModel.DEFAULT_AVAILABLE_REVIEWS);
 
     private final ReadOnlyObjectWrapper<HeadChoice> headChoice = new ReadOnlyObjectWrapper<>(HeadChoice.FLATTEN);
     private final ReadOnlyObjectWrapper<ArchitectureSpec> spec = new ReadOnlyObjectWrapper<>();
@@ -192,6 +194,17 @@ public final class ArchitectureViewModel {
     public ObjectProperty<Integer> epochsProperty() { return epochs; }
     public ObjectProperty<Double> learningRateProperty() { return learningRate; }
     public ObjectProperty<Integer> trainSizeProperty() { return trainSize; }
+    public IntegerProperty availableReviewsProperty() { return availableReviews; }
+    /** The largest training size the data allows next to the validation size (at least 2). */
+    public javafx.beans.binding.IntegerBinding maxTrainSize() {
+        return javafx.beans.binding.Bindings.createIntegerBinding(
+                () -> Math.max(2, availableReviews.get() - (valSize.get() == null ? 0 : valSize.get())), availableReviews, valSize);
+    }
+    /** The largest validation size the data allows next to the training size (at least 1). */
+    public javafx.beans.binding.IntegerBinding maxValSize() {
+        return javafx.beans.binding.Bindings.createIntegerBinding(
+                () -> Math.max(1, availableReviews.get() - (trainSize.get() == null ? 0 : trainSize.get())), availableReviews, trainSize);
+    }
     public ObjectProperty<Integer> valSizeProperty() { return valSize; }
     public ObjectProperty<Integer> seedProperty() { return seed; }
     public IntegerProperty vocabularySizeProperty() { return vocabularySize; }

@@ -20,12 +20,15 @@ public final class ExplorerViewModel {
     private final DataViewModel data;
     private final RunListViewModel runs;
     private final TrainingViewModel training;
+    private final KerasModelViewModel keras;
 
     public ExplorerViewModel(TaskExecutor executor, RunStore store, UiSettings settings, Path downloadFolder) {
         data = new DataViewModel(executor, settings, downloadFolder);
         runs = new RunListViewModel(store, executor);
         training = new TrainingViewModel(executor, data, store, runs::added,
                 vocabulary -> architecture.vocabularySizeProperty().set(vocabulary));
+        architecture.availableReviewsProperty().bind(data.availableReviewsProperty());
+        keras = new KerasModelViewModel(executor, architecture);
     }
 
     /** Trains what the architecture panel shows. */
@@ -90,4 +93,6 @@ public final class ExplorerViewModel {
     public DataViewModel data() { return data; }
     public RunListViewModel runs() { return runs; }
     public TrainingViewModel training() { return training; }
+    /** File > Open Keras model. */
+    public KerasModelViewModel keras() { return keras; }
 }

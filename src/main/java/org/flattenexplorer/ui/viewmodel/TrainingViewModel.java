@@ -235,7 +235,7 @@ public final class TrainingViewModel {
                     progressText.set(prefix + "training...");
                 }
             });
-            dataset.testNote(job.spec.testSize()).ifPresent(note -> executor.ui(() -> log.add("Note: " + note)));
+            dataset.notes(job.spec.testSize()).forEach(note -> executor.ui(() -> log.add("Note: " + note)));
             if (job.cancelled) {
                 executor.ui(() -> log.add("Stopped before training started."));
                 return;

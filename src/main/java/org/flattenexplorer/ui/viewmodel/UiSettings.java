@@ -12,6 +12,11 @@ import java.util.Properties;
 public final class UiSettings {
     public static final String DATA_FOLDER = "data.folder";
     public static final String DATA_SYNTHETIC = "data.synthetic";
+    /** How the reviews file in {@link #DATA_FOLDER} is read (when it names a file): empty = detected. */
+    public static final String DATA_FILE_TEXT_COLUMN = "data.file.textColumn";
+    public static final String DATA_FILE_LABEL_COLUMN = "data.file.labelColumn";
+    public static final String DATA_FILE_LABELS = "data.file.labels";
+    public static final String DATA_FILE_SKIP_BAD_ROWS = "data.file.skipBadRows";
 
     private final Path file;
     private final Properties values = new Properties();
