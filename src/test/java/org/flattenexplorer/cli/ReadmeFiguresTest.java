@@ -58,7 +58,7 @@ class ReadmeFiguresTest {
             assertThat(readme).as("README table for " + json).contains(out.toString(StandardCharsets.UTF_8).strip());
             tables++;
         }
-        assertThat(tables).isEqualTo(6);
+        assertThat(tables).isEqualTo(7);
     }
 
     @Test
@@ -68,7 +68,7 @@ class ReadmeFiguresTest {
         try (Stream<Path> list = Files.list(RESULTS)) {
             files = list.filter(p -> p.toString().endsWith(".json")).sorted().toList();
         }
-        assertThat(files).hasSize(8);
+        assertThat(files).hasSize(9);
         for (Path file : files) {
             JsonNode root = JSON.readTree(file.toFile());
             assertThat(root.path("commit").asText()).as(file + ": commit").matches("[0-9a-f]{40}");
