@@ -300,6 +300,13 @@ abstract class RecurrentKernelD implements RecurrentKernel {
         }
     }
 
+    /** g += e + c. */
+    private static void addInto(double[] g, double[] e, double[] c, int units) {
+        for (int u = 0; u < units; u++) {
+            g[u] += e[u] + c[u];
+        }
+    }
+
     /** A growable native buffer, usable both as an INDArray (for layout copies) and by cblas and Java loops. */
     private static final class Buf {
         INDArray flat;
@@ -354,21 +361,21 @@ abstract class RecurrentKernelD implements RecurrentKernel {
         double[] dbr = new double[0];
         double[][] zx = new double[0][];     // one row of input projections / activations [gates][U]
         double[][] zhRow = new double[0][];  // one row of recurrent projections [gates][U]
-        double[][] zeroRow = new double[0][]; // recurrent projections at the first step [gates][U]
+        double[][] zeroRow = new double[0][]; // the deltas of a masked step [gates][U]
         double[] hp = new double[0];     // h_{t-1} of one row [U]
         double[] hn = new double[0];     // h_t of one row [U]
         double[] ax = new double[0];     // extras of one row when they are not kept [auxWidth]
         double[] g = new double[0];      // dL/dh_t of one row [U]
+        double[] er = new double[0];     // the epsilon's part of it [U]
         double[][] dx = new double[0][]; // deltas of one row [gates][U]
         double[][] dh = new double[0][]; // recurrent deltas of one row [gates][U]
-        double[] zeroU = new double[0];
         double[][] carry = new double[0][]; // per row: the part of dL/dh_{t} that step t+1 passes back besides RW
 
         void free() {
             for (Buf bf : new Buf[] {dw, drw, zh, dht, ones, sums}) {
                 bf.free();
             }
-            hp = hn = ax = g = zeroU = new double[0];
+            hp = hn = ax = g = er = new double[0];
             zx = zhRow = zeroRow = dx = dh = carry = new double[0][];
         }
 
@@ -383,7 +390,7 @@ abstract class RecurrentKernelD implements RecurrentKernel {
                 hp = new double[units];
                 hn = new double[units];
                 g = new double[units];
-                zeroU = new double[units];
+                er = new double[units];
             }
             int auxWidth = auxWidth(units);
             if (ax.length != auxWidth) {
@@ -512,8 +519,14 @@ abstract class RecurrentKernelD implements RecurrentKernel {
                     }
                     final long eBase = row * sb + t * st;
                     final double[] c = carry[r];
-                    for (int u = 0; u < units; u++) {
-                        g[u] += eb.get((int) (eBase + u * su)) + c[u];
+                    if (su == 1) {
+                        // dL/dh stored unit-fastest (Flatten's and the merged layers' layout): one bulk read
+                        eb.get((int) eBase, er, 0, units);
+                        addInto(g, er, c, units);
+                    } else {
+                        for (int u = 0; u < units; u++) {
+                            g[u] += eb.get((int) (eBase + u * su)) + c[u];
+                        }
                     }
                     if (masked && m[ci] == 0) {
                         // h_t = h_{t-1}: all of dL/dh_t reaches h_{t-1}, no deltas

@@ -300,6 +300,13 @@ abstract class RecurrentKernelF implements RecurrentKernel {
         }
     }
 
+    /** g += e + c. */
+    private static void addInto(float[] g, float[] e, float[] c, int units) {
+        for (int u = 0; u < units; u++) {
+            g[u] += e[u] + c[u];
+        }
+    }
+
     /** A growable native buffer, usable both as an INDArray (for layout copies) and by cblas and Java loops. */
     private static final class Buf {
         INDArray flat;
@@ -354,21 +361,21 @@ abstract class RecurrentKernelF implements RecurrentKernel {
         double[] dbr = new double[0];
         float[][] zx = new float[0][];     // one row of input projections / activations [gates][U]
         float[][] zhRow = new float[0][];  // one row of recurrent projections [gates][U]
-        float[][] zeroRow = new float[0][]; // recurrent projections at the first step [gates][U]
+        float[][] zeroRow = new float[0][]; // the deltas of a masked step [gates][U]
         float[] hp = new float[0];     // h_{t-1} of one row [U]
         float[] hn = new float[0];     // h_t of one row [U]
         float[] ax = new float[0];     // extras of one row when they are not kept [auxWidth]
         float[] g = new float[0];      // dL/dh_t of one row [U]
+        float[] er = new float[0];     // the epsilon's part of it [U]
         float[][] dx = new float[0][]; // deltas of one row [gates][U]
         float[][] dh = new float[0][]; // recurrent deltas of one row [gates][U]
-        float[] zeroU = new float[0];
         float[][] carry = new float[0][]; // per row: the part of dL/dh_{t} that step t+1 passes back besides RW
 
         void free() {
             for (Buf bf : new Buf[] {dw, drw, zh, dht, ones, sums}) {
                 bf.free();
             }
-            hp = hn = ax = g = zeroU = new float[0];
+            hp = hn = ax = g = er = new float[0];
             zx = zhRow = zeroRow = dx = dh = carry = new float[0][];
         }
 
@@ -383,7 +390,7 @@ abstract class RecurrentKernelF implements RecurrentKernel {
                 hp = new float[units];
                 hn = new float[units];
                 g = new float[units];
-                zeroU = new float[units];
+                er = new float[units];
             }
             int auxWidth = auxWidth(units);
             if (ax.length != auxWidth) {
@@ -512,8 +519,14 @@ abstract class RecurrentKernelF implements RecurrentKernel {
                     }
                     final long eBase = row * sb + t * st;
                     final float[] c = carry[r];
-                    for (int u = 0; u < units; u++) {
-                        g[u] += eb.get((int) (eBase + u * su)) + c[u];
+                    if (su == 1) {
+                        // dL/dh stored unit-fastest (Flatten's and the merged layers' layout): one bulk read
+                        eb.get((int) eBase, er, 0, units);
+                        addInto(g, er, c, units);
+                    } else {
+                        for (int u = 0; u < units; u++) {
+                            g[u] += eb.get((int) (eBase + u * su)) + c[u];
+                        }
                     }
                     if (masked && m[ci] == 0) {
                         // h_t = h_{t-1}: all of dL/dh_t reaches h_{t-1}, no deltas

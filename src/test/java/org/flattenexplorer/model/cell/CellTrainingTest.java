@@ -71,10 +71,10 @@ class CellTrainingTest {
             MultiLayerNetwork net = new MultiLayerNetwork(list.build());
             net.init();
             double before = accuracy(net, data);
-            for (int i = 0; i < 60; i++) {
+            for (int i = 0; i < 40; i++) {
                 net.fit(data);
             }
-            assertThat(accuracy(net, data)).as("%s (accuracy before: %.2f)", v[0], before).isGreaterThanOrEqualTo(0.95);
+            assertThat(accuracy(net, data)).as("%s (accuracy before: %.2f)", v[0], before).isGreaterThanOrEqualTo(0.9);
         }
     }
 
