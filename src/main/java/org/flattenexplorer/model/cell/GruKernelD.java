@@ -54,8 +54,8 @@ class GruKernelD extends RecurrentKernelD {
     }
 
     @Override
-    void backwardRow(double[][] a, double[] ax, double[] hp, double[] hn, double[] g, double[][] dx, double[][] dh,
-                     double[] carry, int units) {
+    void backwardRow(double[][] a, double[] ax, double[] hp, double[] g, double[][] dx, double[][] dh, double[] carry,
+                     int units) {
         final double[] z = a[0];
         final double[] r = a[1];
         final double[] hh = a[2];

@@ -53,8 +53,8 @@ class GruKernelF extends RecurrentKernelF {
     }
 
     @Override
-    void backwardRow(float[][] a, float[] ax, float[] hp, float[] hn, float[] g, float[][] dx, float[][] dh,
-                     float[] carry, int units) {
+    void backwardRow(float[][] a, float[] ax, float[] hp, float[] g, float[][] dx, float[][] dh, float[] carry,
+                     int units) {
         final float[] z = a[0];
         final float[] r = a[1];
         final float[] hh = a[2];

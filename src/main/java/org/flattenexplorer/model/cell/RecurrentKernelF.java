@@ -104,13 +104,12 @@ abstract class RecurrentKernelF implements RecurrentKernel {
      * @param a     [gates][U] the activations that {@link #forwardRow} left
      * @param ax    [auxWidth] its extras
      * @param hp    [U] h_{t-1}
-     * @param hn    [U] h_t
      * @param g     [U] dL/dh_t, everything that reaches h_t
      * @param dx    [gates][U] out: dL/d(x_t W + input bias)
      * @param dh    [gates][U] out: dL/d(h_{t-1} RW + recurrent bias); not read unless {@link #separateRecurrentDelta()}
      * @param carry [U] out: the part of dL/dh_{t-1} that does not pass through RW
      */
-    abstract void backwardRow(float[][] a, float[] ax, float[] hp, float[] hn, float[] g, float[][] dx, float[][] dh,
+    abstract void backwardRow(float[][] a, float[] ax, float[] hp, float[] g, float[][] dx, float[][] dh,
                               float[] carry, int units);
 
     private Buf dhz() {
@@ -538,13 +537,12 @@ abstract class RecurrentKernelF implements RecurrentKernel {
                         continue;
                     }
                     get(zb, zIdx, zx, units);
-                    hb.get(row * ldh + t * units, hn, 0, units);
                     if (t > 0) {
                         hb.get(row * ldh + (t - 1) * units, hp, 0, units);
                     } else {
                         Arrays.fill(hp, 0);
                     }
-                    backwardRow(zx, aux[ci], hp, hn, g, dx, dh, c, units);
+                    backwardRow(zx, aux[ci], hp, g, dx, dh, c, units);
                     put(dxb, zIdx, dx, units);
                     if (separate) {
                         put(dhb, zIdx, dh, units);

@@ -3,7 +3,7 @@ package org.flattenexplorer.model.cell;
 
 /**
  * Double-precision kernel of Keras's SimpleRNN (tanh): {@code h = tanh(x W + b + h_{t-1} U)}. Backprop needs h_t
- * only, which the hidden-state buffer holds, and the recurrent projection's delta is the input projection's.
+ * only (kept in the projection row), and the recurrent projection's delta is the input projection's.
  */
 class SimpleRnnKernelD extends RecurrentKernelD {
 
@@ -40,11 +40,12 @@ class SimpleRnnKernelD extends RecurrentKernelD {
     }
 
     @Override
-    void backwardRow(double[][] a, double[] ax, double[] hp, double[] hn, double[] g, double[][] dx, double[][] dh,
-                     double[] carry, int units) {
+    void backwardRow(double[][] a, double[] ax, double[] hp, double[] g, double[][] dx, double[][] dh, double[] carry,
+                     int units) {
         final double[] d = dx[0];
+        final double[] h = a[0];
         for (int u = 0; u < units; u++) {
-            d[u] = g[u] * (1 - hn[u] * hn[u]);
+            d[u] = g[u] * (1 - h[u] * h[u]);
         }
         java.util.Arrays.fill(carry, 0);
     }

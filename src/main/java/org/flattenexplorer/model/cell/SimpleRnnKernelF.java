@@ -2,7 +2,7 @@ package org.flattenexplorer.model.cell;
 
 /**
  * Single-precision kernel of Keras's SimpleRNN (tanh): {@code h = tanh(x W + b + h_{t-1} U)}. Backprop needs h_t
- * only, which the hidden-state buffer holds, and the recurrent projection's delta is the input projection's.
+ * only (kept in the projection row), and the recurrent projection's delta is the input projection's.
  */
 class SimpleRnnKernelF extends RecurrentKernelF {
 
@@ -39,11 +39,12 @@ class SimpleRnnKernelF extends RecurrentKernelF {
     }
 
     @Override
-    void backwardRow(float[][] a, float[] ax, float[] hp, float[] hn, float[] g, float[][] dx, float[][] dh,
-                     float[] carry, int units) {
+    void backwardRow(float[][] a, float[] ax, float[] hp, float[] g, float[][] dx, float[][] dh, float[] carry,
+                     int units) {
         final float[] d = dx[0];
+        final float[] h = a[0];
         for (int u = 0; u < units; u++) {
-            d[u] = g[u] * (1 - hn[u] * hn[u]);
+            d[u] = g[u] * (1 - h[u] * h[u]);
         }
         java.util.Arrays.fill(carry, 0);
     }

@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.api.MaskState;
+import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -64,6 +65,8 @@ class RecurrentLayersTest {
                 assertThat(bidirectional).isInstanceOf(KerasBidirectional.class);
             }
         }
+        assertThat(RecurrentLayers.gru(128, 128, 0.2).getMemoryReport(InputType.recurrent(128, 500)).getParameterSize())
+                .isEqualTo(99_072);
         assertThat(((BaseLayer) RecurrentLayers.gru(128, 128, 0.2)).getIDropout()).isInstanceOf(SequenceDropout.class);
         assertThat(RecurrentLayers.gru(128, 128, 0).getIDropout()).isNull();
         // (DL4J's equals would call any two recurrent layers of the same sizes equal)
