@@ -1,0 +1,176 @@
+package org.flattenexplorer.model.cell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.flattenexplorer.model.cell.CellTestSupport.*;
+
+import org.deeplearning4j.gradientcheck.GradientCheckUtil;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.flattenexplorer.model.lstm.FastLstmRuntime;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.INDArrayIndex;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * Gradients of GRU and SimpleRNN: DL4J's gradient check in double (no mask, pre- and post-padding masks, the
+ * sequence and inside LastTimeStep), Keras's masking (a padded review has the states and the gradients of the
+ * review alone), and one thread computing what two do.
+ */
+class RecurrentCellMaskingTest {
+    private static final DataType D = DataType.DOUBLE;
+    private static final Kind[] CELLS = {Kind.GRU, Kind.SIMPLE_RNN};
+    private static final int N_IN = 3;
+    private static final int UNITS = 4;
+    private static final int T = 9;
+    private static final int[] LENGTHS = {9, 4, 1, 6};
+
+    @AfterEach
+    void floatAgain() {
+        Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
+    }
+
+    @Test
+    void gradientCheckInDoubleWithoutAndWithPreAndPostPaddingMasks() {
+        Nd4j.setDefaultDataTypes(D, D);
+        for (Kind kind : CELLS) {
+            for (boolean sequence : new boolean[] {true, false}) {
+                for (String padding : new String[] {"none", "post", "pre"}) {
+                    org.deeplearning4j.nn.conf.layers.Layer cell = cell(kind, 3, 4, null);
+                    MultiLayerNetwork net = net(sequence ? cell : new LastTimeStep(cell), 4, sequence, D);
+                    randomParams(net, 30);
+                    INDArray labels = sequence ? randn(D, 2, 4, 2, 7) : randn(D, 2, 4, 2);
+                    INDArray m = padding.equals("none") ? null : mask(D, 7, padding.equals("pre"), 7, 3, 1, 5);
+                    assertThat(GradientCheckUtil.checkGradients(new GradientCheckUtil.MLNConfig().net(net)
+                            .input(randn(D, 1, 4, 3, 7)).labels(labels).inputMask(m)))
+                            .as("%s sequence=%s padding=%s", kind, sequence, padding).isTrue();
+                }
+            }
+        }
+    }
+
+    @Test
+    void aMaskedSequenceHasTheStatesOfTheReviewAloneAndRepeatsThemOverThePadding() {
+        for (Kind kind : CELLS) {
+            for (boolean pre : new boolean[] {false, true}) {
+                Layer layer = layer(kind);
+                INDArray x = randn(D, 21, LENGTHS.length, N_IN, T);
+                INDArray masked = activate(layer, x, mask(D, T, pre, LENGTHS), false);
+                for (int i = 0; i < LENGTHS.length; i++) {
+                    int from = pre ? T - LENGTHS[i] : 0;
+                    INDArray alone = activate(layer, review(x, i, from, LENGTHS[i]), null, false);
+                    INDArray real = masked.get(point(i), NDArrayIndex.all(), NDArrayIndex.interval(from, from + LENGTHS[i]));
+                    assertThat(maxAbsDiff(real, alone.get(point(0), NDArrayIndex.all(), NDArrayIndex.all())))
+                            .as("%s pre=%s row %d", kind, pre, i).isLessThan(1e-12);
+                    for (int t = 0; t < T; t++) {
+                        if (t >= from && t < from + LENGTHS[i]) {
+                            continue;
+                        }
+                        INDArray expected = t < from ? Nd4j.zeros(D, UNITS)
+                                : masked.get(point(i), NDArrayIndex.all(), point(from + LENGTHS[i] - 1));
+                        assertThat(maxAbsDiff(masked.get(point(i), NDArrayIndex.all(), point(t)), expected))
+                                .as("%s pre=%s row %d step %d", kind, pre, i, t).isEqualTo(0.0);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void aMaskedSequenceHasTheGradientsOfTheReviewAlone() {
+        for (Kind kind : CELLS) {
+            for (boolean pre : new boolean[] {false, true}) {
+                Layer layer = layer(kind);
+                INDArray x = randn(D, 22, LENGTHS.length, N_IN, T);
+                INDArray eps = randn(D, 23, LENGTHS.length, UNITS, T);
+                layer.setMaskArray(mask(D, T, pre, LENGTHS));
+                layer.activate(x.dup(), true, ws());
+                Pair<Gradient, INDArray> masked = layer.backpropGradient(eps.dup(), ws());
+                INDArray maskedParams = masked.getFirst().gradient().dup();
+                INDArray maskedInput = masked.getSecond().dup();
+                layer.setMaskArray(null);
+
+                INDArray expectedParams = Nd4j.zeros(D, maskedParams.shape());
+                for (int i = 0; i < LENGTHS.length; i++) {
+                    int from = pre ? T - LENGTHS[i] : 0;
+                    int to = from + LENGTHS[i];
+                    INDArray e = eps.get(NDArrayIndex.interval(i, i + 1), NDArrayIndex.all(), NDArrayIndex.interval(from, to)).dup();
+                    if (!pre) {
+                        // the padded steps after the review repeat its last state: their gradient reaches that state
+                        for (int t = to; t < T; t++) {
+                            e.get(point(0), NDArrayIndex.all(), point(LENGTHS[i] - 1))
+                                    .addi(eps.get(point(i), NDArrayIndex.all(), point(t)));
+                        }
+                    }
+                    layer.activate(review(x, i, from, LENGTHS[i]), true, ws());
+                    Pair<Gradient, INDArray> alone = layer.backpropGradient(e, ws());
+                    expectedParams.addi(alone.getFirst().gradient());
+                    INDArray inputGrad = maskedInput.get(point(i), NDArrayIndex.all(), NDArrayIndex.all());
+                    assertThat(maxAbsDiff(inputGrad.get(NDArrayIndex.all(), NDArrayIndex.interval(from, to)),
+                            alone.getSecond().get(point(0), NDArrayIndex.all(), NDArrayIndex.all())))
+                            .as("%s input gradient, pre=%s row %d", kind, pre, i).isLessThan(1e-12);
+                    for (int t = 0; t < T; t++) {
+                        if (t < from || t >= to) {
+                            assertThat(maxAbs(inputGrad.get(NDArrayIndex.all(), point(t)))).as("padded input gradient").isZero();
+                        }
+                    }
+                }
+                assertThat(maxAbsDiff(maskedParams, expectedParams)).as("%s weight gradients, pre=%s", kind, pre)
+                        .isLessThan(1e-12);
+            }
+        }
+    }
+
+    @Test
+    void oneAndTwoThreadsGiveTheSameStatesAndGradients() {
+        int before = FastLstmRuntime.threads();
+        try {
+            for (Kind kind : CELLS) {
+                Pair<INDArray, INDArray> one = run(kind, 1);
+                Pair<INDArray, INDArray> two = run(kind, 2);
+                assertThat(maxAbsDiff(one.getFirst(), two.getFirst())).as("%s states", kind).isLessThan(1e-12);
+                assertThat(maxAbsDiff(one.getSecond(), two.getSecond())).as("%s gradients", kind).isLessThan(1e-12);
+            }
+        } finally {
+            FastLstmRuntime.setThreads(before);
+        }
+    }
+
+    /** States and all gradients (weights, then input) of a masked batch with the given number of threads. */
+    private static Pair<INDArray, INDArray> run(Kind kind, int threads) {
+        FastLstmRuntime.setThreads(threads);
+        Layer layer = layer(kind);
+        layer.setMaskArray(mask(D, T, false, LENGTHS));
+        INDArray states = layer.activate(randn(D, 24, LENGTHS.length, N_IN, T), true, ws()).dup();
+        Pair<Gradient, INDArray> g = layer.backpropGradient(randn(D, 25, LENGTHS.length, UNITS, T), ws());
+        INDArray all = Nd4j.concat(1, g.getFirst().gradient().reshape(1, -1), g.getSecond().dup().reshape(1, -1));
+        return new Pair<>(states, all);
+    }
+
+    private static Layer layer(Kind kind) {
+        MultiLayerNetwork net = net(cell(kind, N_IN, UNITS, null), UNITS, true, D);
+        randomParams(net, 5);
+        net.initGradientsView();
+        return net.getLayer(0);
+    }
+
+    /** Row i's steps [from, from + length) as a batch of one. */
+    private static INDArray review(INDArray x, int i, int from, int length) {
+        return x.get(NDArrayIndex.interval(i, i + 1), NDArrayIndex.all(), NDArrayIndex.interval(from, from + length)).dup();
+    }
+
+    private static INDArrayIndex point(long i) {
+        return NDArrayIndex.point(i);
+    }
+
+    private static LayerWorkspaceMgr ws() {
+        return LayerWorkspaceMgr.noWorkspaces();
+    }
+}
