@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.flattenexplorer.model.ArchitectureSpec;
-import org.flattenexplorer.model.LstmKind;
+import org.flattenexplorer.model.Implementation;
 import org.flattenexplorer.model.Preset;
 
 /**
@@ -41,16 +41,16 @@ final class BenchCommand {
         if (epochs < 4 || epochs > 50) {
             throw new CliException("--epochs must be between 4 and 50 (one warm-up + at least 3 timed), got " + epochs);
         }
-        List<LstmKind> kinds = o.string("lstm").map(l -> List.of(SpecOptions.lstm(l)))
-                .orElse(List.of(LstmKind.STOCK, LstmKind.FAST));
+        List<Implementation> kinds = o.string("lstm").map(l -> List.of(SpecOptions.implementation(l)))
+                .orElse(List.of(Implementation.STOCK, Implementation.FAST));
         ArchitectureSpec workload = SpecOptions.trainable(Preset.QUESTION_FLATTEN.spec(), o).toBuilder()
                 .epochs(epochs).testSize(0).build();
         String data = o.string("data").orElse("");
         ObjectMapper json = new ObjectMapper();
         ArrayNode results = json.createArrayNode();
-        for (LstmKind kind : kinds) {
+        for (Implementation kind : kinds) {
             out.println("Timing the " + kind.cliName() + " LSTM: " + epochs + " epochs of the question's workload...");
-            JsonNode result = runWorker(workload.toBuilder().lstm(kind).build(), data, json);
+            JsonNode result = runWorker(workload.toBuilder().implementation(kind).build(), data, json);
             results.add(result);
             out.println(String.format(Locale.ROOT, "  %-5s train %.2f s  validation %.2f s  epoch %.2f s  probe %.1f ms  peak RSS %s",
                     kind.cliName(), result.get("train_s_median").asDouble(), result.get("val_s_median").asDouble(),
@@ -87,7 +87,7 @@ final class BenchCommand {
     }
 
     private static JsonNode runWorker(ArchitectureSpec spec, String data, ObjectMapper json) {
-        LstmKind kind = spec.lstm();
+        Implementation kind = spec.implementation();
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(APP_JVM_FLAGS);

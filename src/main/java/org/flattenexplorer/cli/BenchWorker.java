@@ -14,7 +14,7 @@ import org.flattenexplorer.data.PreparedDataset;
 import org.flattenexplorer.inspect.EncodedReview;
 import org.flattenexplorer.inspect.HiddenStateProbe;
 import org.flattenexplorer.model.ArchitectureSpec;
-import org.flattenexplorer.model.LstmKind;
+import org.flattenexplorer.model.Implementation;
 import org.flattenexplorer.model.lstm.FastLstmRuntime;
 import org.flattenexplorer.training.TrainingEvent;
 import org.flattenexplorer.training.TrainingRun;
@@ -34,7 +34,7 @@ public final class BenchWorker {
     public static void main(String[] args) throws Exception {
         ArchitectureSpec spec = new ObjectMapper().readValue(args[0], ArchitectureSpec.class);
         String data = args.length > 1 ? args[1] : "";
-        LstmKind lstm = spec.lstm();
+        Implementation lstm = spec.implementation();
         PreparedDataset dataset = data.isEmpty() ? QuestionShapedData.create(spec)
                 : DatasetPreparer.fromPath(DataLocator.locate(java.util.Optional.of(Path.of(data))).orElseThrow(),
                         org.flattenexplorer.data.TextFileSettings.defaults(), spec.preprocessing());
@@ -65,7 +65,7 @@ public final class BenchWorker {
         }
 
         Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("lstm_threads", lstm == LstmKind.FAST ? FastLstmRuntime.threads() : 1);
+        settings.put("lstm_threads", lstm == Implementation.FAST ? FastLstmRuntime.threads() : 1);
         settings.put("omp_threads", Nd4j.getEnvironment().maxThreads());
         settings.put("workspace_mode", "ENABLED");
         settings.put("data", dataset.source());

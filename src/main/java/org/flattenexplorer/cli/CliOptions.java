@@ -12,7 +12,7 @@ import java.util.Set;
  */
 public final class CliOptions {
     private static final Set<String> FLAGS = Set.of("masking", "synthetic", "help", "no-masking", "window",
-            "skip-bad-rows");
+            "skip-bad-rows", "bidirectional", "go-backwards");
 
     private final Map<String, String> values = new LinkedHashMap<>();
     private List<String> arguments = List.of();

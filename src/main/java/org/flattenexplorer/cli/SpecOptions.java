@@ -4,23 +4,26 @@ import java.util.List;
 import java.util.Set;
 import org.flattenexplorer.data.Padding;
 import org.flattenexplorer.model.ArchitectureSpec;
+import org.flattenexplorer.model.Cell;
 import org.flattenexplorer.model.Head;
-import org.flattenexplorer.model.LstmKind;
+import org.flattenexplorer.model.Implementation;
 
 /** The options that override a preset's spec, shared by train and compare. */
 final class SpecOptions {
     static final Set<String> NAMES = Set.of("return-sequences", "head", "padding", "truncating", "maxlen", "units",
             "embedding", "dropout", "lr", "batch", "epochs", "seed", "train-size", "val-size", "test-size",
-            "num-words", "lstm");
+            "num-words", "lstm", "cell");
 
     static final List<String> HELP = List.of(
-            "  --return-sequences true|false   LSTM returns all hidden states (true) or only the last",
+            "  --cell lstm|gru|simple-rnn      the recurrent layer (default lstm)",
+            "  --bidirectional / --go-backwards   Keras's Bidirectional(merge_mode='concat') / go_backwards=True",
+            "  --return-sequences true|false   the cell returns all hidden states (true) or only the last",
             "  --head flatten|global-max|global-avg|none   what turns the sequence into one vector",
             "  --padding pre|post / --truncating pre|post   pad_sequences settings",
             "  --masking                       skip padded steps (Keras mask_zero=True)",
             "  --maxlen N  --units N  --embedding N  --dropout X  --lr X  --batch N  --epochs N",
             "  --seed N  --train-size N  --val-size N  --test-size N  --num-words N",
-            "  --lstm stock|fast               LSTM implementation (default fast; stock = DL4J's own)");
+            "  --lstm stock|fast               implementation (default fast; stock = DL4J's own, LSTM only)");
 
     private SpecOptions() {}
 
@@ -49,7 +52,14 @@ final class SpecOptions {
         o.integer("test-size").ifPresent(b::testSize);
         o.integer("num-words").ifPresent(b::numWords);
         o.string("word-index").ifPresent(p -> b.wordIndex(java.nio.file.Path.of(p).toAbsolutePath().normalize().toString()));
-        o.string("lstm").ifPresent(l -> b.lstm(lstm(l)));
+        o.string("lstm").ifPresent(l -> b.implementation(implementation(l)));
+        o.string("cell").ifPresent(c -> b.cell(parse(() -> Cell.fromCliName(c))));
+        if (o.has("bidirectional")) {
+            b.bidirectional(o.flag("bidirectional"));
+        }
+        if (o.has("go-backwards")) {
+            b.goBackwards(o.flag("go-backwards"));
+        }
         return b.build();
     }
 
@@ -63,8 +73,8 @@ final class SpecOptions {
         return java.util.Optional.empty();
     }
 
-    static LstmKind lstm(String name) {
-        return parse(() -> LstmKind.fromCliName(name));
+    static Implementation implementation(String name) {
+        return parse(() -> Implementation.fromCliName(name));
     }
 
     /** The spec with the options applied, refused with the core's explanation when it cannot be trained. */

@@ -9,14 +9,15 @@ import org.flattenexplorer.model.Head;
  * What the Dense layer reads from the hidden states of one review, split by time step.
  *
  * <p>For Flatten the Dense weights fold back to T x U ({@code weights[t][u]} multiplies h_t[u], Keras order), and
- * the contribution of step t is the row sum of weights x states. For the last state only step T (or the last
- * word, with masking) contributes. For max pooling each unit's term goes to the (first) step its maximum came
+ * the contribution of step t is the row sum of weights x states. For the last state only step T-1 (or the last
+ * word, with masking) contributes, and for a Bidirectional last state also step 0 (the backward half). For max pooling each unit's term goes to the (first) step its maximum came
  * from; for average pooling every pooled step shares it. In every case the contributions plus the bias are the
  * logit.
  *
  * @param weights       [T][U] for Flatten, [1][U] otherwise
  * @param contributions [T] each step's share of the logit
- * @param sourceStep    [U] for max pooling: the step each unit's maximum came from; null otherwise
+ * @param sourceStep    [U] for max pooling the step each unit's maximum came from, for a Bidirectional last state
+ *                      the step each number is read at; null otherwise
  */
 public record DenseReadout(float[][] weights, double bias, double[] contributions, int[] sourceStep) {
 
@@ -56,6 +57,20 @@ public record DenseReadout(float[][] weights, double bias, double[] contribution
         return pooled;
     }
 
+    /**
+     * For a last-state model, the row each of the {@code width} numbers the Dense layer reads comes from: the last
+     * step (with masking, the last word's, which the masked steps after it repeat); for Bidirectional, the backward
+     * half from step 0, where the backward pass ends.
+     */
+    static int[] lastStateRows(ArchitectureSpec spec, EncodedReview review, int width) {
+        int last = spec.masking() ? Math.max(0, review.lastWordPosition()) : review.length() - 1;
+        int[] rows = new int[width];
+        for (int u = 0; u < width; u++) {
+            rows[u] = spec.bidirectional() && u >= width / 2 ? 0 : last;
+        }
+        return rows;
+    }
+
     public static DenseReadout of(MultiLayerNetwork net, ArchitectureSpec spec, HiddenStates states) {
         Layer dense = net.getOutputLayer();
         float[] w = dense.getParam("W").dup().data().asFloat();
@@ -75,11 +90,11 @@ public record DenseReadout(float[][] weights, double bias, double[] contribution
         }
         float[][] row = {w};
         if (spec.lastStateOnly()) {
-            int last = spec.masking() ? Math.max(0, states.review().lastWordPosition()) : steps - 1;
+            int[] read = lastStateRows(spec, states.review(), units);
             for (int u = 0; u < units; u++) {
-                contributions[last] += (double) w[u] * states.at(last, u);
+                contributions[read[u]] += (double) w[u] * states.at(read[u], u);
             }
-            return new DenseReadout(row, bias, contributions, null);
+            return new DenseReadout(row, bias, contributions, spec.bidirectional() ? read : null);
         }
         boolean[] counted = pooledSteps(spec, states.review());
         int real = 0;

@@ -26,6 +26,20 @@ public record EncodedReview(int[] tokens, String[] words, boolean[] padding) {
         return new EncodedReview(tokens.clone(), words, padding);
     }
 
+    /** The review in the opposite order: what a go_backwards layer reads, last position first. */
+    public EncodedReview reversed() {
+        int n = tokens.length;
+        int[] t = new int[n];
+        String[] w = new String[n];
+        boolean[] p = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            t[i] = tokens[n - 1 - i];
+            w[i] = words[n - 1 - i];
+            p[i] = padding[n - 1 - i];
+        }
+        return new EncodedReview(t, w, p);
+    }
+
     public int length() {
         return tokens.length;
     }

@@ -2,19 +2,22 @@ package org.flattenexplorer.inspect;
 
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.api.MaskState;
-import org.deeplearning4j.nn.layers.wrapper.BaseWrapperLayer;
+import org.deeplearning4j.nn.layers.recurrent.LastTimeStepLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.flattenexplorer.model.ArchitectureSpec;
 import org.flattenexplorer.model.NetworkFactory;
+import org.flattenexplorer.model.cell.RecurrentStates;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Runs one review through the embedding and the LSTM and returns every hidden state h_1..h_T. For a
- * return_sequences=False model the LSTM is wrapped in LastTimeStep, which hides the sequence, so the probe
- * runs the wrapped LSTM itself: the view can then show all T states and mark the one the Dense layer reads.
+ * Runs one review through the embedding and the recurrent layer and returns every hidden state h_0..h_{T-1}. For
+ * a return_sequences=False model the layer is wrapped in LastTimeStep, which hides the sequence, so the probe runs
+ * the wrapped layer itself ({@link RecurrentStates}): the view can then show all T states and mark what the Dense
+ * layer reads. A go_backwards layer returns its states in the order it read them, last word first, as Keras does;
+ * the probe pairs them with the review reversed, so row t is labelled with the word read at step t.
  *
  * <p>With masking the mask takes the network's own path ({@code feedForwardMaskArray} of the embedding, then of
  * the LSTM or its wrapper), so the probe computes exactly the states the network computes.
@@ -31,22 +34,25 @@ public final class HiddenStateProbe {
             mask[0][t] = review.padding()[t] ? 0f : 1f;
         }
         Layer embedding = net.getLayer(NetworkFactory.EMBEDDING_LAYER);
-        Layer lstmOrWrapper = net.getLayer(NetworkFactory.LSTM_LAYER);
-        Layer lstm = lstmOrWrapper instanceof BaseWrapperLayer wrapper ? wrapper.getUnderlying() : lstmOrWrapper;
+        Layer recurrent = net.getLayer(NetworkFactory.RECURRENT_LAYER);
+        Layer inner = recurrent instanceof LastTimeStepLayer last ? last.getUnderlying() : recurrent;
         try {
             if (spec.masking()) {
                 Pair<INDArray, MaskState> next = embedding.feedForwardMaskArray(Nd4j.createFromArray(mask),
                         MaskState.Active, 1);
-                lstmOrWrapper.feedForwardMaskArray(next.getFirst(), next.getSecond(), 1);
+                recurrent.feedForwardMaskArray(next.getFirst(), next.getSecond(), 1);
             }
             INDArray embedded = embedding.activate(Nd4j.createFromArray(ids), false, noWorkspaces);
-            INDArray states = lstm.activate(embedded, false, noWorkspaces); // [1, units, T]
-            return new HiddenStates(states.slice(0).transpose().toFloatMatrix(), review);
+            INDArray states = RecurrentStates.sequence(recurrent, embedded); // [1, width, T]
+            return new HiddenStates(states.slice(0).transpose().toFloatMatrix(),
+                    spec.goBackwards() ? review.reversed() : review);
         } finally {
             embedding.clear();
-            lstm.clear();
+            inner.clear();
+            recurrent.clear();
             embedding.setMaskArray(null);
-            lstmOrWrapper.setMaskArray(null);
+            recurrent.setMaskArray(null);
+            inner.setMaskArray(null);
         }
     }
 }

@@ -29,7 +29,8 @@ public record Inspection(String modelName, ArchitectureSpec spec, EncodedReview 
         synchronized (net) {
             HiddenStates states = HiddenStateProbe.probe(net, spec, review);
             DenseReadout readout = DenseReadout.of(net, spec, states);
-            return new Inspection(modelName, spec, review, states, readout, System.nanoTime() - start);
+            // states.review(): for go_backwards, the review in the order the layer read it
+            return new Inspection(modelName, spec, states.review(), states, readout, System.nanoTime() - start);
         }
     }
 
@@ -46,7 +47,10 @@ public record Inspection(String modelName, ArchitectureSpec spec, EncodedReview 
         return spec.returnSequences() && spec.head() == Head.FLATTEN;
     }
 
-    /** The single time step whose state the Dense layer reads for a last-state model, -1 otherwise. */
+    /**
+     * The time step whose state the Dense layer reads for a last-state model (for Bidirectional, the forward half's;
+     * the backward half is read at step 0), -1 otherwise.
+     */
     public int lastStateRow() {
         if (!spec.lastStateOnly()) {
             return -1;
@@ -123,7 +127,12 @@ public record Inspection(String modelName, ArchitectureSpec spec, EncodedReview 
             return states.flattened();
         }
         if (spec.lastStateOnly()) {
-            return states.values()[lastStateRow()].clone();
+            int[] rows = DenseReadout.lastStateRows(spec, review, units());
+            float[] read = new float[units()];
+            for (int u = 0; u < read.length; u++) {
+                read[u] = states.at(rows[u], u);
+            }
+            return read;
         }
         int units = units();
         float[] pooled = new float[units];
@@ -155,25 +164,35 @@ public record Inspection(String modelName, ArchitectureSpec spec, EncodedReview 
      * wording of the window's note and the PNG's. Empty for Flatten, whose folded weights say it.
      */
     public List<String> readoutNote() {
+        List<String> note = new ArrayList<>();
+        if (spec.goBackwards()) {
+            note.add("go_backwards: the rows are in the order the layer reads the review, last position first, "
+                    + "as Keras returns them.");
+        }
         if (foldsWeights()) {
-            return List.of();
+            return List.copyOf(note);
         }
         if (spec.lastStateOnly()) {
             int last = lastStateRow();
             int word = review.lastWordPosition();
             int gap = word < 0 ? timeSteps() : last - word;
-            return List.of(
-                    "return_sequences=False: the Dense layer reads only h_" + last + " (outlined in green): "
-                            + units() + " numbers through " + (units() + 1) + " weights.",
-                    word < 0 ? "This review has no known word." : gap <= 0
-                            ? "It is read right at the last word (t=" + word + ")."
-                            : "It is read " + gap + " padding steps after the last word (t=" + word + ").",
-                    "No other row of the heatmap reaches the Dense layer.");
+            note.add(spec.bidirectional()
+                    ? "Bidirectional, return_sequences=False: the Dense layer reads the forward half of h_" + last
+                    + " (outlined in green) and the backward half of h_0 (black dots): " + units() + " numbers through "
+                    + (units() + 1) + " weights."
+                    : "return_sequences=False: the Dense layer reads only h_" + last + " (outlined in green): "
+                    + units() + " numbers through " + (units() + 1) + " weights.");
+            note.add(word < 0 ? "This review has no known word." : gap <= 0
+                    ? "It is read right at the last word (t=" + word + ")."
+                    : "It is read " + gap + " padding steps after the last word (t=" + word + ").");
+            note.add("No other row of the heatmap reaches the Dense layer.");
+            return List.copyOf(note);
         }
-        return List.of(spec.head().title() + ": the Dense layer reads " + units() + " pooled numbers, one per unit, "
-                        + "through " + (units() + 1) + " weights.",
-                readout.sourceStep() != null ? "Black dots: the time step each unit's maximum came from."
-                        : "Every counted step shares each unit's term equally.");
+        note.add(spec.head().title() + ": the Dense layer reads " + units() + " pooled numbers, one per unit, "
+                + "through " + (units() + 1) + " weights.");
+        note.add(readout.sourceStep() != null ? "Black dots: the time step each unit's maximum came from."
+                : "Every counted step shares each unit's term equally.");
+        return List.copyOf(note);
     }
 
     /** What {@link #denseInput()} is, in words. */
@@ -183,7 +202,9 @@ public record Inspection(String modelName, ArchitectureSpec spec, EncodedReview 
                     + " numbers (index = t * " + units() + " + u)";
         }
         if (spec.lastStateOnly()) {
-            return "return_sequences=False: only h_" + lastStateRow() + ", " + units() + " numbers";
+            return spec.bidirectional()
+                    ? "return_sequences=False: forward h_" + lastStateRow() + " and backward h_0, " + units() + " numbers"
+                    : "return_sequences=False: only h_" + lastStateRow() + ", " + units() + " numbers";
         }
         return spec.head().title() + " over time: " + units() + " numbers";
     }

@@ -6,7 +6,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.flattenexplorer.data.Padding;
 import org.flattenexplorer.model.ArchitectureSpec;
 import org.flattenexplorer.model.Head;
-import org.flattenexplorer.model.LstmKind;
+import org.flattenexplorer.model.Implementation;
 
 /**
  * An imported model of the app's own family, {@code Embedding -> LSTM -> (Flatten | pooling | last state) ->
@@ -82,7 +82,7 @@ public record FamilyModel(ArchitectureSpec spec, MultiLayerNetwork network, Stri
                 .dropout(Math.min(0.95, lstm.decimal("dropout", 0)))
                 .padding(padding)
                 .truncating(truncating)
-                .lstm(LstmKind.STOCK)
+                .implementation(Implementation.STOCK)
                 .build();
     }
 

@@ -3,6 +3,7 @@ package org.flattenexplorer.model;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.nio.file.Path;
 import java.util.OptionalInt;
@@ -10,12 +11,16 @@ import org.flattenexplorer.data.Padding;
 import org.flattenexplorer.data.Preprocessing;
 
 /**
- * Every toggle of one experiment: the model family {@code Embedding -> LSTM -> head -> Dense(1, sigmoid)},
+ * Every toggle of one experiment: the model family {@code Embedding -> recurrent cell -> head -> Dense(1, sigmoid)},
  * its preprocessing and its training settings. Immutable, so a run can be reproduced from it exactly.
- * Component names are the JSON keys of saved runs and of the CLI's JSON output.
+ * Component names are the JSON keys of saved runs and of the CLI's JSON output; files written before the cell,
+ * Bidirectional and go_backwards existed read as an LSTM read forwards, and their {@code "lstm"} key as the
+ * implementation.
  *
- * @param wordIndex  path of Keras's {@code imdb_word_index.json}; null = vocabulary fitted on the training split
- * @param numWords   vocabulary cap ({@code num_words}); null = no cap
+ * @param wordIndex      path of Keras's {@code imdb_word_index.json}; null = vocabulary fitted on the training split
+ * @param numWords       vocabulary cap ({@code num_words}); null = no cap
+ * @param bidirectional  Keras's Bidirectional(cell, merge_mode='concat'): each step's state is 2 x units wide
+ * @param goBackwards    Keras's go_backwards=True: the cell reads the review from its end
  */
 public record ArchitectureSpec(
         boolean returnSequences,
@@ -36,7 +41,10 @@ public record ArchitectureSpec(
         int testSize,
         Integer numWords,
         String wordIndex,
-        LstmKind lstm) {
+        @JsonAlias("lstm") Implementation implementation,
+        Cell cell,
+        boolean bidirectional,
+        boolean goBackwards) {
 
     /** Upper bounds that keep one run inside a desktop's memory; beyond them the numbers are a typo. */
     static final int MAX_MAXLEN = 2000;
@@ -45,15 +53,16 @@ public record ArchitectureSpec(
     static final int MAX_EPOCHS = 500;
 
     public ArchitectureSpec {
-        if (head == null || padding == null || truncating == null || lstm == null) {
-            throw new IllegalArgumentException("head, padding, truncating and lstm must be set");
+        if (head == null || padding == null || truncating == null || implementation == null) {
+            throw new IllegalArgumentException("head, padding, truncating and implementation must be set");
         }
+        cell = cell == null ? Cell.LSTM : cell;
     }
 
     /** The question's Flatten model: return_sequences=True, Flatten, post padding, 448/200 reviews, 7 epochs. */
     public static ArchitectureSpec question() {
         return new ArchitectureSpec(true, Head.FLATTEN, Padding.POST, Padding.PRE, false, 500, 128, 128,
-                0.2, 1e-3, 32, 7, 42, 448, 200, 1000, null, null, LstmKind.FAST);
+                0.2, 1e-3, 32, 7, 42, 448, 200, 1000, null, null, Implementation.FAST, Cell.LSTM, false, false);
     }
 
     /** The data settings of this spec: what turns reviews into padded token ids. */
@@ -74,9 +83,14 @@ public record ArchitectureSpec(
         return !returnSequences && head == Head.FLATTEN;
     }
 
+    /** Numbers per step out of the recurrent layer: the units, twice them for Bidirectional ([forward, backward]). */
+    public int stateWidth() {
+        return bidirectional ? 2 * units : units;
+    }
+
     /** How many numbers reach the Dense layer for one review. */
     public long denseInputSize() {
-        return returnSequences && head == Head.FLATTEN ? (long) maxlen * units : units;
+        return returnSequences && head == Head.FLATTEN ? (long) maxlen * stateWidth() : stateWidth();
     }
 
     /** Why this combination cannot be trained, in the user's terms; empty when it can. */
@@ -88,8 +102,9 @@ public record ArchitectureSpec(
                     + "per review. Add Flatten or a pooling head, or set return_sequences=False.");
         }
         if (!returnSequences && head.isPooling()) {
-            problems.add(head.title() + " needs a sequence (None, " + maxlen + ", " + units + "), but with "
-                    + "return_sequences=False the LSTM outputs one vector per review (None, " + units + "). "
+            problems.add(head.title() + " needs a sequence (None, " + maxlen + ", " + stateWidth() + "), but with "
+                    + "return_sequences=False the " + cell.kerasType() + " outputs one vector per review (None, "
+                    + stateWidth() + "). "
                     + "Set return_sequences=True or choose another head.");
         }
         if (masking && returnSequences && head == Head.FLATTEN) {
@@ -98,14 +113,23 @@ public record ArchitectureSpec(
                     + maxlen + " steps, padding included. Turn masking off, or read the last state "
                     + "(return_sequences=False) or use global average pooling: both skip the padding.");
         }
-        if (masking && lstm == LstmKind.STOCK && (padding == Padding.PRE || returnSequences && head == Head.GLOBAL_MAX)) {
+        cell.problemWith(implementation).ifPresent(problems::add);
+        if (bidirectional && goBackwards) {
+            problems.add("go_backwards and Bidirectional together: Bidirectional already reads the review both ways "
+                    + "(its backward half is a go_backwards copy of the cell); choose one.");
+        }
+        if (implementation == Implementation.STOCK && (bidirectional || goBackwards)) {
+            problems.add("Bidirectional and go_backwards are built on the fast implementation: use --lstm fast "
+                    + "(the default).");
+        }
+        if (masking && implementation == Implementation.STOCK && (padding == Padding.PRE || returnSequences && head == Head.GLOBAL_MAX)) {
             problems.add("DL4J's own LSTM (--lstm stock) does not follow Keras's masking: it computes gradients as if "
                     + "there were no mask, and under a pooling head it runs over the padding too, which gives wrong "
                     + "results with pre padding and with global max pooling. Use the fast LSTM (the default).");
         }
         checkRange(problems, "maxlen", maxlen, 1, MAX_MAXLEN, "tokens");
         checkRange(problems, "embedding size", embedding, 1, MAX_WIDTH, "");
-        checkRange(problems, "LSTM units", units, 1, MAX_WIDTH, "");
+        checkRange(problems, cell.kerasType() + " units", units, 1, MAX_WIDTH, "");
         checkRange(problems, "batch size", batch, 1, MAX_BATCH, "");
         checkRange(problems, "epochs", epochs, 1, MAX_EPOCHS, "");
         if (!(dropout >= 0 && dropout < 1)) {
@@ -150,6 +174,12 @@ public record ArchitectureSpec(
     }
 
     /** The variant in words, e.g. "Flatten · post padding · 128 units". */
+    /** The recurrent layer as Keras code names it: "LSTM", "GRU (go_backwards)", "Bidirectional(LSTM)". */
+    public String recurrentLayerName() {
+        String name = bidirectional ? "Bidirectional(" + cell.kerasType() + ")" : cell.kerasType();
+        return goBackwards ? name + " (go_backwards)" : name;
+    }
+
     public String describe() {
         String headWords;
         if (!returnSequences) {
@@ -157,8 +187,14 @@ public record ArchitectureSpec(
         } else {
             headWords = head.title();
         }
-        StringBuilder text = new StringBuilder(headWords)
-                .append(" · ").append(padding.name().toLowerCase()).append(" padding");
+        // an LSTM read forwards is the question's, and keeps its short name
+        String layer = (bidirectional ? "Bidirectional " : "") + (cell != Cell.LSTM || bidirectional
+                ? cell.kerasType() + " · " : "");
+        StringBuilder text = new StringBuilder(layer).append(headWords);
+        if (goBackwards) {
+            text.append(" · go_backwards");
+        }
+        text.append(" · ").append(padding.name().toLowerCase()).append(" padding");
         if (masking) {
             text.append(" · masked");
         }
@@ -189,7 +225,10 @@ public record ArchitectureSpec(
         private int testSize;
         private Integer numWords;
         private String wordIndex;
-        private LstmKind lstm;
+        private Implementation implementation;
+        private Cell cell;
+        private boolean bidirectional;
+        private boolean goBackwards;
 
         private Builder(ArchitectureSpec s) {
             returnSequences = s.returnSequences;
@@ -210,7 +249,10 @@ public record ArchitectureSpec(
             testSize = s.testSize;
             numWords = s.numWords;
             wordIndex = s.wordIndex;
-            lstm = s.lstm;
+            implementation = s.implementation;
+            cell = s.cell;
+            bidirectional = s.bidirectional;
+            goBackwards = s.goBackwards;
         }
 
         public Builder returnSequences(boolean v) { returnSequences = v; return this; }
@@ -231,11 +273,15 @@ public record ArchitectureSpec(
         public Builder testSize(int v) { testSize = v; return this; }
         public Builder numWords(Integer v) { numWords = v; return this; }
         public Builder wordIndex(String v) { wordIndex = v; return this; }
-        public Builder lstm(LstmKind v) { lstm = v; return this; }
+        public Builder implementation(Implementation v) { implementation = v; return this; }
+        public Builder cell(Cell v) { cell = v; return this; }
+        public Builder bidirectional(boolean v) { bidirectional = v; return this; }
+        public Builder goBackwards(boolean v) { goBackwards = v; return this; }
 
         public ArchitectureSpec build() {
             return new ArchitectureSpec(returnSequences, head, padding, truncating, masking, maxlen, embedding, units,
-                    dropout, lr, batch, epochs, seed, trainSize, valSize, testSize, numWords, wordIndex, lstm);
+                    dropout, lr, batch, epochs, seed, trainSize, valSize, testSize, numWords, wordIndex, implementation, cell,
+                    bidirectional, goBackwards);
         }
     }
 }

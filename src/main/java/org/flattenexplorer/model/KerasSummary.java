@@ -23,18 +23,20 @@ public record KerasSummary(List<Row> rows, boolean valid, String problem) {
     public static KerasSummary of(ArchitectureSpec spec, int vocabSize) {
         MultiLayerConfiguration conf = NetworkFactory.configuration(spec, vocabSize);
         int t = spec.maxlen();
-        int u = spec.units();
+        int u = spec.stateWidth();
+        String recurrentName = spec.bidirectional() ? "bidirectional" : spec.cell().kerasName();
+        String recurrentType = spec.bidirectional() ? "Bidirectional" : spec.cell().kerasType();
         List<Row> rows = new ArrayList<>();
         rows.add(new Row("embedding", "Embedding", shape(t, spec.embedding()), params(conf, NetworkFactory.EMBEDDING_LAYER)));
-        long lstmParams = params(conf, NetworkFactory.LSTM_LAYER);
+        long recurrentParams = params(conf, NetworkFactory.RECURRENT_LAYER);
         if (spec.lastStateOnly()) {
-            rows.add(new Row("lstm", "LSTM", shape(u), lstmParams));
+            rows.add(new Row(recurrentName, recurrentType, shape(u), recurrentParams));
             if (spec.flattenIsNoOp()) {
                 rows.add(new Row("flatten", "Flatten", shape(u), 0));
             }
             rows.add(new Row("dense", "Dense", shape(1), params(conf, 2)));
         } else {
-            rows.add(new Row("lstm", "LSTM", shape(t, u), lstmParams));
+            rows.add(new Row(recurrentName, recurrentType, shape(t, u), recurrentParams));
             int denseIndex = 2;
             switch (spec.head()) {
                 case FLATTEN -> rows.add(new Row("flatten", "Flatten", shape((long) t * u), 0));
@@ -71,11 +73,15 @@ public record KerasSummary(List<Row> rows, boolean valid, String problem) {
         String rule = "_".repeat(65);
         String doubleRule = "=".repeat(65);
         StringBuilder out = new StringBuilder("Model: \"sequential\"\n").append(rule).append('\n');
-        out.append(String.format(Locale.ROOT, " %-28s%-26s%s%n", "Layer (type)", "Output Shape", "Param #"));
+        // as Keras does, the first column widens for a long name ("bidirectional (Bidirectional)")
+        int nameWidth = Math.max(28, rows.stream().mapToInt(r -> r.name().length() + r.type().length() + 4).max()
+                .orElse(0));
+        String line = " %-" + nameWidth + "s%-26s%s%n";
+        out.append(String.format(Locale.ROOT, line, "Layer (type)", "Output Shape", "Param #"));
         out.append(doubleRule).append('\n');
         for (int i = 0; i < rows.size(); i++) {
             Row r = rows.get(i);
-            out.append(String.format(Locale.ROOT, " %-28s%-26s%s%n", r.name() + " (" + r.type() + ")",
+            out.append(String.format(Locale.ROOT, line, r.name() + " (" + r.type() + ")",
                     r.outputShape(), formatCount(r.params())));
             out.append(i == rows.size() - 1 ? doubleRule : rule).append('\n');
         }

@@ -5,23 +5,21 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
 import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
-import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
-import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInitDistribution;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.deeplearning4j.nn.conf.distribution.UniformDistribution;
-import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
+import org.flattenexplorer.model.cell.RecurrentLayers;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
- * Builds the DL4J network of a spec: {@code Embedding -> LSTM -> head -> Dense(1, sigmoid)}, initialised as
+ * Builds the DL4J network of a spec: {@code Embedding -> recurrent cell -> head -> Dense(1, sigmoid)}, initialised as
  * Keras does (uniform(-0.05, 0.05) embeddings, glorot-uniform kernels, orthogonal recurrent weights, forget-gate
  * bias 1), trained with Adam and binary cross-entropy.
  *
@@ -29,13 +27,15 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * masked steps, see {@code FastLstmLayer}), the last state is read at the last real step, average pooling counts
  * the real steps only and max pooling, which does not support masking, pools over every step.
  *
- * <p>Layer indices are fixed so the rest of the app can find things: 0 = embedding, 1 = LSTM
- * (wrapped in LastTimeStep for return_sequences=False), last = the Dense output layer.
+ * <p>Layer indices are fixed so the rest of the app can find things: 0 = embedding, 1 = the recurrent layer
+ * ({@link Cell}, wrapped by {@link RecurrentLayers#recurrent} for Bidirectional, go_backwards and the last state),
+ * last = the Dense output layer.
  */
 public final class NetworkFactory {
 
     public static final int EMBEDDING_LAYER = 0;
-    public static final int LSTM_LAYER = 1;
+    /** The recurrent layer, whatever its cell (wrapped for Bidirectional, go_backwards or the last state). */
+    public static final int RECURRENT_LAYER = 1;
 
     /** Keras's Adam epsilon (DL4J's default is 1e-8). */
     private static final double ADAM_EPSILON = 1e-7;
@@ -57,7 +57,7 @@ public final class NetworkFactory {
      */
     public static MultiLayerConfiguration configuration(ArchitectureSpec spec, int vocabSize) {
         return configuration(spec, vocabSize, DataType.FLOAT,
-                LayerImplementations.adam(spec.lstm(), spec.lr(), 0.9, 0.999, ADAM_EPSILON));
+                LayerImplementations.adam(spec.implementation(), spec.lr(), 0.9, 0.999, ADAM_EPSILON));
     }
 
     /** The same network in another precision or with another updater: gradient checks need DOUBLE and NoOp. */
@@ -72,33 +72,30 @@ public final class NetworkFactory {
                 .list()
                 .layer(EMBEDDING_LAYER, embedding(spec, vocabSize));
 
-        Layer lstm = lstm(spec);
+        list.layer(RECURRENT_LAYER, RecurrentLayers.recurrent(spec.cell().layer(spec.embedding(), spec.units(),
+                spec.dropout(), spec.implementation()), spec.returnSequences(), spec.goBackwards(), spec.bidirectional()));
         if (spec.lastStateOnly()) {
-            list.layer(LSTM_LAYER, new LastTimeStep(lstm));
-            list.layer(2, dense(spec.units()));
+            list.layer(2, dense(spec.stateWidth()));
         } else if (spec.head() == Head.FLATTEN) {
-            list.layer(LSTM_LAYER, lstm);
-            list.inputPreProcessor(2, new KerasOrderFlatten(spec.maxlen(), spec.units(), spec.masking()));
+            list.inputPreProcessor(2, new KerasOrderFlatten(spec.maxlen(), spec.stateWidth(), spec.masking()));
             list.layer(2, dense(spec.denseInputSize()));
         } else if (spec.head().isPooling()) {
-            list.layer(LSTM_LAYER, lstm);
             if (spec.masking() && !spec.head().supportsMasking()) {
                 list.inputPreProcessor(2, new MaskBlocker());
             }
             list.layer(2, new GlobalPoolingLayer.Builder(
                     spec.head() == Head.GLOBAL_MAX ? PoolingType.MAX : PoolingType.AVG).build());
-            list.layer(3, dense(spec.units()));
+            list.layer(3, dense(spec.stateWidth()));
         } else {
-            list.layer(LSTM_LAYER, lstm);
             list.layer(2, new RnnOutputLayer.Builder(LossFunctions.LossFunction.XENT)
-                    .nIn(spec.units()).nOut(1).activation(Activation.SIGMOID)
+                    .nIn(spec.stateWidth()).nOut(1).activation(Activation.SIGMOID)
                     .weightInit(new GlorotUniform()).build());
         }
         return list.build();
     }
 
     private static Layer embedding(ArchitectureSpec spec, int vocabSize) {
-        return LayerImplementations.embedding(spec.lstm(), new EmbeddingSequenceLayer.Builder()
+        return LayerImplementations.embedding(spec.implementation(), new EmbeddingSequenceLayer.Builder()
                 .nIn(vocabSize)
                 .nOut(spec.embedding())
                 .hasBias(false)
@@ -106,21 +103,6 @@ public final class NetworkFactory {
                 .weightInit(new WeightInitDistribution(
                         new UniformDistribution(-EMBEDDING_INIT_RANGE, EMBEDDING_INIT_RANGE)))
                 .build());
-    }
-
-    private static Layer lstm(ArchitectureSpec spec) {
-        LSTM.Builder builder = new LSTM.Builder()
-                .nIn(spec.embedding())
-                .nOut(spec.units())
-                .activation(Activation.TANH)
-                .gateActivationFunction(Activation.SIGMOID)
-                .forgetGateBiasInit(1.0)
-                .weightInit(new GlorotUniform())
-                .weightInitRecurrent(new KerasOrthogonal());
-        if (spec.dropout() > 0) {
-            builder.dropOut(SequenceDropout.ofRate(spec.dropout()));
-        }
-        return LayerImplementations.lstm(spec.lstm(), builder.build());
     }
 
     private static Layer dense(long nIn) {

@@ -17,7 +17,15 @@ public enum Preset {
     GLOBAL_MAX("global-max", "Global max pooling",
             "return_sequences=True + GlobalMaxPooling1D, post padding: 128 numbers pooled over time"),
     GLOBAL_AVG("global-avg", "Global average pooling",
-            "return_sequences=True + GlobalAveragePooling1D, post padding");
+            "return_sequences=True + GlobalAveragePooling1D, post padding"),
+    LAST_GO_BACKWARDS("last-go-backwards", "Last state, go_backwards",
+            "return_sequences=False, go_backwards=True, post padding: the LSTM reads the review last word first"),
+    BIDIRECTIONAL_LAST("bidirectional-last", "Bidirectional, last state",
+            "Bidirectional LSTM, return_sequences=False, post padding: one direction ends at the first word"),
+    GRU_LAST("gru-last", "GRU, last state",
+            "GRU, return_sequences=False, post padding: another cell, the same padding"),
+    GRU_FLATTEN("gru-flatten", "GRU + Flatten",
+            "GRU, return_sequences=True + Flatten, post padding: the question's model with a GRU");
 
     private final String id;
     private final String title;
@@ -50,6 +58,10 @@ public enum Preset {
             case LAST_MASKED -> b.returnSequences(false).head(Head.NONE).masking(true).build();
             case GLOBAL_MAX -> b.head(Head.GLOBAL_MAX).build();
             case GLOBAL_AVG -> b.head(Head.GLOBAL_AVG).build();
+            case LAST_GO_BACKWARDS -> b.returnSequences(false).head(Head.NONE).goBackwards(true).build();
+            case BIDIRECTIONAL_LAST -> b.returnSequences(false).head(Head.NONE).bidirectional(true).build();
+            case GRU_LAST -> b.returnSequences(false).head(Head.NONE).cell(Cell.GRU).build();
+            case GRU_FLATTEN -> b.cell(Cell.GRU).build();
         };
     }
 

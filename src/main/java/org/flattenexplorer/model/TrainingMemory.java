@@ -29,10 +29,10 @@ public record TrainingMemory(long heapBytes, long nativeBytes) {
         long params = KerasSummary.of(spec, vocabularySize).totalParams();
         long steps = (long) spec.batch() * spec.maxlen();
         long inferenceSteps = (long) Math.max(spec.batch(), INFERENCE_BATCH) * spec.maxlen();
-        long training = 4 * params + steps * (3L * spec.embedding() + 16L * spec.units());
-        long inference = inferenceSteps * (spec.embedding() + 6L * spec.units());
+        long training = 4 * params + steps * (3L * spec.embedding() + 16L * spec.stateWidth());
+        long inference = inferenceSteps * (spec.embedding() + 6L * spec.stateWidth());
         long nativeBytes = (long) (WORKSPACE_FACTOR * FLOAT * (training + inference));
-        long heapBytes = HEAP_BASE + (spec.lstm() == LstmKind.FAST ? 2 * steps * spec.units() * FLOAT : 0);
+        long heapBytes = HEAP_BASE + (spec.implementation() == Implementation.FAST ? 2 * steps * spec.stateWidth() * FLOAT : 0);
         return new TrainingMemory(heapBytes, nativeBytes);
     }
 

@@ -6,9 +6,11 @@ import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
 import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional;
 import org.deeplearning4j.nn.conf.layers.wrapper.BaseWrapperLayer;
 import org.flattenexplorer.model.ArchitectureSpec;
 import org.flattenexplorer.model.NetworkFactory;
+import org.flattenexplorer.model.cell.RecurrentLayers;
 
 /**
  * Whether a saved model is the network its run.json describes: same layers, same sizes (vocabulary rows,
@@ -26,6 +28,13 @@ final class ModelCheck {
         if (want.size() != have.size()) {
             return Optional.of("model.zip has " + have.size() + " layers, run.json's " + spec.describe() + " has "
                     + want.size());
+        }
+        String wantRecurrent = RecurrentLayers.kerasDescription(
+                expected.getConf(NetworkFactory.RECURRENT_LAYER).getLayer());
+        String haveRecurrent = RecurrentLayers.kerasDescription(
+                actual.getConf(NetworkFactory.RECURRENT_LAYER).getLayer());
+        if (!wantRecurrent.equals(haveRecurrent)) {
+            return Optional.of("model.zip holds " + haveRecurrent + ", but run.json says " + wantRecurrent);
         }
         for (int i = 0; i < want.size(); i++) {
             Layer w = want.get(i);
@@ -54,8 +63,8 @@ final class ModelCheck {
 
     private static Layer unwrap(Layer layer) {
         Layer l = layer;
-        while (l instanceof BaseWrapperLayer wrapper) {
-            l = wrapper.getUnderlying();
+        while (l instanceof BaseWrapperLayer || l instanceof Bidirectional) {
+            l = l instanceof Bidirectional b ? b.getFwd() : ((BaseWrapperLayer) l).getUnderlying();
         }
         return l;
     }
@@ -64,8 +73,8 @@ final class ModelCheck {
         if (index == NetworkFactory.EMBEDDING_LAYER) {
             return "the Embedding";
         }
-        if (index == NetworkFactory.LSTM_LAYER) {
-            return "the LSTM";
+        if (index == NetworkFactory.RECURRENT_LAYER) {
+            return "the recurrent layer";
         }
         return index == layers - 1 ? "the Dense layer" : "layer " + index;
     }
@@ -76,6 +85,6 @@ final class ModelCheck {
 
     private static String outputs(int index) {
         return index == NetworkFactory.EMBEDDING_LAYER ? "embedding dimensions"
-                : index == NetworkFactory.LSTM_LAYER ? "units" : "outputs";
+                : index == NetworkFactory.RECURRENT_LAYER ? "units" : "outputs";
     }
 }

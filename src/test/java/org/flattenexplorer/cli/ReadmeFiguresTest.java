@@ -85,7 +85,7 @@ class ReadmeFiguresTest {
             for (JsonNode run : json(file).get("runs")) {
                 ArchitectureSpec recorded = JSON.treeToValue(run.get("spec"), ArchitectureSpec.class);
                 ArchitectureSpec today = Preset.fromId(run.get("name").asText()).spec().toBuilder()
-                        .seed(run.get("seed").asLong()).lstm(recorded.lstm()).build();
+                        .seed(run.get("seed").asLong()).implementation(recorded.implementation()).build();
                 assertThat(recorded).as(file + " " + run.get("name") + " seed " + run.get("seed")).isEqualTo(today);
             }
         }

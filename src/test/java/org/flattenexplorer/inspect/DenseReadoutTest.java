@@ -98,4 +98,34 @@ class DenseReadoutTest {
         assertThat(review.words()[review.length() - 1]).isEqualTo("<pad>");
         assertThat(review.lastWordPosition()).isLessThan(4);
     }
+
+    @Test
+    void bidirectionalLastStateReadsTheForwardHalfAtTheEndAndTheBackwardHalfAtTheStart() {
+        TrainingRun run = trained(Preset.BIDIRECTIONAL_LAST);
+        EncodedReview review = review(run, 0);
+        HiddenStates states = HiddenStateProbe.probe(run.network(), run.spec(), review);
+
+        DenseReadout readout = DenseReadout.of(run.network(), run.spec(), states);
+
+        int units = run.spec().units();
+        assertThat(states.units()).isEqualTo(2 * units);
+        assertThat(readout.contributingSteps()).isEqualTo(2);
+        assertThat(readout.contributions()[0]).isNotZero();
+        assertThat(readout.contributions()[review.length() - 1]).isNotZero();
+        assertThat(readout.sourceStep()[0]).isEqualTo(review.length() - 1);
+        assertThat(readout.sourceStep()[2 * units - 1]).isZero();
+    }
+
+    @Test
+    void goBackwardsStatesAreShownInTheOrderTheLayerReadsTheReview() {
+        TrainingRun run = trained(Preset.LAST_GO_BACKWARDS);
+        EncodedReview review = review(run, 0);
+
+        Inspection in = Inspection.of("backwards", run.network(), run.spec(), review);
+
+        assertThat(in.review().words()[0]).isEqualTo(review.words()[review.length() - 1]);
+        assertThat(in.review().padding()[0]).isTrue(); // post padding is read first
+        assertThat(in.readoutNote()).first().asString().contains("go_backwards");
+        assertThat(in.readout().contributions()[review.length() - 1]).isNotZero(); // after reading word 0
+    }
 }

@@ -11,7 +11,7 @@ import org.flattenexplorer.data.Padding;
 import org.flattenexplorer.model.ArchitectureSpec;
 import org.flattenexplorer.model.Head;
 import org.flattenexplorer.model.KerasOrderFlatten;
-import org.flattenexplorer.model.LstmKind;
+import org.flattenexplorer.model.Implementation;
 import org.flattenexplorer.model.NetworkFactory;
 import org.flattenexplorer.model.TestSpecs;
 import org.junit.jupiter.api.Test;
@@ -23,12 +23,12 @@ class HiddenStateProbeTest {
 
     @Test
     void theProbesStatesAndDenseInputAreTheNetworksOwnActivations() {
-        for (LstmKind kind : LstmKind.values()) {
+        for (Implementation kind : Implementation.values()) {
             for (Padding padding : Padding.values()) {
                 for (boolean masking : new boolean[] {true, false}) {
                     for (Head head : Head.values()) {
                         ArchitectureSpec spec = TestSpecs.tiny(head != Head.NONE, head, padding, masking).toBuilder()
-                                .lstm(kind).build();
+                                .implementation(kind).build();
                         if (spec.isValid()) {
                             check(spec, kind + " " + padding + (masking ? " masked " : " ") + head);
                         }
@@ -65,7 +65,7 @@ class HiddenStateProbeTest {
         if (spec.lastStateOnly()) {
             assertThat(in.states().values()[in.lastStateRow()]).as(variant).containsExactly(probed);
         } else {
-            INDArray states = acts.get(NetworkFactory.LSTM_LAYER + 1); // [1, units, T]
+            INDArray states = acts.get(NetworkFactory.RECURRENT_LAYER + 1); // [1, units, T]
             for (int t = 0; t < review.length(); t++) {
                 for (int u = 0; u < spec.units(); u++) {
                     assertThat(in.states().at(t, u)).as(variant + ", h_%d[%d]", t, u).isEqualTo(states.getFloat(0, u, t));

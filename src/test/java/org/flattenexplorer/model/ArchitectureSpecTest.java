@@ -46,7 +46,7 @@ class ArchitectureSpecTest {
 
     @Test
     void theStockLstmTakesAMaskOnlyWhereItsMaskingIsKerassOwn() {
-        ArchitectureSpec stockMasked = Preset.LAST_MASKED.spec().toBuilder().lstm(LstmKind.STOCK).build();
+        ArchitectureSpec stockMasked = Preset.LAST_MASKED.spec().toBuilder().implementation(Implementation.STOCK).build();
 
         assertThat(stockMasked.invalidReason()).isEmpty();
         assertThat(stockMasked.toBuilder().returnSequences(true).head(Head.GLOBAL_AVG).build().invalidReason()).isEmpty();
@@ -55,7 +55,7 @@ class ArchitectureSpecTest {
                 stockMasked.toBuilder().returnSequences(true).head(Head.GLOBAL_MAX).build()}) {
             assertThat(refused.invalidReason()).get().asString().contains("--lstm stock")
                     .contains("gradients as if there were no mask").contains("Use the fast LSTM");
-            assertThat(refused.toBuilder().lstm(LstmKind.FAST).build().invalidReason()).isEmpty();
+            assertThat(refused.toBuilder().implementation(Implementation.FAST).build().invalidReason()).isEmpty();
         }
     }
 

@@ -22,14 +22,14 @@ class KerasInitialisationTest {
 
     @Test
     void embeddingsAreUniformWithinFiveHundredths() {
-        for (LstmKind kind : LstmKind.values()) {
+        for (Implementation kind : Implementation.values()) {
             assertUniform(network(kind).getLayer(0).getParam("W"), 0.05, kind + " embedding");
         }
     }
 
     @Test
     void kernelsAreGlorotUniformOverTheirOwnShape() {
-        for (LstmKind kind : LstmKind.values()) {
+        for (Implementation kind : Implementation.values()) {
             MultiLayerNetwork net = network(kind);
             // Keras: limit sqrt(6 / (fan_in + fan_out)) of the kernel's shape, [128, 4 * 128] and [64000, 1]
             assertUniform(net.getLayer(1).getParam("W"), Math.sqrt(6.0 / (128 + 512)), kind + " LSTM kernel");
@@ -40,7 +40,7 @@ class KerasInitialisationTest {
 
     @Test
     void theRecurrentKernelIsOrthogonal() {
-        for (LstmKind kind : LstmKind.values()) {
+        for (Implementation kind : Implementation.values()) {
             INDArray rw = network(kind).getLayer(1).getParam("RW").castTo(DataType.DOUBLE); // [128, 512]
             INDArray gram = rw.mmul(rw.transpose());
             double worst = gram.sub(Nd4j.eye(128).castTo(DataType.DOUBLE)).amaxNumber().doubleValue();
@@ -50,7 +50,7 @@ class KerasInitialisationTest {
 
     @Test
     void theBiasIsZeroExceptTheForgetGatesOne() {
-        for (LstmKind kind : LstmKind.values()) {
+        for (Implementation kind : Implementation.values()) {
             float[] b = network(kind).getLayer(1).getParam("b").toFloatVector();
             assertThat(b).hasSize(512);
             for (int j = 0; j < b.length; j++) {
@@ -62,9 +62,9 @@ class KerasInitialisationTest {
 
     @Test
     void everyLayerTrainsWithKerassAdam() {
-        for (LstmKind kind : LstmKind.values()) {
+        for (Implementation kind : Implementation.values()) {
             for (ArchitectureSpec spec : new ArchitectureSpec[] {Preset.QUESTION_FLATTEN.spec(), Preset.LAST_PRE.spec()}) {
-                var confs = NetworkFactory.configuration(spec.toBuilder().lstm(kind).build(), VOCAB).getConfs();
+                var confs = NetworkFactory.configuration(spec.toBuilder().implementation(kind).build(), VOCAB).getConfs();
                 for (var conf : confs) {
                     var layer = conf.getLayer() instanceof LastTimeStep w ? w.getUnderlying() : conf.getLayer();
                     if (layer instanceof BaseLayer base && base.getIUpdater() != null) {
@@ -79,8 +79,8 @@ class KerasInitialisationTest {
         }
     }
 
-    private static MultiLayerNetwork network(LstmKind kind) {
-        return NetworkFactory.build(Preset.QUESTION_FLATTEN.spec().toBuilder().lstm(kind).build(), VOCAB);
+    private static MultiLayerNetwork network(Implementation kind) {
+        return NetworkFactory.build(Preset.QUESTION_FLATTEN.spec().toBuilder().implementation(kind).build(), VOCAB);
     }
 
     /** Every value within [-limit, limit], the range filled to its ends, the variance of U(-limit, limit). */

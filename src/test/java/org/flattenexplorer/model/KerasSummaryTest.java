@@ -79,4 +79,35 @@ class KerasSummaryTest {
         assertThat(summary.rows()).last().isEqualTo(new KerasSummary.Row("dense", "Dense", "(None, 500, 1)", 129));
         assertThat(summary.problem()).contains("(None, 500, 1)").contains("one label per review");
     }
+
+    @Test
+    void otherCellsHaveKerassNamesAndParameterCounts() {
+        ArchitectureSpec question = Preset.QUESTION_FLATTEN.spec();
+
+        assertThat(KerasSummary.of(question.toBuilder().cell(Cell.GRU).build(), QUESTION_VOCAB).rows()).element(1)
+                .isEqualTo(new KerasSummary.Row("gru", "GRU", "(None, 500, 128)", 99_072));
+        assertThat(KerasSummary.of(question.toBuilder().cell(Cell.SIMPLE_RNN).build(), QUESTION_VOCAB).rows())
+                .element(1).isEqualTo(new KerasSummary.Row("simple_rnn", "SimpleRNN", "(None, 500, 128)", 32_896));
+        assertThat(KerasSummary.of(question.toBuilder().goBackwards(true).build(), QUESTION_VOCAB).rows()).element(1)
+                .isEqualTo(new KerasSummary.Row("lstm", "LSTM", "(None, 500, 128)", 131_584));
+    }
+
+    @Test
+    void bidirectionalDoublesTheCellAndTheStateTheDenseReads() {
+        KerasSummary flatten = KerasSummary.of(Preset.QUESTION_FLATTEN.spec().toBuilder().bidirectional(true).build(),
+                QUESTION_VOCAB);
+        KerasSummary last = KerasSummary.of(Preset.BIDIRECTIONAL_LAST.spec(), QUESTION_VOCAB);
+        KerasSummary gru = KerasSummary.of(Preset.GRU_LAST.spec().toBuilder().bidirectional(true).build(),
+                QUESTION_VOCAB);
+
+        assertThat(flatten.rows()).containsExactly(
+                new KerasSummary.Row("embedding", "Embedding", "(None, 500, 128)", 4_768_256),
+                new KerasSummary.Row("bidirectional", "Bidirectional", "(None, 500, 256)", 263_168),
+                new KerasSummary.Row("flatten", "Flatten", "(None, 128000)", 0),
+                new KerasSummary.Row("dense", "Dense", "(None, 1)", 128_001));
+        assertThat(last.rows()).extracting(KerasSummary.Row::outputShape)
+                .containsExactly("(None, 500, 128)", "(None, 256)", "(None, 1)");
+        assertThat(last.rows()).element(2).extracting(KerasSummary.Row::params).isEqualTo(257L);
+        assertThat(gru.rows()).element(1).extracting(KerasSummary.Row::params).isEqualTo(198_144L);
+    }
 }

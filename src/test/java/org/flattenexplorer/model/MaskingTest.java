@@ -33,9 +33,9 @@ class MaskingTest {
 
     @Test
     void theMaskedLastStateIsTheStateAfterTheLastRealWord() {
-        for (LstmKind kind : LstmKind.values()) {
+        for (Implementation kind : Implementation.values()) {
             for (Padding padding : Padding.values()) {
-                ArchitectureSpec spec = TestSpecs.tiny(false, Head.NONE, padding, true).toBuilder().lstm(kind).build();
+                ArchitectureSpec spec = TestSpecs.tiny(false, Head.NONE, padding, true).toBuilder().implementation(kind).build();
                 if (!spec.isValid()) {
                     continue; // the stock LSTM with pre padding (ArchitectureSpecTest)
                 }
@@ -133,7 +133,7 @@ class MaskingTest {
 
     /** The network's own embedding and LSTM on the words alone, no padding, no mask: [1, units, words]. */
     private static INDArray statesOfTheWordsAlone(MultiLayerNetwork net) {
-        Layer lstm = net.getLayer(NetworkFactory.LSTM_LAYER);
+        Layer lstm = net.getLayer(NetworkFactory.RECURRENT_LAYER);
         if (lstm instanceof BaseWrapperLayer w) {
             lstm = w.getUnderlying();
         }

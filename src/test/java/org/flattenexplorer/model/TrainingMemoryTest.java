@@ -12,8 +12,8 @@ class TrainingMemoryTest {
     @Test
     void everyPresetFitsTheAppsLimitsWithTheQuestionsVocabulary() {
         for (Preset preset : Preset.values()) {
-            for (LstmKind lstm : LstmKind.values()) {
-                ArchitectureSpec spec = preset.spec().toBuilder().lstm(lstm).build();
+            for (Implementation lstm : Implementation.values()) {
+                ArchitectureSpec spec = preset.spec().toBuilder().implementation(lstm).build();
                 assertThat(TrainingMemory.estimate(spec, 37_252).problem(spec, APP)).as(preset + " " + lstm).isEmpty();
             }
         }

@@ -235,6 +235,8 @@ class RunStoreTest {
         RunResult otherResult = otherRun.run(TrainingListener.NONE);
         RunStore.saveTo(foreign, RunInfo.of("other", otherResult, other, otherRun.data()), otherResult,
                 otherRun.network(), otherRun.data().vocabulary());
+        Path editedCell = copy(saved.folder(), temp.resolve("edited-cell"));
+        editRunJson(editedCell, root -> ((ObjectNode) root.get("spec")).put("cell", "GRU"));
         Path swapped = copy(saved.folder(), temp.resolve("swapped"));
         Files.copy(foreign.resolve(RunStore.MODEL_ZIP), swapped.resolve(RunStore.MODEL_ZIP),
                 StandardCopyOption.REPLACE_EXISTING);
@@ -242,6 +244,8 @@ class RunStoreTest {
         assertThatThrownBy(() -> RunStore.loadNetwork(RunStore.load(editedMaxlen)))
                 .isInstanceOf(RunFormatException.class).hasMessageContaining("does not match its run.json")
                 .hasMessageContaining("trained with maxlen " + spec.maxlen() + ", run.json says " + spec.maxlen() / 2);
+        assertThatThrownBy(() -> RunStore.loadNetwork(RunStore.load(editedCell)))
+                .isInstanceOf(RunFormatException.class).hasMessageContaining("holds LSTM, but run.json says GRU");
         assertThatThrownBy(() -> RunStore.loadNetwork(RunStore.load(swapped)))
                 .isInstanceOf(RunFormatException.class).hasMessageContaining("does not match its run.json")
                 .hasMessageContaining(swapped.toString());

@@ -2,6 +2,7 @@ package org.flattenexplorer.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.flattenexplorer.model.Cell;
 import org.flattenexplorer.model.Head;
 import org.flattenexplorer.model.KerasSummary;
 import org.flattenexplorer.ui.viewmodel.ArchitectureViewModel;
@@ -91,5 +92,28 @@ class ArchitectureViewModelTest {
     void thePreparedVocabularySizesTheEmbeddingRow() {
         vm.vocabularySizeProperty().set(1000);
         assertThat(row("embedding").params()).isEqualTo(128_000);
+    }
+
+    @Test
+    void theCellChooserAndBidirectionalSwitchChangeTheRecurrentRowTheDiagramAndTheDense() {
+        vm.cellProperty().set(Cell.GRU);
+        assertThat(row("gru").params()).isEqualTo(99_072);
+        assertThat(DiagramStep.text(vm.diagramProperty().get())).contains("-> GRU -> (None, 500, 128)");
+
+        vm.bidirectionalProperty().set(true);
+        assertThat(row("bidirectional").params()).isEqualTo(198_144);
+        assertThat(row("flatten").outputShape()).isEqualTo("(None, 128000)");
+        assertThat(row("dense").params()).isEqualTo(128_001);
+        assertThat(DiagramStep.text(vm.diagramProperty().get())).contains("Bidirectional(GRU) -> (None, 500, 256)");
+
+        vm.goBackwardsProperty().set(true);
+        assertThat(vm.validProperty().get()).isFalse();
+        assertThat(vm.invalidReasonProperty().get()).contains("go_backwards").contains("Bidirectional");
+
+        vm.load(org.flattenexplorer.model.Preset.LAST_GO_BACKWARDS.spec());
+        assertThat(vm.cellProperty().get()).isEqualTo(Cell.LSTM);
+        assertThat(vm.goBackwardsProperty().get()).isTrue();
+        assertThat(vm.bidirectionalProperty().get()).isFalse();
+        assertThat(vm.spec()).isEqualTo(org.flattenexplorer.model.Preset.LAST_GO_BACKWARDS.spec());
     }
 }

@@ -127,6 +127,22 @@ class ExplorerWindowTest {
     }
 
     @Test
+    void theCellChooserAndTheDirectionSwitchesReachTheSummary(FxRobot robot) {
+        robot.interact(() -> view.viewModel().data().useSynthetic());
+        robot.interact(() -> robot.lookup("#cell").<org.flattenexplorer.model.Cell>queryComboBox()
+                .setValue(org.flattenexplorer.model.Cell.SIMPLE_RNN));
+        assertThat(row(robot, "simple_rnn").params()).isEqualTo(32_896);
+
+        robot.clickOn("#bidirectional .thumb-area");
+        assertThat(row(robot, "bidirectional").outputShape()).isEqualTo("(None, 500, 256)");
+        assertThat(robot.lookup("#trainButton").queryButton().isDisabled()).isFalse();
+
+        robot.clickOn("#goBackwards .thumb-area");
+        assertThat(robot.lookup("#trainButton").queryButton().isDisabled()).isTrue();
+        assertThat(robot.lookup("#invalidReason").queryAs(Label.class).getText()).contains("go_backwards");
+    }
+
+    @Test
     void anInvalidCombinationDisablesTrainWithItsReason(FxRobot robot) {
         robot.interact(() -> view.viewModel().data().useSynthetic());
         Button train = robot.lookup("#trainButton").queryButton();

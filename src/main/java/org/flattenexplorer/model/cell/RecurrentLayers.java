@@ -112,4 +112,30 @@ public final class RecurrentLayers {
         }
         return ((FeedForwardLayer) layer).getNOut();
     }
+
+    /**
+     * The layer as Keras would name it ("LSTM", "GRU, go_backwards", "Bidirectional(GRU)"), for saying what a saved
+     * model holds; a layer that is not recurrent gets its class name.
+     */
+    public static String kerasDescription(Layer layer) {
+        if (layer instanceof KerasBidirectional b) {
+            return "Bidirectional(" + kerasDescription(b.getFwd()) + ")";
+        }
+        if (layer instanceof LastTimeStep l) {
+            return kerasDescription(l.getUnderlying());
+        }
+        if (layer instanceof GoBackwards g) {
+            return kerasDescription(g.getUnderlying()) + ", go_backwards";
+        }
+        if (layer instanceof LSTM || layer instanceof FastLstm) {
+            return "LSTM";
+        }
+        if (layer instanceof FastGru) {
+            return "GRU";
+        }
+        if (layer instanceof FastSimpleRnn) {
+            return "SimpleRNN";
+        }
+        return layer.getClass().getSimpleName();
+    }
 }

@@ -18,6 +18,7 @@ import javafx.util.StringConverter;
 import org.controlsfx.control.SegmentedButton;
 import org.controlsfx.control.ToggleSwitch;
 import org.flattenexplorer.data.Padding;
+import org.flattenexplorer.model.Cell;
 import org.flattenexplorer.ui.viewmodel.ArchitectureViewModel;
 import org.flattenexplorer.ui.viewmodel.HeadChoice;
 
@@ -26,7 +27,29 @@ public final class ArchitectureView extends VBox {
 
     public ArchitectureView(ArchitectureViewModel vm) {
         ToggleSwitch returnSequences = toggle("returnSequences", "return_sequences", vm.returnSequencesProperty());
-        returnSequences.setTooltip(new Tooltip("On: the LSTM outputs its hidden state at every time step (None, T, U). "
+        ComboBox<Cell> cell = new ComboBox<>();
+        cell.setId("cell");
+        cell.getItems().setAll(Cell.values());
+        cell.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Cell c) {
+                return c == null ? "" : c.kerasType();
+            }
+
+            @Override
+            public Cell fromString(String s) {
+                return Cell.fromCliName(s);
+            }
+        });
+        cell.valueProperty().bindBidirectional(vm.cellProperty());
+        cell.setTooltip(new Tooltip("The recurrent layer: LSTM, GRU (Keras's reset_after=True) or SimpleRNN."));
+        ToggleSwitch bidirectional = toggle("bidirectional", "Bidirectional", vm.bidirectionalProperty());
+        bidirectional.setTooltip(new Tooltip("Bidirectional(merge_mode='concat'): a second copy reads the review "
+                + "backwards; each step's state is twice as wide."));
+        ToggleSwitch goBackwards = toggle("goBackwards", "go_backwards", vm.goBackwardsProperty());
+        goBackwards.setTooltip(new Tooltip("go_backwards=True: the layer reads the review from its last position to "
+                + "its first, and returns the states in that order."));
+        returnSequences.setTooltip(new Tooltip("On: the recurrent layer outputs its hidden state at every time step (None, T, U). "
                 + "Off: only the last one (None, U)."));
         ToggleSwitch flatten = toggle("flatten", "Flatten", vm.flattenProperty());
         flatten.setTooltip(new Tooltip("Flatten the (None, T, U) sequence into one T*U vector for the Dense layer."));
@@ -72,12 +95,13 @@ public final class ArchitectureView extends VBox {
         controls.setHgrow(javafx.scene.layout.Priority.SOMETIMES);
         grid.getColumnConstraints().setAll(labels, controls);
         int row = 0;
+        grid.addRow(row++, new Label("Recurrent layer"), cell);
         grid.addRow(row++, new Label("Head"), head);
         grid.addRow(row++, new Label("Padding"), padding);
         grid.add(masking, 0, row++, 2, 1);
         grid.addRow(row++, new Label("maxlen"), intSpinner("maxlen", vm.maxlenProperty(), 1, 2000, 50));
         grid.addRow(row++, new Label("Embedding size"), intSpinner("embedding", vm.embeddingProperty(), 1, 1024, 8));
-        grid.addRow(row++, new Label("LSTM units"), intSpinner("units", vm.unitsProperty(), 1, 1024, 8));
+        grid.addRow(row++, new Label("Units"), intSpinner("units", vm.unitsProperty(), 1, 1024, 8));
         grid.addRow(row++, new Label("Epochs"), intSpinner("epochs", vm.epochsProperty(), 1, 500, 1));
         grid.addRow(row++, new Label("Learning rate"), lrSpinner(vm.learningRateProperty()));
         // up to what the data in use holds (the train folder, or a file less its test share)
@@ -108,7 +132,8 @@ public final class ArchitectureView extends VBox {
         summaryTitle.getStyleClass().add("section-title");
         Label diagramTitle = new Label("Layers");
         diagramTitle.getStyleClass().add("section-title");
-        javafx.scene.layout.FlowPane switches = new javafx.scene.layout.FlowPane(16, 4, returnSequences, flatten);
+        javafx.scene.layout.FlowPane switches = new javafx.scene.layout.FlowPane(16, 4, returnSequences, flatten,
+                goBackwards, bidirectional);
         getChildren().addAll(title, switches, grid, invalid, note,
                 summaryTitle, new SummaryTable(vm), diagramTitle, new DiagramView(vm));
         setSpacing(8);

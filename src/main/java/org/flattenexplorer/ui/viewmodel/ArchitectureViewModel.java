@@ -16,6 +16,7 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.flattenexplorer.data.Padding;
 import org.flattenexplorer.model.ArchitectureSpec;
+import org.flattenexplorer.model.Cell;
 import org.flattenexplorer.model.Head;
 import org.flattenexplorer.model.KerasSummary;
 
@@ -31,6 +32,9 @@ public final class ArchitectureViewModel {
     /** The question's vocabulary (Keras's num_words-less IMDB index), until a dataset has been prepared. */
     public static final int QUESTION_VOCABULARY = 37_252;
 
+    private final ObjectProperty<Cell> cell = new SimpleObjectProperty<>(Cell.LSTM);
+    private final BooleanProperty goBackwards = new SimpleBooleanProperty(false);
+    private final BooleanProperty bidirectional = new SimpleBooleanProperty(false);
     private final BooleanProperty returnSequences = new SimpleBooleanProperty(true);
     private final BooleanProperty flatten = new SimpleBooleanProperty(true);
     private final ObjectProperty<Head> pooling = new SimpleObjectProperty<>(Head.NONE);
@@ -61,7 +65,7 @@ public final class ArchitectureViewModel {
     private boolean loading;
 
     public ArchitectureViewModel() {
-        Observable[] inputs = {returnSequences, flatten, pooling, padding, masking, maxlen, embedding, units, epochs,
+        Observable[] inputs = {cell, goBackwards, bidirectional, returnSequences, flatten, pooling, padding, masking, maxlen, embedding, units, epochs,
                 learningRate, trainSize, valSize, seed, vocabularySize};
         for (Observable input : inputs) {
             input.addListener(o -> {
@@ -83,6 +87,9 @@ public final class ArchitectureViewModel {
         loading = true;
         try {
             base = s;
+            cell.set(s.cell());
+            goBackwards.set(s.goBackwards());
+            bidirectional.set(s.bidirectional());
             returnSequences.set(s.returnSequences());
             flatten.set(s.head() == Head.FLATTEN);
             pooling.set(s.head().isPooling() ? s.head() : Head.NONE);
@@ -134,6 +141,9 @@ public final class ArchitectureViewModel {
 
     private void recompute() {
         ArchitectureSpec s = base.toBuilder()
+                .cell(cell.get() == null ? Cell.LSTM : cell.get())
+                .goBackwards(goBackwards.get())
+                .bidirectional(bidirectional.get())
                 .returnSequences(returnSequences.get())
                 .head(flatten.get() ? Head.FLATTEN : pooling.get())
                 .padding(padding.get())
@@ -155,8 +165,9 @@ public final class ArchitectureViewModel {
         invalidReason.set(s.invalidReason().orElse(""));
         valid.set(s.isValid());
         note.set(s.flattenIsNoOp()
-                ? "Flatten is a no-op here: with return_sequences=False the LSTM outputs one vector per review "
-                + "(None, " + s.units() + "), so the Dense layer reads the last hidden state."
+                ? "Flatten is a no-op here: with return_sequences=False the " + s.cell().kerasType()
+                + " outputs one vector per review (None, " + s.stateWidth() + "), so the Dense layer reads the last "
+                + "hidden state."
                 : "");
     }
 
@@ -184,6 +195,9 @@ public final class ArchitectureViewModel {
         return value == null ? fallback : value;
     }
 
+    public ObjectProperty<Cell> cellProperty() { return cell; }
+    public BooleanProperty goBackwardsProperty() { return goBackwards; }
+    public BooleanProperty bidirectionalProperty() { return bidirectional; }
     public BooleanProperty returnSequencesProperty() { return returnSequences; }
     public BooleanProperty flattenProperty() { return flatten; }
     public ObjectProperty<Padding> paddingProperty() { return padding; }

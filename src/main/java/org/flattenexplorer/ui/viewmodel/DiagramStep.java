@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.flattenexplorer.model.ArchitectureSpec;
 import org.flattenexplorer.model.KerasSummary;
+import org.flattenexplorer.model.NetworkFactory;
 
 /**
  * One box of the layer diagram: a layer and the shape it outputs. The input comes first with no layer.
@@ -15,13 +16,16 @@ import org.flattenexplorer.model.KerasSummary;
  */
 public record DiagramStep(String layer, String shape, boolean noOp) {
 
-    /** The diagram of a spec from its summary: Input -> Embedding -> LSTM -> head -> Dense. */
+    /** The diagram of a spec from its summary: Input -> Embedding -> recurrent layer -> head -> Dense. */
     public static List<DiagramStep> of(ArchitectureSpec spec, KerasSummary summary) {
         List<DiagramStep> steps = new ArrayList<>();
         steps.add(new DiagramStep("", "(None, " + spec.maxlen() + ")", false));
-        for (KerasSummary.Row row : summary.rows()) {
+        List<KerasSummary.Row> rows = summary.rows();
+        for (int i = 0; i < rows.size(); i++) {
+            KerasSummary.Row row = rows.get(i);
             boolean noOp = row.type().equals("Flatten") && spec.flattenIsNoOp();
-            steps.add(new DiagramStep(row.type(), row.outputShape(), noOp));
+            String layer = i == NetworkFactory.RECURRENT_LAYER ? spec.recurrentLayerName() : row.type();
+            steps.add(new DiagramStep(layer, row.outputShape(), noOp));
         }
         return List.copyOf(steps);
     }

@@ -13,7 +13,7 @@ import org.flattenexplorer.keras.ImportCheck;
 import org.flattenexplorer.keras.KerasModelReport;
 import org.flattenexplorer.keras.OpenedKerasModel;
 import org.flattenexplorer.model.ArchitectureSpec;
-import org.flattenexplorer.model.LstmKind;
+import org.flattenexplorer.model.Implementation;
 import org.flattenexplorer.training.Failures;
 import org.flattenexplorer.ui.task.TaskExecutor;
 
@@ -51,7 +51,7 @@ public final class KerasModelViewModel {
                 String text = KerasModelReport.text(opened, check);
                 InspectedModel inspected = opened.family().isPresent() && opened.vocabulary() != null
                         && check != null && check.passes() ? opened.inspected() : null;
-                ArchitectureSpec spec = opened.family().map(f -> f.spec().toBuilder().lstm(LstmKind.FAST)
+                ArchitectureSpec spec = opened.family().map(f -> f.spec().toBuilder().implementation(Implementation.FAST)
                         .trainSize(ArchitectureSpec.question().trainSize()).valSize(ArchitectureSpec.question().valSize())
                         .build()).orElse(null);
                 executor.ui(() -> {

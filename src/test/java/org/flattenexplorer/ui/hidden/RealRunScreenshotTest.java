@@ -17,7 +17,7 @@ import org.flattenexplorer.data.PreparedDataset;
 import org.flattenexplorer.inspect.InspectedModel;
 import org.flattenexplorer.inspect.ReviewFilter;
 import org.flattenexplorer.model.ArchitectureSpec;
-import org.flattenexplorer.model.LstmKind;
+import org.flattenexplorer.model.Implementation;
 import org.flattenexplorer.model.Preset;
 import org.flattenexplorer.training.RunStore;
 import org.flattenexplorer.training.SavedRun;
@@ -65,8 +65,8 @@ class RealRunScreenshotTest {
             model = InspectedModel.of(saved);
             data = DatasetPreparer.fromFolder(subset, saved.info().spec().preprocessing());
         } else {
-            LstmKind lstm = LstmKind.fromCliName(System.getenv().getOrDefault("FLATTEN_INSPECT_LSTM", "fast"));
-            ArchitectureSpec spec = Preset.QUESTION_FLATTEN.spec().toBuilder().lstm(lstm).epochs(1).testSize(0).build();
+            Implementation lstm = Implementation.fromCliName(System.getenv().getOrDefault("FLATTEN_INSPECT_LSTM", "fast"));
+            ArchitectureSpec spec = Preset.QUESTION_FLATTEN.spec().toBuilder().implementation(lstm).epochs(1).testSize(0).build();
             data = DatasetPreparer.fromFolder(subset, spec.preprocessing());
             TrainingRun run = new TrainingRun(spec, data);
             run.run(TrainingListener.NONE);
@@ -122,7 +122,7 @@ class RealRunScreenshotTest {
         report.put("commit", Provenance.currentCommit());
         report.put("command", command + "mvn test -Dtest=RealRunScreenshotTest");
         report.put("model", model.name());
-        report.put("lstm", model.spec().lstm().cliName());
+        report.put("lstm", model.spec().implementation().cliName());
         report.put("timings", timings);
         new com.fasterxml.jackson.databind.ObjectMapper()
                 .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
