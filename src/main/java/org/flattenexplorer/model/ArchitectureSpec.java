@@ -1,11 +1,11 @@
 package org.flattenexplorer.model;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import org.flattenexplorer.data.Padding;
 import org.flattenexplorer.data.Preprocessing;

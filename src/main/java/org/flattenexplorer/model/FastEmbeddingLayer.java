@@ -1,7 +1,6 @@
 package org.flattenexplorer.model;
 
 import java.util.Arrays;
-
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
 import org.deeplearning4j.exception.DL4JInvalidInputException;

@@ -3,9 +3,9 @@ package org.flattenexplorer.data;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** Keras pad_sequences(value=0) for every padding/truncating pair, worked out by hand. */
 class SequencesTest {

@@ -1,7 +1,6 @@
 package org.flattenexplorer.model.cell;
 
 import java.util.Collection;
-
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.wrapper.BaseWrapperLayer;

@@ -2,7 +2,6 @@ package org.flattenexplorer.model.cell;
 
 import java.util.Collection;
 import java.util.Map;
-
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.inputs.InputType;

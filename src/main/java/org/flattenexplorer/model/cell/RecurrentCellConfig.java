@@ -3,7 +3,6 @@ package org.flattenexplorer.model.cell;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
-
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.api.ParamInitializer;
 import org.deeplearning4j.nn.conf.CacheMode;

@@ -4,7 +4,6 @@ package org.flattenexplorer.model.lstm;
 import java.nio.DoubleBuffer;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.openblas.global.openblas_nolapack;
 import org.nd4j.linalg.api.buffer.DataType;

@@ -3,7 +3,6 @@ package org.flattenexplorer.model.lstm;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.openblas.global.openblas_nolapack;
 import org.nd4j.linalg.api.buffer.DataType;

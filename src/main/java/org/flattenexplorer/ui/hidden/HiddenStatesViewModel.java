@@ -32,15 +32,15 @@ import org.flattenexplorer.inspect.InspectedModel;
 import org.flattenexplorer.inspect.Inspection;
 import org.flattenexplorer.inspect.InspectionCsv;
 import org.flattenexplorer.inspect.InspectionImageRenderer;
-import org.flattenexplorer.lesson.Highlight;
 import org.flattenexplorer.inspect.ReviewWarning;
+import org.flattenexplorer.lesson.Highlight;
 import org.flattenexplorer.model.Preset;
 import org.flattenexplorer.training.Failures;
 import org.flattenexplorer.training.SavedRun;
-import org.flattenexplorer.ui.task.TaskExecutor;
 import org.flattenexplorer.training.TrainingEvent;
 import org.flattenexplorer.training.TrainingListener;
 import org.flattenexplorer.training.TrainingRun;
+import org.flattenexplorer.ui.task.TaskExecutor;
 
 /**
  * State of the "Hidden states" pane: which model and review are shown, their {@link Inspection}, the second

@@ -7,8 +7,8 @@ import org.flattenexplorer.data.Preprocessing;
 import org.flattenexplorer.model.ArchitectureSpec;
 import org.flattenexplorer.model.Preset;
 import org.flattenexplorer.training.RunStore;
-import org.flattenexplorer.training.SeedPlan;
 import org.flattenexplorer.training.SavedRun;
+import org.flattenexplorer.training.SeedPlan;
 import org.flattenexplorer.ui.task.TaskExecutor;
 
 /**

@@ -1,7 +1,5 @@
 package org.flattenexplorer.ui.viewmodel;
 
-import org.flattenexplorer.charts.CompareMetric;
-import org.flattenexplorer.charts.CompareCurve;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +15,8 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import org.flattenexplorer.charts.CompareCurve;
+import org.flattenexplorer.charts.CompareMetric;
 import org.flattenexplorer.training.EpochMetrics;
 import org.flattenexplorer.training.Failures;
 import org.flattenexplorer.training.RunStore;

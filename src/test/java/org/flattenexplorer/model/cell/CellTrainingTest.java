@@ -3,12 +3,10 @@ package org.flattenexplorer.model.cell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Random;
-
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.flattenexplorer.model.KerasOrderFlatten;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;

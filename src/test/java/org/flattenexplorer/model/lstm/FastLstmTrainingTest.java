@@ -6,7 +6,6 @@ import static org.flattenexplorer.model.lstm.LstmTestSupport.*;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Random;
-
 import org.deeplearning4j.gradientcheck.GradientCheckUtil;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
