@@ -97,29 +97,44 @@ public record DenseReadout(float[][] weights, double bias, double[] contribution
             return new DenseReadout(row, bias, contributions, spec.bidirectional() ? read : null);
         }
         boolean[] counted = pooledSteps(spec, states.review());
+        return switch (spec.head()) { // exhaustive: a new head says here what the Dense layer reads
+            case GLOBAL_MAX -> maxPooled(row, bias, states, counted);
+            case GLOBAL_AVG -> averaged(row, bias, states, counted);
+            case FLATTEN, NONE -> throw new IllegalStateException(spec.head() + " was read above");
+        };
+    }
+
+    /** Each unit's term goes to the (first) counted step its maximum came from. */
+    private static DenseReadout maxPooled(float[][] row, double bias, HiddenStates states, boolean[] counted) {
+        float[] w = row[0];
+        double[] contributions = new double[states.timeSteps()];
+        int[] source = new int[states.units()];
+        for (int u = 0; u < source.length; u++) {
+            int best = -1;
+            for (int t = 0; t < contributions.length; t++) {
+                if (counted[t] && (best < 0 || states.at(t, u) > states.at(best, u))) {
+                    best = t;
+                }
+            }
+            source[u] = best;
+            if (best >= 0) {
+                contributions[best] += (double) w[u] * states.at(best, u);
+            }
+        }
+        return new DenseReadout(row, bias, contributions, source);
+    }
+
+    /** Every counted step shares each unit's term equally. */
+    private static DenseReadout averaged(float[][] row, double bias, HiddenStates states, boolean[] counted) {
+        float[] w = row[0];
+        double[] contributions = new double[states.timeSteps()];
         int real = 0;
         for (boolean c : counted) {
             real += c ? 1 : 0;
         }
-        if (spec.head() == Head.GLOBAL_MAX) {
-            int[] source = new int[units];
-            for (int u = 0; u < units; u++) {
-                int best = -1;
-                for (int t = 0; t < steps; t++) {
-                    if (counted[t] && (best < 0 || states.at(t, u) > states.at(best, u))) {
-                        best = t;
-                    }
-                }
-                source[u] = best;
-                if (best >= 0) {
-                    contributions[best] += (double) w[u] * states.at(best, u);
-                }
-            }
-            return new DenseReadout(row, bias, contributions, source);
-        }
-        for (int t = 0; t < steps; t++) {
+        for (int t = 0; t < contributions.length; t++) {
             if (counted[t]) {
-                for (int u = 0; u < units; u++) {
+                for (int u = 0; u < w.length; u++) {
                     contributions[t] += (double) w[u] * states.at(t, u) / real;
                 }
             }

@@ -134,27 +134,37 @@ public record Inspection(String modelName, ArchitectureSpec spec, EncodedReview 
             }
             return read;
         }
-        int units = units();
-        float[] pooled = new float[units];
-        boolean max = spec.head() == Head.GLOBAL_MAX;
+        return switch (spec.head()) { // exhaustive: a new head says here what the Dense layer receives
+            case GLOBAL_MAX -> maxPooled();
+            case GLOBAL_AVG -> averaged();
+            case FLATTEN, NONE -> throw new IllegalStateException(spec.head() + " was read above");
+        };
+    }
+
+    private float[] maxPooled() {
         int[] source = readout.sourceStep();
+        float[] pooled = new float[units()];
+        for (int u = 0; u < pooled.length; u++) {
+            pooled[u] = source != null && source[u] >= 0 ? states.at(source[u], u) : 0;
+        }
+        return pooled;
+    }
+
+    private float[] averaged() {
         boolean[] steps = DenseReadout.pooledSteps(spec, review);
         int counted = 0;
         for (boolean s : steps) {
             counted += s ? 1 : 0;
         }
-        for (int u = 0; u < units; u++) {
-            if (max) {
-                pooled[u] = source != null && source[u] >= 0 ? states.at(source[u], u) : 0;
-            } else {
-                double sum = 0;
-                for (int t = 0; t < timeSteps(); t++) {
-                    if (steps[t]) {
-                        sum += states.at(t, u);
-                    }
+        float[] pooled = new float[units()];
+        for (int u = 0; u < pooled.length; u++) {
+            double sum = 0;
+            for (int t = 0; t < timeSteps(); t++) {
+                if (steps[t]) {
+                    sum += states.at(t, u);
                 }
-                pooled[u] = counted == 0 ? 0 : (float) (sum / counted);
             }
+            pooled[u] = counted == 0 ? 0 : (float) (sum / counted);
         }
         return pooled;
     }

@@ -76,18 +76,22 @@ public final class NetworkFactory {
                 spec.dropout(), spec.implementation()), spec.returnSequences(), spec.goBackwards(), spec.bidirectional()));
         if (spec.lastStateOnly()) {
             list.layer(2, dense(spec.stateWidth()));
-        } else if (spec.head() == Head.FLATTEN) {
-            list.inputPreProcessor(2, new KerasOrderFlatten(spec.maxlen(), spec.stateWidth(), spec.masking()));
-            list.layer(2, dense(spec.denseInputSize()));
-        } else if (spec.head().isPooling()) {
-            if (spec.masking() && !spec.head().supportsMasking()) {
-                list.inputPreProcessor(2, new MaskBlocker());
+            return list.build();
+        }
+        switch (spec.head()) { // exhaustive: a new head does not compile until it has its layers here
+            case FLATTEN -> {
+                list.inputPreProcessor(2, new KerasOrderFlatten(spec.maxlen(), spec.stateWidth(), spec.masking()));
+                list.layer(2, dense(spec.denseInputSize()));
             }
-            list.layer(2, new GlobalPoolingLayer.Builder(
-                    spec.head() == Head.GLOBAL_MAX ? PoolingType.MAX : PoolingType.AVG).build());
-            list.layer(3, dense(spec.stateWidth()));
-        } else {
-            list.layer(2, new RnnOutputLayer.Builder(LossFunctions.LossFunction.XENT)
+            case GLOBAL_MAX, GLOBAL_AVG -> {
+                if (spec.masking() && !spec.head().supportsMasking()) {
+                    list.inputPreProcessor(2, new MaskBlocker());
+                }
+                list.layer(2, new GlobalPoolingLayer.Builder(
+                        spec.head() == Head.GLOBAL_MAX ? PoolingType.MAX : PoolingType.AVG).build());
+                list.layer(3, dense(spec.stateWidth()));
+            }
+            case NONE -> list.layer(2, new RnnOutputLayer.Builder(LossFunctions.LossFunction.XENT)
                     .nIn(spec.stateWidth()).nOut(1).activation(Activation.SIGMOID)
                     .weightInit(new GlorotUniform()).build());
         }
