@@ -58,6 +58,15 @@ public record Inspection(String modelName, ArchitectureSpec spec, EncodedReview 
         return spec.masking() ? Math.max(0, review.lastWordPosition()) : timeSteps() - 1;
     }
 
+    /**
+     * {first, last} column of the state the Dense layer reads at {@link #lastStateRow()}: every column, except for
+     * Bidirectional, whose backward half is read at step 0. The window and the PNG outline just these.
+     */
+    public int[] lastStateColumns() {
+        int last = spec.bidirectional() ? units() / 2 - 1 : units() - 1;
+        return new int[] {0, last};
+    }
+
     /** Weights x states, [T][U]; only for a Flatten model ({@link #foldsWeights()}), null otherwise. */
     public float[][] product() {
         if (!foldsWeights()) {

@@ -180,9 +180,13 @@ public final class InspectionImageRenderer {
         int last = in.lastStateRow();
         if (last >= 0) {
             int y = MATRIX_TOP + (int) Math.floor(last * rowHeight);
+            int[] columns = in.lastStateColumns();
+            double cellWidth = (double) MATRIX_WIDTH / in.units();
+            int left = x + (int) Math.floor(columns[0] * cellWidth);
+            int right = x + (int) Math.ceil((columns[1] + 1) * cellWidth);
             g.setColor(new Color(0x00a000));
             g.setStroke(new BasicStroke(2f));
-            g.drawRect(x - 3, y - 3, MATRIX_WIDTH + 5, (int) Math.ceil(rowHeight) + 5);
+            g.drawRect(left - 3, y - 3, right - left + 5, (int) Math.ceil(rowHeight) + 5);
             g.setStroke(new BasicStroke(1f));
         }
         int[] source = in.readout().sourceStep();

@@ -114,6 +114,9 @@ class DenseReadoutTest {
         assertThat(readout.contributions()[review.length() - 1]).isNotZero();
         assertThat(readout.sourceStep()[0]).isEqualTo(review.length() - 1);
         assertThat(readout.sourceStep()[2 * units - 1]).isZero();
+        Inspection in = Inspection.of("both ways", run.network(), run.spec(), review);
+        assertThat(in.lastStateColumns()).containsExactly(0, units - 1); // the outline covers the forward half
+        assertThat(in.denseInput()[units]).isEqualTo(states.at(0, units));
     }
 
     @Test

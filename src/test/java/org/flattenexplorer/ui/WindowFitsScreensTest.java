@@ -39,9 +39,10 @@ class WindowFitsScreensTest {
     private static final List<String> ALWAYS = List.of("menuBar", "trainButton", "stopButton", "progressBar",
             "lossChart", "accuracyChart", "compareChart");
     private static final List<String> PRESETS = List.of("preset-question-flatten", "preset-question-last",
-            "preset-last-pre", "preset-last-masked", "preset-global-max", "compareAll");
+            "preset-last-pre", "preset-last-masked", "preset-global-max", "morePresets", "compareAll");
     /** The side panel may scroll (its lower spinners may lie below the fold), but the panel itself must fit. */
-    private static final List<String> PANELS = List.of("sidePanel", "runTable", "log", "returnSequences", "flatten");
+    private static final List<String> PANELS = List.of("sidePanel", "runTable", "log", "returnSequences", "flatten",
+            "goBackwards", "bidirectional");
 
     @TempDir
     static Path temp;

@@ -30,6 +30,9 @@ public class HiddenStateHeatmap extends Control {
     private final IntegerProperty cursorRow = new SimpleIntegerProperty(this, "cursorRow", -1);
     private final IntegerProperty framedFrom = new SimpleIntegerProperty(this, "framedFrom", -1);
     private final IntegerProperty framedTo = new SimpleIntegerProperty(this, "framedTo", -1);
+    /** {first, last} column of the outlined row the Dense layer reads. */
+    private final ObjectProperty<int[]> outlinedColumns = new SimpleObjectProperty<>(this, "outlinedColumns",
+            new int[] {0, Integer.MAX_VALUE});
     private final ObjectProperty<int[]> sourceSteps = new SimpleObjectProperty<>(this, "sourceSteps");
     private final ReadOnlyStringWrapper hoverText = new ReadOnlyStringWrapper(this, "hoverText", "");
 
@@ -44,6 +47,7 @@ public class HiddenStateHeatmap extends Control {
         quantity.set(quantityName);
         review.set(inspection.review());
         maxAbs.set(max);
+        outlinedColumns.set(inspection.lastStateColumns());
         outlinedRow.set(inspection.lastStateRow());
         sourceSteps.set(inspection.readout().sourceStep());
         values.set(matrix);
@@ -66,6 +70,7 @@ public class HiddenStateHeatmap extends Control {
     public int getCursorRow() { return cursorRow.get(); }
     public void setCursorRow(int row) { cursorRow.set(row); }
     public int[] getSourceSteps() { return sourceSteps.get(); }
+    public int[] getOutlinedColumns() { return outlinedColumns.get(); }
 
     public ObjectProperty<float[][]> valuesProperty() { return values; }
     public ObjectProperty<EncodedReview> reviewProperty() { return review; }

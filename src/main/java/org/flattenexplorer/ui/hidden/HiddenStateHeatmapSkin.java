@@ -118,7 +118,12 @@ public class HiddenStateHeatmapSkin extends SkinBase<HiddenStateHeatmap> {
         if (outlined >= 0 && outlined < v.length) {
             g.setStroke(Color.web("#00a000"));
             g.setLineWidth(2);
-            g.strokeRect(GUTTER + 1, Math.max(1, outlined * rowH - 2), w - GUTTER - 2, Math.max(rowH, 1) + 4);
+            int[] columns = getSkinnable().getOutlinedColumns();
+            int first = columns[0];
+            int last = Math.min(v[0].length - 1, columns[1]);
+            double x = first == 0 ? GUTTER + 1 : GUTTER + first * cellW;
+            double right = last == v[0].length - 1 ? w - 1 : GUTTER + (last + 1) * cellW;
+            g.strokeRect(x, Math.max(1, outlined * rowH - 2), right - x, Math.max(rowH, 1) + 4);
         }
         int from = getSkinnable().framedFromProperty().get();
         int to = Math.min(v.length - 1, getSkinnable().framedToProperty().get());

@@ -4,6 +4,8 @@ import java.util.List;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.Tooltip;
@@ -11,7 +13,10 @@ import javafx.scene.layout.FlowPane;
 import org.flattenexplorer.model.Preset;
 import org.flattenexplorer.ui.viewmodel.ExplorerViewModel;
 
-/** One button per preset (loads it and trains it), and "Compare all" over one or more seeds. */
+/**
+ * One button per main preset (loads it and trains it), the others (the other cells and directions) in a "More"
+ * menu so the bar stays one line on a projector, and "Compare all" over one or more seeds.
+ */
 public final class PresetBar extends FlowPane {
     /** The presets the issue asks for, in the order of the argument. */
     public static final List<Preset> SHOWN = List.of(Preset.QUESTION_FLATTEN, Preset.QUESTION_LAST, Preset.LAST_PRE,
@@ -32,6 +37,20 @@ public final class PresetBar extends FlowPane {
             button.disableProperty().bind(vm.training().runningProperty());
             getChildren().add(button);
         }
+        MenuButton more = new MenuButton("More presets");
+        more.setId("morePresets");
+        for (Preset preset : Preset.values()) {
+            if (!SHOWN.contains(preset)) {
+                MenuItem item = new MenuItem(preset.title() + " \u2014 " + preset.description());
+                item.setId("preset-" + preset.id());
+                item.setMnemonicParsing(false);
+                item.setOnAction(e -> vm.runPreset(preset));
+                item.disableProperty().bind(vm.training().runningProperty());
+                more.getItems().add(item);
+            }
+        }
+        more.setTooltip(new Tooltip("go_backwards, Bidirectional, GRU and average pooling: one click loads and trains"));
+        getChildren().add(more);
         Spinner<Integer> seeds = new Spinner<>(1, 10, 1);
         seeds.setId("compareSeeds");
         seeds.setStyle("-fx-pref-width: 5em;");
