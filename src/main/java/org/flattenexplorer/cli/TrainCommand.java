@@ -49,7 +49,8 @@ final class TrainCommand {
             store.requireWritable(bytes);
         }
         out.println("Training " + spec.describe() + " on " + data.source() + " (" + data.train().size()
-                + " train / " + data.validation().size() + " validation reviews, " + spec.implementation().cliName() + " LSTM)");
+                + " train / " + data.validation().size() + " validation reviews, " + spec.implementation().cliName() + " "
+                + spec.recurrentLayerName() + ")");
         RunLauncher.Outcome outcome = RunLauncher.train(spec, data, new ConsoleProgress(out));
         out.println(testAccuracyLine(outcome.result().testAccuracy()));
         RunInfo info = outcome.info(spec.describe());

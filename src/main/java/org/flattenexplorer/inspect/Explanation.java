@@ -39,6 +39,7 @@ public final class Explanation {
         Optional<Evidence> lastPost = find(runs, Preset.QUESTION_LAST);
         Optional<Evidence> lastPre = find(runs, Preset.LAST_PRE);
         Optional<Evidence> lastMasked = find(runs, Preset.LAST_MASKED);
+        Optional<Evidence> lastBackwards = find(runs, Preset.LAST_GO_BACKWARDS);
         List<Claim> claims = new ArrayList<>();
 
         ArchitectureSpec f = flatten.map(Evidence::spec).orElse(Preset.QUESTION_FLATTEN.spec());
@@ -73,6 +74,8 @@ public final class Explanation {
                 Preset.QUESTION_LAST, lastPost));
         claims.add(new Claim("...but not with pre padding", lastStateText(lastPre, "pre"), Preset.LAST_PRE, lastPre));
         claims.add(new Claim("...nor with masking", lastStateText(lastMasked, "masked"), Preset.LAST_MASKED, lastMasked));
+        claims.add(new Claim("...nor reading the review backwards", lastStateText(lastBackwards, "backwards"),
+                Preset.LAST_GO_BACKWARDS, lastBackwards));
         return claims;
     }
 
@@ -83,8 +86,12 @@ public final class Explanation {
                     + "has largely forgotten the words. Flatten still sees the states right on the words, so it learns.";
             case "pre" -> "With Keras's default padding='pre' the zeros come first, so the last hidden state is read "
                     + "right after the last word.";
-            default -> "With masking (mask_zero=True) the LSTM skips the padding, so the state the Dense layer reads "
-                    + "is the one at the last real word.";
+            case "masked" -> "With masking (mask_zero=True) the LSTM skips the padding, so the state the Dense layer "
+                    + "reads is the one at the last real word.";
+            case "backwards" -> "With go_backwards=True the LSTM reads the post-padded review from its end: the "
+                    + "padding comes first and the words last, so its last state is read right after the first word "
+                    + "(Keras's TextVectorization pads at the end, and this is the usual fix).";
+            default -> throw new IllegalArgumentException(variant);
         };
         if (run.isEmpty()) {
             return mechanism + " You have no run of this variant yet: run it to see its accuracy.";
@@ -95,7 +102,10 @@ public final class Explanation {
                 r.bestValidationAccuracy(), r.epochs().size());
     }
 
-    /** The newest run whose spec is the preset's variant (same head, padding and masking; sizes may differ). */
+    /**
+     * The newest run whose spec is the preset's variant (same cell, direction, head, padding and masking; sizes may
+     * differ): a GRU or a go_backwards run is never quoted for the LSTM read forwards.
+     */
     public static Optional<Evidence> find(List<Evidence> runs, Preset preset) {
         return runs.stream().filter(r -> r.result() != null && !r.result().epochs().isEmpty()
                 && sameVariant(r.spec(), preset.spec())).findFirst();
@@ -103,6 +113,7 @@ public final class Explanation {
 
     static boolean sameVariant(ArchitectureSpec a, ArchitectureSpec b) {
         return a.returnSequences() == b.returnSequences() && a.masking() == b.masking() && a.padding() == b.padding()
+                && a.cell() == b.cell() && a.bidirectional() == b.bidirectional() && a.goBackwards() == b.goBackwards()
                 && (!a.returnSequences() || a.head() == b.head());
     }
 

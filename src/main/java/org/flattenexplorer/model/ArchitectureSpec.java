@@ -173,13 +173,13 @@ public record ArchitectureSpec(
         }
     }
 
-    /** The variant in words, e.g. "Flatten · post padding · 128 units". */
     /** The recurrent layer as Keras code names it: "LSTM", "GRU (go_backwards)", "Bidirectional(LSTM)". */
     public String recurrentLayerName() {
         String name = bidirectional ? "Bidirectional(" + cell.kerasType() + ")" : cell.kerasType();
         return goBackwards ? name + " (go_backwards)" : name;
     }
 
+    /** The variant in words, e.g. "Flatten · post padding · 128 units", "GRU · Last state · post padding · ...". */
     public String describe() {
         String headWords;
         if (!returnSequences) {

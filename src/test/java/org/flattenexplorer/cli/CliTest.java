@@ -71,6 +71,25 @@ class CliTest {
     }
 
     @Test
+    void trainTakesTheCellAndTheDirectionAndSavesThem() throws Exception {
+        Path runDir = temp.resolve("gru-run");
+
+        int code = run("train", "--synthetic", "--cell", "gru", "--bidirectional", "--maxlen", "40", "--units", "6",
+                "--embedding", "8", "--train-size", "64", "--val-size", "32", "--test-size", "32", "--epochs", "1",
+                "--out", runDir.toString());
+        int refused = run("train", "--synthetic", "--cell", "gru", "--lstm", "stock", "--epochs", "1");
+        int both = run("summary", "--bidirectional", "--go-backwards");
+
+        assertThat(code).as(stderr()).isZero();
+        assertThat(stdout()).contains("fast Bidirectional(GRU)").contains("Epoch 1/1");
+        String runJson = java.nio.file.Files.readString(runDir.resolve("run.json"));
+        assertThat(runJson).contains("\"cell\" : \"GRU\"").contains("\"bidirectional\" : true");
+        assertThat(refused).isEqualTo(2);
+        assertThat(both).isEqualTo(2);
+        assertThat(stderr()).contains("GRU has no stock DL4J layer").contains("go_backwards and Bidirectional");
+    }
+
+    @Test
     void compareWritesOneJsonEntryPerVariantAndSeed() throws Exception {
         Path json = temp.resolve("compare.json");
 

@@ -57,7 +57,8 @@ public class SideBySideView extends HBox {
             return p + "The Dense layer reads " + in.denseInputName() + ".";
         }
         int last = in.lastStateRow();
-        return p + "Last word at t=" + word + "; the Dense layer reads h_" + last
+        String backward = in.spec().bidirectional() ? " (the backward half: h_0, after the first word)" : "";
+        return p + "Last word at t=" + word + "; the Dense layer reads h_" + last + backward
                 + (last > word ? ", " + (last - word) + " padding steps later." : ", right after the last word.");
     }
 }
