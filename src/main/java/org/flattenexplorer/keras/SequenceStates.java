@@ -24,6 +24,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * state before it again (zeros before the first real step), as Keras's LSTM outputs it; DL4J's own masked LSTM
  * zeroes its state there instead.
  *
+ * @param source              the sequences file's name; {@code count} sequences in it
  * @param layer               the recurrent layer shown, "lstm_1 (LSTM)" (the model's last recurrent layer)
  * @param index               which sequence of the file, from 0
  * @param input               the sequence, T x F
@@ -36,7 +37,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * @param referenceDifference largest |DL4J - reference| over the states
  * @param notes               what the user should know about these numbers (empty when nothing)
  */
-public record SequenceStates(String modelName, String layer, int index, float[][] input, boolean[] masked,
+public record SequenceStates(String modelName, String layer, String source, int count, int index, float[][] input, boolean[] masked,
         float[][] states, int readRow, String outputLayer, Activations output, double referenceDifference,
         List<String> notes) {
 
@@ -104,7 +105,8 @@ public record SequenceStates(String modelName, String layer, int index, float[][
         boolean lastState = !recurrent.flag("return_sequences", false);
         int readRow = lastState && !real.isEmpty() ? real.get(real.size() - 1) : -1;
         KerasLayer last = file.computingLayers().get(file.computingLayers().size() - 1);
-        return new SequenceStates(file.fileName(), recurrent.title(), index, x.values()[0], masked, states, readRow,
+        return new SequenceStates(file.fileName(), recurrent.title(),
+                String.valueOf(sequences.source().getFileName()), sequences.count(), index, x.values()[0], masked, states, readRow,
                 last.title(), output, difference, notes);
     }
 
@@ -139,6 +141,61 @@ public record SequenceStates(String modelName, String layer, int index, float[][
             s.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.6g", v[i]));
         }
         return s.append(']').toString();
+    }
+
+    /** The lines under the picture's title, also what the CLI prints. */
+    public List<String> summary() {
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format(Locale.ROOT, "sequence %d of %d from %s: T = %d time steps x F = %d features; %d real, "
+                + "%d masked", index, count, source, timeSteps(), features(), timeSteps() - maskedCount(),
+                maskedCount()));
+        lines.add(String.format(Locale.ROOT, "%s: U = %d units; %s", layer, units(), readRow >= 0
+                ? "the model reads its last state (t = " + readRow + ", outlined)"
+                : "it passes every state on (return_sequences=True)"));
+        lines.add(String.format(Locale.ROOT, "states through DL4J against the project's reference pass: max |difference| "
+                + "%.2g", referenceDifference));
+        return lines;
+    }
+
+    /** The model's output a line a value ("[2]  0.123456"), or one line for a sequence. */
+    public List<String> outputLines() {
+        if (output.sequence()) {
+            return List.of(outputText());
+        }
+        float[] v = output.values()[0][0];
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < v.length; i++) {
+            lines.add(String.format(Locale.ROOT, "[%d]  %+.6g", i, v[i]));
+        }
+        return lines;
+    }
+
+    /** The picture of this sequence (see {@link org.flattenexplorer.inspect.InspectionImageRenderer}). */
+    public org.flattenexplorer.inspect.SequencePicture picture() {
+        List<String> lines = summary();
+        List<String> all = new ArrayList<>(notes);
+        all.add(0, lines.get(2).substring(0, 1).toUpperCase(Locale.ROOT) + lines.get(2).substring(1) + ".");
+        return new org.flattenexplorer.inspect.SequencePicture("Hidden states of one sequence: " + modelName,
+                lines.subList(0, 2), layer, input, states, masked, readRow, "Output of " + outputLayer + " "
+                + output.shapeText(), outputLines(), all);
+    }
+
+    /** The states as CSV: a header {@code t,masked,h0..h(U-1)}, then one row per time step (T rows). */
+    public String csv() {
+        StringBuilder out = new StringBuilder(timeSteps() * units() * 11);
+        out.append("t,masked");
+        for (int u = 0; u < units(); u++) {
+            out.append(",h").append(u);
+        }
+        out.append('\n');
+        for (int t = 0; t < timeSteps(); t++) {
+            out.append(t).append(',').append(masked[t] ? 1 : 0);
+            for (float v : states[t]) {
+                out.append(',').append(Float.toString(v));
+            }
+            out.append('\n');
+        }
+        return out.toString();
     }
 
     /** Largest |h|: the colour scale's end. */
