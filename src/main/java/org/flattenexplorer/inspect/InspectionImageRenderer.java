@@ -194,7 +194,14 @@ public final class InspectionImageRenderer {
     private static void markReadRows(Graphics2D g, Inspection in, int x) {
         int rows = in.timeSteps();
         double rowHeight = (double) MATRIX_HEIGHT / rows;
-        outlineRow(g, in.lastStateRow(), rows, x);
+        int last = in.lastStateRow();
+        if (last >= 0) {
+            int y = MATRIX_TOP + (int) Math.floor(last * rowHeight);
+            g.setColor(new Color(0x00a000));
+            g.setStroke(new BasicStroke(2f));
+            g.drawRect(x - 3, y - 3, MATRIX_WIDTH + 5, (int) Math.ceil(rowHeight) + 5);
+            g.setStroke(new BasicStroke(1f));
+        }
         int[] source = in.readout().sourceStep();
         if (source != null) {
             g.setColor(Color.BLACK);
@@ -209,7 +216,7 @@ public final class InspectionImageRenderer {
         }
     }
 
-    /** Outlines the row a last-state layer passes on (none when {@code row < 0}). */
+    /** Outlines the row a last-state layer passes on (none when {@code row < 0}), as {@link #markReadRows} does. */
     private static void outlineRow(Graphics2D g, int row, int rows, int x) {
         if (row >= 0) {
             double rowHeight = (double) MATRIX_HEIGHT / rows;
