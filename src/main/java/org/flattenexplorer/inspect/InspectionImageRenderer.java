@@ -26,6 +26,9 @@ import org.flattenexplorer.training.OutputException;
 public final class InspectionImageRenderer {
     public static final int WIDTH = 1500;
     public static final int HEIGHT = 1240;
+    /** The size of a numeric sequence's picture ({@link #render(SequencePicture)}). */
+    public static final int SEQUENCE_WIDTH = 1200;
+    public static final int SEQUENCE_HEIGHT = 700;
 
     private static final int MATRIX_TOP = 120;
     private static final int MATRIX_HEIGHT = 500;
@@ -42,6 +45,10 @@ public final class InspectionImageRenderer {
 
     /** Renders in memory, then writes the file: a write error is the file system's own, worded by Failures. */
     public static void writePng(Inspection inspection, Path file) {
+        write(render(inspection), file);
+    }
+
+    private static void write(BufferedImage image, Path file) {
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
@@ -49,7 +56,7 @@ public final class InspectionImageRenderer {
             }
             ByteArrayOutputStream png = new ByteArrayOutputStream();
             try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(png)) {
-                if (!ImageIO.write(render(inspection), "png", out)) {
+                if (!ImageIO.write(image, "png", out)) {
                     throw new IOException("no PNG writer");
                 }
             }
@@ -70,13 +77,13 @@ public final class InspectionImageRenderer {
             drawTitle(g, in);
             int x = 70;
             drawPaddingGutter(g, in, x - GUTTER - 4);
-            drawMatrix(g, in, "hidden states h_t[u]", in.states().values(), in.states().maxAbs(), x);
+            drawMatrix(g, "hidden states h_t[u]", in.states().values(), in.states().maxAbs(), x);
             markReadRows(g, in, x);
             if (in.foldsWeights()) {
-                drawMatrix(g, in, "Dense weights folded to T x U", in.readout().weights(), in.weightsMaxAbs(),
+                drawMatrix(g, "Dense weights folded to T x U", in.readout().weights(), in.weightsMaxAbs(),
                         x + PANEL_STEP);
                 float[][] product = in.product();
-                drawMatrix(g, in, "weights x states (row sum = bar)", product, Inspection.maxAbs(product),
+                drawMatrix(g, "weights x states (row sum = bar)", product, Inspection.maxAbs(product),
                         x + 2 * PANEL_STEP);
                 drawTopWords(g, in, x + 3 * PANEL_STEP);
             } else {
@@ -119,7 +126,12 @@ public final class InspectionImageRenderer {
         return (text.length() >= chars ? s + " \u2026" : s) + "\u201d";
     }
 
-    private static void drawMatrix(Graphics2D g, Inspection in, String label, float[][] values, double maxAbs, int x) {
+    private static void drawMatrix(Graphics2D g, String label, float[][] values, double maxAbs, int x) {
+        drawMatrix(g, label, "units", values, maxAbs, x);
+    }
+
+    private static void drawMatrix(Graphics2D g, String label, String columnsName, float[][] values, double maxAbs,
+            int x) {
         int rows = values.length;
         int columns = rows == 0 ? 0 : values[0].length;
         BufferedImage cells = new BufferedImage(Math.max(1, columns), Math.max(1, rows), BufferedImage.TYPE_INT_ARGB);
@@ -133,7 +145,8 @@ public final class InspectionImageRenderer {
         g.drawString(label, x, MATRIX_TOP - 22);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
         g.setColor(MUTED);
-        g.drawString("u = 0 \u2192 " + (columns - 1) + "  (columns: units)", x, MATRIX_TOP - 6);
+        g.drawString((columnsName.equals("units") ? "u" : "f") + " = 0 \u2192 " + (columns - 1) + "  (columns: "
+                + columnsName + ")", x, MATRIX_TOP - 6);
         for (int t : timeTicks(rows)) {
             int y = MATRIX_TOP + (int) Math.round((t + 0.5) * MATRIX_HEIGHT / rows);
             g.drawLine(x + MATRIX_WIDTH, y, x + MATRIX_WIDTH + 4, y);
@@ -157,7 +170,11 @@ public final class InspectionImageRenderer {
 
     /** A dark gutter beside the words' rows and a light one beside the padding rows. */
     private static void drawPaddingGutter(Graphics2D g, Inspection in, int x) {
-        boolean[] pad = in.review().padding();
+        drawRowGutter(g, in.review().padding(), x, "words (dark) / <pad> (light)");
+    }
+
+    /** A gutter beside a matrix: dark rows, and light ones where {@code light[t]}, explained by a vertical label. */
+    private static void drawRowGutter(Graphics2D g, boolean[] pad, int x, String label) {
         int[] pixels = new int[pad.length];
         for (int t = 0; t < pad.length; t++) {
             pixels[t] = pad[t] ? DivergingColorMap.PADDING_ROW : DivergingColorMap.WORD_ROW;
@@ -169,7 +186,7 @@ public final class InspectionImageRenderer {
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
         Graphics2D rotated = (Graphics2D) g.create();
         rotated.rotate(-Math.PI / 2, x - 6, MATRIX_TOP + MATRIX_HEIGHT / 2.0);
-        rotated.drawString("words (dark) / <pad> (light)", x - 6 - 70, MATRIX_TOP + MATRIX_HEIGHT / 2 + 0);
+        rotated.drawString(label, x - 6 - g.getFontMetrics().stringWidth(label) / 2, MATRIX_TOP + MATRIX_HEIGHT / 2);
         rotated.dispose();
     }
 
@@ -201,6 +218,85 @@ public final class InspectionImageRenderer {
                 }
             }
         }
+    }
+
+    /** Outlines the row a last-state layer passes on (none when {@code row < 0}), as {@link #markReadRows} does. */
+    private static void outlineRow(Graphics2D g, int row, int rows, int x) {
+        if (row >= 0) {
+            double rowHeight = (double) MATRIX_HEIGHT / rows;
+            int y = MATRIX_TOP + (int) Math.floor(row * rowHeight);
+            g.setColor(new Color(0x00a000));
+            g.setStroke(new BasicStroke(2f));
+            g.drawRect(x - 3, y - 3, MATRIX_WIDTH + 5, (int) Math.ceil(rowHeight) + 5);
+            g.setStroke(new BasicStroke(1f));
+        }
+    }
+
+    /**
+     * One numeric sequence under a model that reads numbers, as one picture of {@link #SEQUENCE_WIDTH} x
+     * {@link #SEQUENCE_HEIGHT}: the input x_t (T x F) and the hidden states h_t[u] (T x U) as heatmaps in the same
+     * style as a review's (masked steps light in the gutter, the row a last-state layer passes on outlined), and the
+     * model's output with the notes beside them.
+     */
+    public static BufferedImage render(SequencePicture p) {
+        BufferedImage image = new BufferedImage(SEQUENCE_WIDTH, SEQUENCE_HEIGHT, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, SEQUENCE_WIDTH, SEQUENCE_HEIGHT);
+            g.setColor(INK);
+            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 20));
+            g.drawString(p.title(), 30, 32);
+            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
+            int y = 56;
+            for (String line : p.lines()) {
+                g.drawString(line, 30, y);
+                y += 22;
+            }
+            int x = 70;
+            drawRowGutter(g, p.masked(), x - GUTTER - 4, "steps (dark) / masked (light)");
+            drawMatrix(g, "input x_t[f]", "features", p.input(), Inspection.maxAbs(p.input()), x);
+            drawRowGutter(g, p.masked(), x + PANEL_STEP - GUTTER - 4, "steps (dark) / masked (light)");
+            drawMatrix(g, "hidden states h_t[u] of " + p.layer(), p.states(), Inspection.maxAbs(p.states()),
+                    x + PANEL_STEP);
+            outlineRow(g, p.readRow(), p.states().length, x + PANEL_STEP);
+            int tx = x + 2 * PANEL_STEP + 30;
+            g.setColor(INK);
+            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
+            g.drawString(p.outputTitle(), tx, MATRIX_TOP - 22);
+            g.setFont(new Font(Font.MONOSPACED, Font.PLAIN, 12));
+            int ty = MATRIX_TOP;
+            int width = SEQUENCE_WIDTH - tx - 20;
+            for (String line : p.outputLines()) {
+                if (ty > MATRIX_TOP + MATRIX_HEIGHT - 120) {
+                    g.drawString("\u2026", tx, ty);
+                    ty += 17;
+                    break;
+                }
+                g.drawString(line, tx, ty);
+                ty += 17;
+            }
+            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+            g.setColor(MUTED);
+            ty += 12;
+            for (String note : p.notes()) {
+                for (String line : wrap(g, note, width)) {
+                    g.drawString(line, tx, ty);
+                    ty += 18;
+                }
+                ty += 6;
+            }
+        } finally {
+            g.dispose();
+        }
+        return image;
+    }
+
+    /** Renders the sequence's picture in memory, then writes the file. */
+    public static void writePng(SequencePicture picture, Path file) {
+        write(render(picture), file);
     }
 
     private static void drawReadoutNote(Graphics2D g, Inspection in, int x) {

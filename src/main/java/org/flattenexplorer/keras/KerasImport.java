@@ -366,7 +366,7 @@ public final class KerasImport {
     }
 
     /** The layout the network's first recurrent layer reads (DL4J's import keeps Keras's NWC). */
-    private static RNNFormat inputFormat(Imported imported) {
+    static RNNFormat inputFormat(Imported imported) {
         List<org.deeplearning4j.nn.conf.layers.Layer> layers = new ArrayList<>();
         if (imported.sequential()) {
             for (int i = 0; i < imported.network().getnLayers(); i++) {
@@ -389,7 +389,7 @@ public final class KerasImport {
     }
 
     /** Token ids [batch, T], or features in the network's layout ([b, T, F] for NWC, [b, F, T] for NCW). */
-    private static INDArray toDl4jInput(KerasModelFile model, Activations input, RNNFormat format) {
+    static INDArray toDl4jInput(KerasModelFile model, Activations input, RNNFormat format) {
         int batch = input.batch();
         int steps = input.steps();
         if (embeddingFirst(model)) {

@@ -29,6 +29,25 @@ public final class ReferenceForward {
         return out;
     }
 
+    /**
+     * The state sequence of one recurrent layer, {@code [batch][T][units]}, even when the layer returns only its
+     * last state: the layers before it run as Keras runs them, the layer itself as with return_sequences=True (a
+     * masked step repeats the previous state, zeros before the first real step).
+     */
+    public static Activations states(KerasModelFile model, Activations input, String recurrentLayer) {
+        Activations x = input;
+        for (KerasLayer layer : model.computingLayers()) {
+            if (layer.name().equals(recurrentLayer)) {
+                com.fasterxml.jackson.databind.node.ObjectNode config =
+                        ((com.fasterxml.jackson.databind.node.ObjectNode) layer.config().deepCopy());
+                config.put("return_sequences", true);
+                return layer(new KerasLayer(layer.className(), layer.name(), config, layer.weights()), x);
+            }
+            x = layer(layer, x);
+        }
+        throw new KerasModelException(model.fileName() + " has no layer named " + recurrentLayer);
+    }
+
     static Activations layer(KerasLayer l, Activations x) {
         return switch (l.className()) {
             case "Embedding" -> embedding(l, x);

@@ -80,4 +80,73 @@ class KerasModelViewModelTest {
         assertThat(keras.modelProperty().get()).isNull();
         assertThat(keras.reportProperty().get()).isEmpty();
     }
+
+    /** 3 sequences of the shared Masking model's input, 10 x 42; sequence 1 has its last 3 steps padded. */
+    private static Path maskingSequences() throws Exception {
+        java.util.Random random = new java.util.Random(2);
+        float[] data = new float[3 * 10 * 42];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = (float) random.nextGaussian();
+        }
+        java.util.Arrays.fill(data, (10 + 7) * 42, 20 * 42, 0f);
+        return org.flattenexplorer.keras.NpyWriter.float32(temp.resolve("masking.npy"), new int[] {3, 10, 42}, data);
+    }
+
+    private static Path masking() {
+        return Path.of(System.getProperty("flatten.test.keras"), "masking_zero_lstm.h5");
+    }
+
+    @Test
+    void aModelThatReadsNumbersShowsTheStatesOfTheChosenSequenceOfANpyFile() throws Exception {
+        KerasModelViewModel keras = app().keras();
+        keras.open(masking(), null, Padding.PRE);
+        assertThat(keras.numericProperty().get()).isTrue();
+        assertThat(keras.modelProperty().get()).isNull();
+
+        keras.openSequences(maskingSequences());
+
+        assertThat(keras.sequencesProblemProperty().get()).isEmpty();
+        assertThat(keras.sequenceCountProperty().get()).isEqualTo(3);
+        org.flattenexplorer.keras.SequenceStates first = keras.sequenceProperty().get();
+        assertThat(first.index()).isZero();
+        assertThat(first.states()).hasNumberOfRows(10);
+        assertThat(first.states()[0]).hasSize(32);
+        assertThat(first.referenceDifference()).isLessThanOrEqualTo(1e-5);
+        assertThat(keras.sequenceTextProperty().get()).contains("sequence 0 of 3 from masking.npy")
+                .contains("Output of lstm_1 (LSTM) (None, 32): [");
+
+        keras.showSequence(1);
+
+        assertThat(keras.sequenceProperty().get().index()).isEqualTo(1);
+        assertThat(keras.sequenceProperty().get().readRow()).isEqualTo(6);
+        assertThat(KerasModelViewModel.steps(keras.sequenceProperty().get()).padding())
+                .containsExactly(false, false, false, false, false, false, false, true, true, true);
+        assertThat(keras.sequenceTextProperty().get()).contains("7 real, 3 masked");
+    }
+
+    @Test
+    void aBadSequencesFileLeavesOneSentenceAndKeepsTheSequenceShown() throws Exception {
+        KerasModelViewModel keras = app().keras();
+        keras.open(masking(), null, Padding.PRE);
+        keras.openSequences(maskingSequences());
+        Path wrong = Files.writeString(temp.resolve("wrong.csv"), "1,2,3\n");
+
+        keras.openSequences(wrong);
+
+        assertThat(keras.sequencesProblemProperty().get()).contains("wrong.csv line 1 has 3 numbers; the model reads "
+                + "420 numbers").doesNotContain("Exception");
+        assertThat(keras.sequenceProperty().get()).isNotNull();
+        assertThat(keras.sequenceCountProperty().get()).isEqualTo(3);
+        assertThat(keras.readingProperty().get()).isFalse();
+    }
+
+    @Test
+    void aModelThatReadsTokenIdsTakesNoSequences() {
+        KerasModelViewModel keras = app().keras();
+        keras.open(h5, tokenizer, Padding.POST);
+
+        assertThat(keras.numericProperty().get()).isFalse();
+        keras.openSequences(temp.resolve("any.npy"));
+        assertThat(keras.sequencesProblemProperty().get()).contains("reads token ids");
+    }
 }

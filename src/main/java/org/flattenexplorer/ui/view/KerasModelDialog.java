@@ -13,7 +13,9 @@ import org.flattenexplorer.ui.viewmodel.KerasModelViewModel;
 
 /**
  * File > Open Keras model...: choose the .h5 file, its tokenizer (optional) and the padding it was trained with,
- * then read the report; "Train this architecture here" loads the model's spec when it is of the app's family.
+ * then read the report; "Train this architecture here" loads the model's spec when it is of the app's family. For a
+ * model that reads numbers the report has a {@link KerasSequencesPane} below it: open a .npy or CSV file of its
+ * sequences and see the chosen one's hidden states.
  */
 public final class KerasModelDialog {
     private KerasModelDialog() {}
@@ -68,15 +70,20 @@ public final class KerasModelDialog {
         Alert a = new Alert(Alert.AlertType.INFORMATION);
         a.initOwner(owner);
         a.setTitle("Keras model");
+        boolean numeric = vm.numericProperty().get();
         a.setHeaderText(vm.modelProperty().get() != null ? "Opened in the Hidden states tab"
+                : numeric ? "Report; the model reads numbers: open a .npy or CSV file of its sequences below to see "
+                + "their hidden states"
                 : "Report (the Hidden states tab shows models Embedding -> LSTM -> head -> Dense(1) with a tokenizer)");
         TextArea text = new TextArea(report);
         text.setId("kerasReport");
         text.setEditable(false);
         text.setStyle("-fx-font-family: monospace;");
         text.setPrefColumnCount(90);
-        text.setPrefRowCount(24);
-        a.getDialogPane().setContent(text);
+        text.setPrefRowCount(numeric ? 12 : 24);
+        a.getDialogPane().setContent(numeric ? new javafx.scene.layout.VBox(6, text,
+                new KerasSequencesPane(vm, () -> a.getDialogPane().getScene().getWindow())) : text);
+        a.setResizable(true);
         a.getButtonTypes().setAll(ButtonType.CLOSE);
         if (vm.trainableProperty().get() != null) {
             a.getButtonTypes().add(0, train);
