@@ -6,6 +6,7 @@ import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.Tooltip;
 import javafx.scene.text.Text;
@@ -57,6 +58,12 @@ final class ScreenFit {
             if (shown != null && !shown.equals(labeled.getText()) && !explained) {
                 problems.add("'" + labeled.getText() + "' shows as '" + shown + "' (" + describe(labeled) + ")");
             }
+        }
+        // a wrapped text in a table cell is cut at the bottom when its row is shorter than the wrapped lines
+        if (node instanceof Labeled label && label.isWrapText() && label.getParent() instanceof IndexedCell<?> cell
+                && label.getText() != null && !label.getText().isBlank()
+                && cell.getHeight() + 1 < label.prefHeight(label.getWidth())) {
+            problems.add("'" + label.getText() + "' is cut at the bottom of its row (" + describe(cell) + ")");
         }
         if (node instanceof Parent parent) {
             for (Node child : parent.getChildrenUnmodifiable()) {

@@ -14,8 +14,10 @@ import javafx.util.Callback;
 public final class WrappingCell<S> extends TableCell<S, String> {
     private final Label text = new Label();
     private final Tooltip tooltip = new Tooltip();
+    private final TableColumn<S, String> column;
 
     public WrappingCell(TableColumn<S, String> column) {
+        this.column = column;
         text.setWrapText(true);
         text.setMinHeight(USE_PREF_SIZE);
         // the label wraps at the column's width (less the cell's padding), so the row grows to fit it
@@ -27,6 +29,16 @@ public final class WrappingCell<S> extends TableCell<S, String> {
 
     public static <S> Callback<TableColumn<S, String>, TableCell<S, String>> factory() {
         return WrappingCell::new;
+    }
+
+    /** As tall as the text wrapped at the column's width, whatever width the row asks about first. */
+    @Override
+    protected double computePrefHeight(double width) {
+        if (getGraphic() == null) {
+            return super.computePrefHeight(width);
+        }
+        return Math.max(super.computePrefHeight(width),
+                text.prefHeight(column.getWidth() - 12) + snappedTopInset() + snappedBottomInset());
     }
 
     @Override
