@@ -1,6 +1,8 @@
 // GENERATED from GruKernelF.java by gen-double-cell-kernels.sh: do not edit; edit GruKernelF and rerun.
 package org.flattenexplorer.model.cell;
 
+import org.flattenexplorer.model.lstm.LstmMath;
+
 /**
  * Double-precision kernel of Keras's GRU with {@code reset_after=True} (tf.keras 2's default), gate blocks in
  * Keras's order [z, r, h]:
@@ -75,7 +77,7 @@ class GruKernelD extends RecurrentKernelD {
     /** a = sigmoid(a + b + c), in place. */
     private static void sigmoid(double[] a, double[] b, double[] c, int units) {
         for (int u = 0; u < units; u++) {
-            a[u] = CellMath.sigmoid(a[u] + b[u] + c[u]);
+            a[u] = LstmMath.sigmoid(a[u] + b[u] + c[u]);
         }
     }
 
@@ -87,7 +89,7 @@ class GruKernelD extends RecurrentKernelD {
 
     private static void candidate(double[] hh, double[] r, double[] rh, int units) {
         for (int u = 0; u < units; u++) {
-            hh[u] = CellMath.tanh(hh[u] + r[u] * rh[u]);
+            hh[u] = LstmMath.tanh(hh[u] + r[u] * rh[u]);
         }
     }
 

@@ -1,5 +1,7 @@
 package org.flattenexplorer.model.cell;
 
+import org.flattenexplorer.model.lstm.LstmMath;
+
 /**
  * Single-precision kernel of Keras's GRU with {@code reset_after=True} (tf.keras 2's default), gate blocks in
  * Keras's order [z, r, h]:
@@ -74,7 +76,7 @@ class GruKernelF extends RecurrentKernelF {
     /** a = sigmoid(a + b + c), in place. */
     private static void sigmoid(float[] a, float[] b, float[] c, int units) {
         for (int u = 0; u < units; u++) {
-            a[u] = CellMath.sigmoid(a[u] + b[u] + c[u]);
+            a[u] = LstmMath.sigmoid(a[u] + b[u] + c[u]);
         }
     }
 
@@ -86,7 +88,7 @@ class GruKernelF extends RecurrentKernelF {
 
     private static void candidate(float[] hh, float[] r, float[] rh, int units) {
         for (int u = 0; u < units; u++) {
-            hh[u] = CellMath.tanh(hh[u] + r[u] * rh[u]);
+            hh[u] = LstmMath.tanh(hh[u] + r[u] * rh[u]);
         }
     }
 

@@ -178,7 +178,7 @@ abstract class RecurrentKernelF implements RecurrentKernel {
             for (Slice s : slices) {
                 tasks.add(() -> s.forward(forBackprop));
             }
-            CellThreads.runAll(tasks);
+            FastLstmRuntime.runAll(tasks);
             if (out != null) {
                 out.assign(h.view(batch, steps, units));
             }
@@ -205,7 +205,7 @@ abstract class RecurrentKernelF implements RecurrentKernel {
             for (Slice s : slices) {
                 tasks.add(s::backward);
             }
-            CellThreads.runAll(tasks);
+            FastLstmRuntime.runAll(tasks);
             epsOut.assign(x.view(batch, steps, nIn));
             gW.assign(slices[0].dw.view(nIn, g));
             gRW.assign(slices[0].drw.view(units, g));
@@ -265,7 +265,7 @@ abstract class RecurrentKernelF implements RecurrentKernel {
     }
 
     private void makeSlices() {
-        int parts = Math.max(1, Math.min(CellThreads.threads(), batch));
+        int parts = Math.max(1, Math.min(FastLstmRuntime.threads(), batch));
         if (slices.length != parts) {
             for (Slice s : slices) {
                 s.free();

@@ -1,6 +1,8 @@
 // GENERATED from SimpleRnnKernelF.java by gen-double-cell-kernels.sh: do not edit; edit SimpleRnnKernelF and rerun.
 package org.flattenexplorer.model.cell;
 
+import org.flattenexplorer.model.lstm.LstmMath;
+
 /**
  * Double-precision kernel of Keras's SimpleRNN (tanh): {@code h = tanh(x W + b + h_{t-1} U)}. Backprop needs h_t
  * only (kept in the projection row), and the recurrent projection's delta is the input projection's.
@@ -34,7 +36,7 @@ class SimpleRnnKernelD extends RecurrentKernelD {
         final double[] r = zh[0];
         final double[] b = bs[0];
         for (int u = 0; u < units; u++) {
-            a[u] = CellMath.tanh(a[u] + r[u] + b[u]);
+            a[u] = LstmMath.tanh(a[u] + r[u] + b[u]);
         }
         System.arraycopy(a, 0, hn, 0, units);
     }

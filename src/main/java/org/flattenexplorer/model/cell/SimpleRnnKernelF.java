@@ -1,5 +1,7 @@
 package org.flattenexplorer.model.cell;
 
+import org.flattenexplorer.model.lstm.LstmMath;
+
 /**
  * Single-precision kernel of Keras's SimpleRNN (tanh): {@code h = tanh(x W + b + h_{t-1} U)}. Backprop needs h_t
  * only (kept in the projection row), and the recurrent projection's delta is the input projection's.
@@ -33,7 +35,7 @@ class SimpleRnnKernelF extends RecurrentKernelF {
         final float[] r = zh[0];
         final float[] b = bs[0];
         for (int u = 0; u < units; u++) {
-            a[u] = CellMath.tanh(a[u] + r[u] + b[u]);
+            a[u] = LstmMath.tanh(a[u] + r[u] + b[u]);
         }
         System.arraycopy(a, 0, hn, 0, units);
     }

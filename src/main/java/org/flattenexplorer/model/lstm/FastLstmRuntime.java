@@ -74,8 +74,11 @@ public final class FastLstmRuntime {
         }
     }
 
-    /** Runs the tasks in parallel: task 0 on the calling thread, the others on the pool; rethrows failures. */
-    static void runAll(List<Runnable> tasks) {
+    /**
+     * Runs the tasks in parallel: task 0 on the calling thread, the others on the pool; rethrows failures. The other
+     * cells' kernels ({@code model.cell}) share it: layers run one after the other, so the pool is never asked twice.
+     */
+    public static void runAll(List<Runnable> tasks) {
         if (tasks.size() == 1) {
             tasks.get(0).run();
             return;
@@ -97,13 +100,13 @@ public final class FastLstmRuntime {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 if (failure == null) {
-                    failure = new IllegalStateException("interrupted while waiting for an LSTM slice", e);
+                    failure = new IllegalStateException("interrupted while waiting for a recurrent-layer slice", e);
                 }
             } catch (java.util.concurrent.ExecutionException e) {
                 if (failure == null) {
                     Throwable c = e.getCause();
                     failure = c instanceof RuntimeException ? (RuntimeException) c
-                            : new IllegalStateException("LSTM slice failed", c);
+                            : new IllegalStateException("recurrent-layer slice failed", c);
                 }
             }
         }

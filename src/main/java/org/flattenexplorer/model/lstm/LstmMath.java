@@ -1,13 +1,13 @@
 package org.flattenexplorer.model.lstm;
 
 /**
- * Gate activations of the LSTM kernels. The {@code float} overloads (used by {@link LstmKernelF}) are a
+ * Gate activations of the LSTM kernels and of the other cells' ({@code model.cell}). The {@code float} overloads (used by {@link LstmKernelF}) are a
  * branch-free rational approximation that the JIT vectorizes (no {@code Math.exp}); the {@code double}
  * overloads (used by {@code LstmKernelD}, the gradient-check kernel) are exact to double precision. Overload
  * resolution picks the right one in each kernel, since {@code LstmKernelD} is {@code LstmKernelF} with
  * {@code float} replaced by {@code double}.
  */
-final class LstmMath {
+public final class LstmMath {
 
     private LstmMath() {
     }
@@ -16,7 +16,7 @@ final class LstmMath {
      * tanh in single precision: Eigen's rational approximation (odd degree-13 over even degree-6 polynomial)
      * on the input clamped to +-7.9053 (where tanh rounds to +-1 in float); max abs error ~1e-7 (a few ulp).
      */
-    static float tanh(float v) {
+    public static float tanh(float v) {
         final float x = Math.max(-7.90531110763549805f, Math.min(7.90531110763549805f, v));
         final float x2 = x * x;
         float p = -2.76076847742355e-16f;
@@ -35,17 +35,17 @@ final class LstmMath {
     }
 
     /** Logistic sigmoid in single precision, 0.5 + 0.5 tanh(v / 2) with {@link #tanh(float)}. */
-    static float sigmoid(float v) {
+    public static float sigmoid(float v) {
         return 0.5f + 0.5f * tanh(0.5f * v);
     }
 
     /** tanh in double precision. */
-    static double tanh(double v) {
+    public static double tanh(double v) {
         return 1.0 - 2.0 / (1.0 + Math.exp(2.0 * v));
     }
 
     /** Logistic sigmoid in double precision. */
-    static double sigmoid(double v) {
+    public static double sigmoid(double v) {
         return 1.0 / (1.0 + Math.exp(-v));
     }
 }
