@@ -20,7 +20,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * <p>The fast LSTM's scheme ({@code model.lstm.LstmKernelF}). Layout: batch-major. Inputs, input projections, hidden
  * states, deltas and input gradients live in native buffers laid out [b, T, ...] row-major, the layout of the
  * embedding's output and of the Keras-order Flatten, so the copies in and out are contiguous. The batch is cut into
- * slices, one per thread ({@link CellThreads}), each a contiguous range of rows that its thread owns for the whole
+ * slices, one per thread ({@link FastLstmRuntime#runAll}), each a contiguous range of rows that its thread owns for the whole
  * sequence. Per slice, the forward pass is one GEMM for all steps' input projections ([n*T, nIn] x [nIn, G]), then
  * per step one recurrent GEMM ([n, U] x [U, G], into its own buffer: GRU's reset gate multiplies the recurrent part
  * of the candidate alone) and the cell's row math, which overwrites the input projections with what backprop needs.
