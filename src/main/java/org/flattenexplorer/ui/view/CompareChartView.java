@@ -34,6 +34,8 @@ public final class CompareChartView extends VBox {
         bar.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(hint, Priority.ALWAYS);
         hint.setMinWidth(0);
+        hint.setWrapText(true); // a projector's large text wraps it onto a second line instead of cutting it
+        hint.setMinHeight(Region.USE_PREF_SIZE);
         metric.setMinWidth(Region.USE_PREF_SIZE);
         title.setMinWidth(Region.USE_PREF_SIZE);
         getChildren().addAll(bar, viewer);
