@@ -72,17 +72,18 @@ final class ReportCommand {
 
     private static final String[] EPOCH_FIELDS = {"epoch", "loss", "accuracy", "val_loss", "val_accuracy", "seconds"};
     private static final String[] WINDOW_FIELDS = {"window_epoch_s", "headless_epoch_s", "window_to_headless",
-        "worst_frame_ms", "p99_frame_ms", "first_point_s"};
+        "worst_frame_ms", "p99_frame_ms", "first_point_s", "ui_cpu_s_per_epoch"};
     private static final String[] BENCH_FIELDS = {"train_s_median", "val_s_median", "probe_ms_median"};
 
     /** {@code bench --window}: the window's epoch against headless, and how smooth the window stayed. */
     static String windowTable(JsonNode root) {
         return "| window epoch s | headless epoch s | window / headless | worst frame ms | 99th percentile frame ms "
-                + "| Train to first point s |\n|---|---|---|---|---|---|\n"
-                + String.format(Locale.ROOT, "| %.2f | %.2f | %.2fx | %.0f | %.0f | %.2f |%n",
+                + "| Train to first point s | UI thread CPU s an epoch |\n|---|---|---|---|---|---|---|\n"
+                + String.format(Locale.ROOT, "| %.2f | %.2f | %.2fx | %.0f | %.0f | %.2f | %.2f |%n",
                 root.get("window_epoch_s").asDouble(), root.get("headless_epoch_s").asDouble(),
                 root.get("window_to_headless").asDouble(), root.get("worst_frame_ms").asDouble(),
-                root.get("p99_frame_ms").asDouble(), root.get("first_point_s").asDouble());
+                root.get("p99_frame_ms").asDouble(), root.get("first_point_s").asDouble(),
+                root.get("ui_cpu_s_per_epoch").asDouble());
     }
 
     /** Every field the tables read, so a similar-looking file is refused with the field's path, not a crash. */

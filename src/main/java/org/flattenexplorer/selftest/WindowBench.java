@@ -130,6 +130,7 @@ public final class WindowBench {
         List<Long> gaps = Collections.synchronizedList(new ArrayList<>());
         long[] firstPoint = {0};
         long[] pressed = {0};
+        double[] uiCpuAtStart = {0};
         CompletableFuture<List<EpochMetrics>> done = new CompletableFuture<>();
         AnimationTimer frames = new AnimationTimer() {
             private long last;
@@ -155,6 +156,7 @@ public final class WindowBench {
                 }
             });
             frames.start();
+            uiCpuAtStart[0] = uiCpuSeconds();
             pressed[0] = System.nanoTime();
             app.trainCurrent(); // what Train and Ctrl+Enter do
             ready.complete(null);
@@ -173,6 +175,8 @@ public final class WindowBench {
         ObjectNode json = new ObjectMapper().createObjectNode();
         json.put("mode", "window");
         epochs(json, epochs);
+        // the UI's own CPU (FX thread and Prism's renderer) per epoch: what it takes from training on a small machine
+        json.put("ui_cpu_s_per_epoch", (uiCpuSeconds() - uiCpuAtStart[0]) / epochs.size());
         json.put("first_point_s", firstPoint[0] == 0 ? Double.NaN : (firstPoint[0] - pressed[0]) / 1e9);
         List<Long> sorted;
         synchronized (gaps) {
@@ -184,6 +188,19 @@ public final class WindowBench {
         json.put("p99_frame_ms", sorted.isEmpty() ? Double.NaN
                 : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(0.99 * sorted.size()) - 1)) / 1e6);
         return json;
+    }
+
+    /** CPU seconds used so far by the JavaFX application thread and Prism's render thread. */
+    private static double uiCpuSeconds() {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        double seconds = 0;
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().startsWith("JavaFX Application Thread") || t.getName().startsWith("QuantumRenderer")) {
+                long nanos = mx.getThreadCpuTime(t.getId());
+                seconds += nanos < 0 ? 0 : nanos / 1e9;
+            }
+        }
+        return seconds;
     }
 
     /** Each epoch's seconds (training and validation) and metrics, and the median of all but the first (the warm-up). */

@@ -62,7 +62,7 @@ class ReportCommandTest {
     void aWindowBenchGivesTheWindowAgainstHeadlessAndItsFrames() throws Exception {
         Path file = Files.writeString(temp.resolve("window.json"), "{\"window_epoch_s\": 3.3, \"headless_epoch_s\": 3.0,"
                 + " \"window_to_headless\": 1.1, \"worst_frame_ms\": 84.4, \"p99_frame_ms\": 40.2,"
-                + " \"first_point_s\": 1.234}");
+                + " \"first_point_s\": 1.234, \"ui_cpu_s_per_epoch\": 0.591}");
         Path broken = Files.writeString(temp.resolve("broken.json"), "{\"window_epoch_s\": 3.3}");
         CliRunner cli = new CliRunner();
 
@@ -71,9 +71,9 @@ class ReportCommandTest {
 
         assertThat(cli.stdout()).isEqualTo("""
                 | window epoch s | headless epoch s | window / headless | worst frame ms | 99th percentile frame ms \
-                | Train to first point s |
-                |---|---|---|---|---|---|
-                | 3.30 | 3.00 | 1.10x | 84 | 40 | 1.23 |
+                | Train to first point s | UI thread CPU s an epoch |
+                |---|---|---|---|---|---|---|
+                | 3.30 | 3.00 | 1.10x | 84 | 40 | 1.23 | 0.59 |
                 """);
         assertThat(cli.stderr()).contains("headless_epoch_s");
     }

@@ -32,6 +32,7 @@ class WindowBenchTest {
         assertThat(window.get("frames").asInt()).isPositive();
         assertThat(window.get("worst_frame_ms").asDouble()).isGreaterThanOrEqualTo(window.get("p99_frame_ms").asDouble());
         assertThat(window.get("first_point_s").asDouble()).isPositive();
+        assertThat(window.get("ui_cpu_s_per_epoch").asDouble()).isPositive(); // the window drew something
         // the same training code: the same losses and accuracies, epoch by epoch
         assertThat(values(window, "loss")).isEqualTo(values(headless, "loss"));
         assertThat(values(window, "val_accuracy")).isEqualTo(values(headless, "val_accuracy"));
