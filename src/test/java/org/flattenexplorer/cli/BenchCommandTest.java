@@ -99,6 +99,34 @@ class BenchCommandTest {
                         json.get("speedup").asDouble()));
     }
 
+    /** A GRU: the stock implementation cannot build it, so the fast one alone, said so; its own 3-gate bound. */
+    @Test
+    void aGruBenchRunsTheFastImplementationOnlyAndSaysSo() throws Exception {
+        Path file = temp.resolve("bench-gru.json");
+        CliRunner cli = new CliRunner();
+        System.setProperty("flatten.bench.gemm-seconds", "0.02");
+
+        int code = cli.run("bench", "--cell", "gru", "--bidirectional", "--epochs", "4", "--maxlen", "12", "--units", "6",
+                "--embedding", "5", "--train-size", "32", "--val-size", "16", "--json", file.toString());
+
+        System.clearProperty("flatten.bench.gemm-seconds");
+        assertThat(code).as(cli.stderr()).isZero();
+        assertThat(cli.stdout()).contains("Only the fast implementation: the stock one cannot build this model")
+                .contains("Timing the fast Bidirectional(GRU)");
+        JsonNode json = new ObjectMapper().readTree(file.toFile());
+        assertThat(json.get("results")).hasSize(1);
+        assertThat(json.get("results").get(0).get("lstm").asText()).isEqualTo("fast");
+        assertThat(json.get("layer").asText()).isEqualTo("Bidirectional(GRU)");
+        assertThat(json.has("speedup")).isFalse();
+        EpochFlops flops = new EpochFlops(new EpochFlops.Dims(12, 5, 6, 3, 2), 32, 16);
+        assertThat(json.get("bound").get("gflop_total").asDouble()).isCloseTo(flops.total() / 1e9, within(1e-12));
+        assertThat(json.get("bound").get("gemm").get(0).get("n").asInt()).isEqualTo(18);
+
+        CliRunner report = new CliRunner();
+        assertThat(report.run("report", file.toString())).isZero();
+        assertThat(report.stdout()).startsWith("| Bidirectional(GRU) | train s/epoch |").doesNotContain("Speed-up");
+    }
+
     /** The peer's JSON read as seed_model.py writes it: its median epoch after the first, and fast / peer. */
     @Test
     void thePeersMedianEpochAndTheFastEpochsRatioToIt() throws Exception {
