@@ -58,7 +58,7 @@ class ReadmeFiguresTest {
             assertThat(readme).as("README table for " + json).contains(out.toString(StandardCharsets.UTF_8).strip());
             tables++;
         }
-        assertThat(tables).isEqualTo(7);
+        assertThat(tables).isEqualTo(8);
     }
 
     @Test
@@ -68,7 +68,7 @@ class ReadmeFiguresTest {
         try (Stream<Path> list = Files.list(RESULTS)) {
             files = list.filter(p -> p.toString().endsWith(".json")).sorted().toList();
         }
-        assertThat(files).hasSize(9);
+        assertThat(files).hasSize(10);
         for (Path file : files) {
             JsonNode root = JSON.readTree(file.toFile());
             assertThat(root.path("commit").asText()).as(file + ": commit").matches("[0-9a-f]{40}");
@@ -159,6 +159,14 @@ class ReadmeFiguresTest {
         int questionRows = bench.get("results").get(0).get("settings").get("vocabulary").asInt();
         claims.add(f("an Embedding of %,d rows, so Adam updates %.1fM embedding weights instead of %.1fM", rows,
                 rows * 128 / 1e6, questionRows * 128 / 1e6));
+        JsonNode gru = json("bench-gru.json");
+        JsonNode fastLstm = bench.get("results").get(bench.get("results").size() - 1);
+        claims.add(f("the fast epoch took %.2f s, %.2fx its floating-point bound (%.2f s)", BenchCommand.epochSeconds(fastLstm),
+                fastLstm.get("ratio_to_bound").asDouble(), bench.get("bound").get("bound_s").asDouble()));
+        claims.add(f("the GRU's epoch took %.2f s, %.2fx the LSTM's", BenchCommand.epochSeconds(gru.get("results").get(0)),
+                BenchCommand.epochSeconds(gru.get("results").get(0)) / BenchCommand.epochSeconds(fastLstm)));
+        claims.add(f("floating-point bound is itself %.2fx the LSTM's", gru.get("bound").get("bound_s").asDouble()
+                / bench.get("bound").get("bound_s").asDouble()));
         claims.add(f("The 7 epochs above took %.0f s with the fast LSTM and %.0f s with the stock one",
                 seconds(json("curves-fast.json")), seconds(json("curves-stock.json"))));
         claims.add(curvesAgreement(json("curves-stock.json"), json("curves-fast.json")));

@@ -22,9 +22,9 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  *
  * <p>The batch is cut into slices (one per thread, {@link FastLstmRuntime#threads()}), each a contiguous range
  * of batch rows that its thread owns for the whole sequence: per slice, the forward pass is one big GEMM for all
- * steps' input projections ([n*T, nIn] x [nIn, 4U]), then per step one recurrent GEMM ([n, U] x [U, 4U]) and one
- * fused Java loop over the gates, which overwrites the pre-activations with the activations (the cache for
- * backprop). The backward pass runs one GEMM per step for dL/dh and one fused Java loop for the gate deltas;
+ * steps' input projections ([n*T, nIn] x [nIn, 4U]), then per step one recurrent GEMM ([n, U] x [U, 4U]) and short
+ * Java loops over the gate blocks, which overwrites the pre-activations with the activations (the cache for
+ * backprop). The backward pass runs one GEMM per step for dL/dh and short Java loops for the gate deltas;
  * the weight gradients and dL/dinput are big GEMMs after the sweep. Slices' weight gradients are summed at the
  * end. BLAS runs single-threaded (the slices are the parallelism).
  *
