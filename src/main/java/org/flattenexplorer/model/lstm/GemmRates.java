@@ -49,15 +49,6 @@ public final class GemmRates {
         return rates;
     }
 
-    /** The floating-point bound of an epoch: each kind's flops at the best rate measured for it. */
-    public static double boundSeconds(EpochFlops flops, List<Rate> rates) {
-        double s = 0;
-        for (Rate r : rates) {
-            s += flops.flops(r.gemm()) / (r.best() * 1e9);
-        }
-        return s;
-    }
-
     private static double rate(Gemm g, EpochFlops.Dims dims, int batch, int threads, double seconds) {
         int parts = Math.max(1, Math.min(threads, batch));
         List<Operands> slices = new ArrayList<>();
