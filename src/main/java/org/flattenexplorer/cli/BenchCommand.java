@@ -13,23 +13,35 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.flattenexplorer.model.ArchitectureSpec;
+import org.flattenexplorer.model.Cell;
+import org.flattenexplorer.model.EpochFlops;
+import org.flattenexplorer.model.Head;
 import org.flattenexplorer.model.Implementation;
 import org.flattenexplorer.model.Preset;
 
 /**
  * {@code bench}: the question's workload (448 train + 200 validation reviews, maxlen 500, 128/128, batch 32,
- * Flatten; model options change it) trained with each LSTM implementation, each in its own JVM with the app's
- * memory settings and one OpenMP thread; the first epoch is a warm-up, the median of the rest is reported, plus
- * peak memory and the hidden-state probe time. Prints the speed-up of the fast LSTM over DL4J's.
+ * Flatten; model options change it) trained with each implementation that can build it, each in its own JVM with
+ * the app's memory settings and one OpenMP thread; the first epoch is a warm-up, the median of the rest is
+ * reported, plus peak memory and the hidden-state probe time. In the same run it measures the machine's SGEMM rate
+ * on the recurrent layer's own GEMM shapes (alone and split over the fast path's threads), counts the epoch's GEMM
+ * work ({@link EpochFlops}) and reports the floating-point bound of an epoch and each epoch's ratio to it; with
+ * {@code --peer DIR} it also times the PyTorch peer ({@code DIR/seed_model.py}) on the same shapes.
  */
 final class BenchCommand {
-    static final Set<String> OPTIONS = TrainCommand.options("data", "json");
+    static final Set<String> OPTIONS = TrainCommand.options("data", "json", "peer");
 
     /** The JVM settings the launcher uses for the app; the benchmark measures the app as users run it. */
     static final List<String> APP_JVM_FLAGS = List.of("-Xmx1g", "-Dorg.bytedeco.javacpp.maxbytes=1500m",
             "-Dorg.bytedeco.javacpp.maxphysicalbytes=3g");
+
+    /** The peer's Python: Debian's, which has python3-torch. */
+    static final String PEER_PYTHON = "/usr/bin/python3";
+    private static final long PEER_TIMEOUT_MINUTES = 20;
 
     private BenchCommand() {}
 
@@ -41,31 +53,53 @@ final class BenchCommand {
         if (epochs < 4 || epochs > 50) {
             throw new CliException("--epochs must be between 4 and 50 (one warm-up + at least 3 timed), got " + epochs);
         }
-        List<Implementation> kinds = o.string("lstm").map(l -> List.of(SpecOptions.implementation(l)))
-                .orElse(List.of(Implementation.STOCK, Implementation.FAST));
         ArchitectureSpec workload = SpecOptions.trainable(Preset.QUESTION_FLATTEN.spec(), o).toBuilder()
                 .epochs(epochs).testSize(0).build();
+        List<Implementation> kinds = implementations(workload, o, out);
         String data = o.string("data").orElse("");
         ObjectMapper json = new ObjectMapper();
+        String layer = workload.recurrentLayerName();
+
+        out.println("Measuring the machine: SGEMM on the " + layer + "'s GEMM shapes, 1 thread and split over the "
+                + "fast path's threads...");
+        String specJson = specJson(workload.toBuilder().implementation(Implementation.FAST).build(), json);
+        JsonNode gemm = runWorker(List.of(BenchWorker.GEMM, specJson), "SGEMM", json);
+        EpochFlops flops = EpochFlops.of(workload);
+        double bound = boundSeconds(flops, gemm);
+        out.println(String.format(Locale.ROOT, "  %.1f GFLOP an epoch (forward %.1f, backward %.1f, validation %.1f): "
+                        + "bound %.2f s at the measured rates", flops.total() / 1e9, flops.forward() / 1e9,
+                flops.backward() / 1e9, flops.validation() / 1e9, bound));
+
         ArrayNode results = json.createArrayNode();
         for (Implementation kind : kinds) {
-            out.println("Timing the " + kind.cliName() + " LSTM: " + epochs + " epochs of the question's workload...");
-            JsonNode result = runWorker(workload.toBuilder().implementation(kind).build(), data, json);
+            out.println("Timing the " + kind.cliName() + " " + layer + ": " + epochs + " epochs of the question's workload...");
+            ObjectNode result = (ObjectNode) runWorker(List.of(specJson(workload.toBuilder().implementation(kind).build(),
+                    json), data), kind.cliName(), json);
+            double epoch = epochSeconds(result);
+            result.put("bound_s", bound);
+            result.put("ratio_to_bound", epoch / bound);
+            result.put("gflops", flops.total() / epoch / 1e9);
             results.add(result);
-            out.println(String.format(Locale.ROOT, "  %-5s train %.2f s  validation %.2f s  epoch %.2f s  probe %.1f ms  peak RSS %s",
+            out.println(String.format(Locale.ROOT, "  %-5s train %.2f s  validation %.2f s  epoch %.2f s (%.2fx the bound, "
+                            + "%.1f GFLOP/s)  probe %.1f ms  peak RSS %s",
                     kind.cliName(), result.get("train_s_median").asDouble(), result.get("val_s_median").asDouble(),
-                    epochSeconds(result), result.get("probe_ms_median").asDouble(),
+                    epoch, epoch / bound, flops.total() / epoch / 1e9, result.get("probe_ms_median").asDouble(),
                     result.get("peak_rss_mb").isNull() ? "n/a" : Math.round(result.get("peak_rss_mb").asDouble()) + " MB"));
         }
         ObjectNode report = json.createObjectNode();
         Provenance provenance = Provenance.of("bench", o);
         report.put("commit", provenance.commit());
         report.put("command", provenance.command());
+        report.put("layer", layer);
+        report.set("bound", boundNode(flops, gemm, bound, json));
         report.set("results", results);
         if (results.size() == 2) {
             double speedup = epochSeconds(results.get(0)) / epochSeconds(results.get(1));
             report.put("speedup", speedup);
-            out.println(String.format(Locale.ROOT, "Speed-up of the fast LSTM (stock epoch / fast epoch): %.2fx", speedup));
+            out.println(String.format(Locale.ROOT, "Speed-up of the fast %s (stock epoch / fast epoch): %.2fx", layer, speedup));
+        }
+        if (o.has("peer")) {
+            peer(Path.of(o.string("peer").get()), workload, epochs, results, report, json, out);
         }
         if (o.has("json")) {
             try {
@@ -82,24 +116,180 @@ final class BenchCommand {
         return 0;
     }
 
+    /** --lstm's one, or both; the fast one only (said so) where the stock implementation cannot build the spec. */
+    private static List<Implementation> implementations(ArchitectureSpec workload, CliOptions o, PrintStream out) {
+        if (o.has("lstm")) {
+            return List.of(workload.implementation());
+        }
+        Optional<String> stock = workload.toBuilder().implementation(Implementation.STOCK).build().invalidReason();
+        if (stock.isPresent()) {
+            out.println("Only the fast implementation: the stock one cannot build this model ("
+                    + stock.get().replace("\n", "; ") + ").");
+            return List.of(Implementation.FAST);
+        }
+        return List.of(Implementation.STOCK, Implementation.FAST);
+    }
+
     static double epochSeconds(JsonNode result) {
         return result.get("train_s_median").asDouble() + result.get("val_s_median").asDouble();
     }
 
-    private static JsonNode runWorker(ArchitectureSpec spec, String data, ObjectMapper json) {
-        Implementation kind = spec.implementation();
+    /** Each GEMM kind's flops over the epoch at the best rate measured for its shape. */
+    static double boundSeconds(EpochFlops flops, JsonNode gemm) {
+        double s = 0;
+        for (JsonNode k : gemm.get("gemm")) {
+            EpochFlops.Gemm g = EpochFlops.Gemm.valueOf(k.get("gemm").asText().toUpperCase(Locale.ROOT));
+            s += flops.flops(g) / (k.get("gflops_best").asDouble() * 1e9);
+        }
+        return s;
+    }
+
+    private static ObjectNode boundNode(EpochFlops flops, JsonNode gemm, double bound, ObjectMapper json) {
+        ObjectNode node = json.createObjectNode();
+        node.put("bound_s", bound);
+        node.put("gflop_forward", flops.forward() / 1e9);
+        node.put("gflop_backward", flops.backward() / 1e9);
+        node.put("gflop_validation", flops.validation() / 1e9);
+        node.put("gflop_total", flops.total() / 1e9);
+        node.put("threads", gemm.get("threads").asInt());
+        node.put("blas", gemm.get("blas").asText());
+        ArrayNode kinds = json.createArrayNode();
+        for (JsonNode k : gemm.get("gemm")) {
+            ObjectNode kind = ((ObjectNode) k).deepCopy();
+            EpochFlops.Gemm g = EpochFlops.Gemm.valueOf(k.get("gemm").asText().toUpperCase(Locale.ROOT));
+            kind.put("gflop_epoch", flops.flops(g) / 1e9);
+            kinds.add(kind);
+        }
+        node.set("gemm", kinds);
+        return node;
+    }
+
+    /**
+     * The PyTorch peer (variant A: the question's LSTM + Flatten) on the same shapes, one thread, OpenBLAS; its
+     * median epoch after the first and the fast epoch's ratio to it. A peer that cannot run is reported, not fatal.
+     */
+    static void peer(Path dir, ArchitectureSpec workload, int epochs, ArrayNode results, ObjectNode report,
+                             ObjectMapper json, PrintStream out) {
+        Optional<String> why = peerProblem(dir, workload);
+        JsonNode fast = null;
+        for (JsonNode r : results) {
+            if (r.get("lstm").asText().equals(Implementation.FAST.cliName())) {
+                fast = r;
+            }
+        }
+        if (why.isEmpty() && fast == null) {
+            why = Optional.of("the bench did not time the fast implementation");
+        }
+        if (why.isPresent()) {
+            out.println("PyTorch peer not run: " + why.get());
+            report.put("peer_error", why.get());
+            return;
+        }
+        out.println("Timing the PyTorch peer (" + dir.resolve("seed_model.py") + ", 1 thread, OpenBLAS): " + epochs
+                + " epochs...");
+        try {
+            Path result = Files.createTempFile("flatten-peer", ".json");
+            List<String> command = new ArrayList<>(List.of(PEER_PYTHON, dir.resolve("seed_model.py").toString(),
+                    "--variant", "A", "--epochs", String.valueOf(epochs), "--threads", "1", "--blas", "openblas",
+                    "--blas-threads", "1", "--json", result.toString(),
+                    "--vocab", String.valueOf(fast.get("settings").get("vocabulary").asInt()),
+                    "--maxlen", String.valueOf(workload.maxlen()), "--dim", String.valueOf(workload.embedding()),
+                    "--units", String.valueOf(workload.units()), "--n-train", String.valueOf(workload.trainSize()),
+                    "--n-val", String.valueOf(workload.valSize()), "--batch", String.valueOf(workload.batch()),
+                    "--lr", String.valueOf(workload.lr()), "--dropout", String.valueOf(workload.dropout())));
+            Path log = Files.createTempFile("flatten-peer", ".log");
+            Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(log.toFile()).start();
+            if (!process.waitFor(PEER_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                peerFailed("it ran longer than " + PEER_TIMEOUT_MINUTES + " minutes", report, out);
+                return;
+            }
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            Files.deleteIfExists(log);
+            if (process.exitValue() != 0 || Files.size(result) == 0) {
+                String last = lines.isEmpty() ? "no output" : lines.get(lines.size() - 1);
+                peerFailed("it exited with " + process.exitValue() + ": " + last, report, out);
+                return;
+            }
+            JsonNode peer = json.readTree(result.toFile());
+            Files.deleteIfExists(result);
+            JsonNode variant = peer.get("variants").get(0);
+            double peerEpoch = variant.get("median_total_s").asDouble();
+            ObjectNode settings = json.createObjectNode();
+            settings.put("torch", peer.path("torch").asText());
+            settings.put("blas", peer.path("blas").asText());
+            settings.put("threads", peer.path("threads").asInt());
+            settings.put("command", String.join(" ", command.subList(0, command.indexOf("--json")))
+                    .replace(dir.toString(), dir.getFileName() == null ? "." : dir.getFileName().toString()));
+            settings.put("params", variant.path("params").asLong());
+            settings.put("max_rss_mb", peer.path("max_rss_kib_self").asDouble() / 1024);
+            ArrayNode totals = json.createArrayNode();
+            for (JsonNode e : variant.get("epochs")) {
+                totals.add(e.path("total_s").asDouble());
+            }
+            settings.set("epoch_s", totals);
+            settings.put("train_s_median", variant.path("median_train_s").asDouble());
+            settings.put("val_s_median", variant.path("median_val_s").asDouble());
+            double ratio = epochSeconds(fast) / peerEpoch;
+            report.set("peer", settings);
+            report.put("peer_epoch_s", peerEpoch);
+            report.put("fast_to_peer", ratio);
+            out.println(String.format(Locale.ROOT, "  peer  epoch %.2f s (median after the first); fast / peer: %.2fx",
+                    peerEpoch, ratio));
+        } catch (IOException e) {
+            peerFailed("could not run it: " + e.getMessage(), report, out);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            peerFailed("interrupted", report, out);
+        } catch (RuntimeException e) {
+            peerFailed("could not read its result: " + e, report, out);
+        }
+    }
+
+    private static void peerFailed(String why, ObjectNode report, PrintStream out) {
+        out.println("PyTorch peer not run: " + why);
+        report.put("peer_error", why);
+    }
+
+    /** Why the peer cannot time this workload, if it cannot: it is the question's LSTM + Flatten model only. */
+    static Optional<String> peerProblem(Path dir, ArchitectureSpec spec) {
+        if (!Files.isRegularFile(dir.resolve("seed_model.py"))) {
+            return Optional.of("no seed_model.py in " + dir + " (give --peer a copy of ../shared/peer set up as its "
+                    + "README says)");
+        }
+        if (!Files.isExecutable(Path.of(PEER_PYTHON))) {
+            return Optional.of(PEER_PYTHON + " not found (the peer runs on Debian's python3 with python3-torch)");
+        }
+        if (spec.cell() != Cell.LSTM || spec.bidirectional() || spec.goBackwards() || !spec.returnSequences()
+                || spec.head() != Head.FLATTEN || spec.masking()) {
+            return Optional.of("the peer is the question's model only (LSTM, return_sequences=True, Flatten, no mask), "
+                    + "not " + spec.describe());
+        }
+        return Optional.empty();
+    }
+
+    private static String specJson(ArchitectureSpec spec, ObjectMapper json) {
+        try {
+            return json.writeValueAsString(spec);
+        } catch (IOException e) {
+            throw new CliException("could not write the benchmark's spec: " + e.getMessage());
+        }
+    }
+
+    private static JsonNode runWorker(List<String> args, String what, ObjectMapper json) {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(APP_JVM_FLAGS);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
-        command.add(BenchWorker.class.getName());
-        try {
-            command.add(json.writeValueAsString(spec));
-        } catch (IOException e) {
-            throw new CliException("could not write the benchmark's spec: " + e.getMessage());
+        for (String p : List.of("flatten.bench.gemm-seconds", "flatten.lstm.threads")) {
+            if (System.getProperty(p) != null) {
+                command.add("-D" + p + "=" + System.getProperty(p));
+            }
         }
-        command.add(data);
+        command.add(BenchWorker.class.getName());
+        command.addAll(args);
         try {
             ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
             builder.environment().put("OMP_NUM_THREADS", "1");
@@ -108,7 +298,7 @@ final class BenchCommand {
             int code = process.waitFor();
             List<String> lines = output.lines().filter(l -> l.startsWith("{")).toList();
             if (code != 0 || lines.isEmpty()) {
-                throw new CliException("the " + kind.cliName() + " benchmark failed (exit " + code + ")");
+                throw new CliException("the " + what + " benchmark failed (exit " + code + ")");
             }
             return json.readTree(lines.get(lines.size() - 1));
         } catch (IOException e) {

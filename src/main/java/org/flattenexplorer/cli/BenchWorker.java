@@ -14,8 +14,10 @@ import org.flattenexplorer.data.PreparedDataset;
 import org.flattenexplorer.inspect.EncodedReview;
 import org.flattenexplorer.inspect.HiddenStateProbe;
 import org.flattenexplorer.model.ArchitectureSpec;
+import org.flattenexplorer.model.EpochFlops;
 import org.flattenexplorer.model.Implementation;
 import org.flattenexplorer.model.lstm.FastLstmRuntime;
+import org.flattenexplorer.model.lstm.GemmRates;
 import org.flattenexplorer.training.TrainingEvent;
 import org.flattenexplorer.training.TrainingRun;
 import org.nd4j.linalg.factory.Nd4j;
@@ -30,8 +32,15 @@ public final class BenchWorker {
 
     private BenchWorker() {}
 
-    /** Arguments: the spec as JSON, then an aclImdb folder or "" for synthetic ids of the question's shape. */
+    /**
+     * Arguments: the spec as JSON, then an aclImdb folder or "" for synthetic ids of the question's shape; or
+     * {@code --gemm} and the spec as JSON: the machine's SGEMM rates on the spec's GEMM shapes instead.
+     */
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals(GEMM)) {
+            gemm(new ObjectMapper().readValue(args[1], ArchitectureSpec.class));
+            return;
+        }
         ArchitectureSpec spec = new ObjectMapper().readValue(args[0], ArchitectureSpec.class);
         String data = args.length > 1 ? args[1] : "";
         Implementation lstm = spec.implementation();
@@ -81,6 +90,37 @@ public final class BenchWorker {
         result.put("val_s", validation);
         result.put("peak_rss_mb", peakRssMb());
         result.put("probe_ms_median", median(Arrays.stream(probeMs).skip(1).boxed().toList()));
+        System.out.println(new ObjectMapper().writeValueAsString(result));
+        System.exit(0);
+    }
+
+    /** The measurement's mode argument: SGEMM rates on the spec's shapes. */
+    static final String GEMM = "--gemm";
+
+    /** Seconds each repeat of one GEMM kind lasts (three repeats, alone and split over the threads). */
+    private static final double GEMM_SECONDS = Double.parseDouble(System.getProperty("flatten.bench.gemm-seconds", "0.3"));
+
+    private static void gemm(ArchitectureSpec spec) throws Exception {
+        EpochFlops.Dims dims = EpochFlops.Dims.of(spec);
+        int threads = FastLstmRuntime.threads();
+        List<Map<String, Object>> kinds = new ArrayList<>();
+        for (GemmRates.Rate r : GemmRates.measure(dims, spec.batch(), threads, GEMM_SECONDS)) {
+            Map<String, Object> k = new LinkedHashMap<>();
+            k.put("gemm", r.gemm().name().toLowerCase(java.util.Locale.ROOT));
+            k.put("label", r.gemm().label());
+            k.put("m", r.shape()[0]);
+            k.put("n", r.shape()[1]);
+            k.put("k", r.shape()[2]);
+            k.put("calls_per_batch", r.gemm().calls(dims));
+            k.put("gflops_1_thread", r.gflops1());
+            k.put("gflops_" + threads + "_threads", r.gflopsN());
+            k.put("gflops_best", r.best());
+            kinds.add(k);
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("threads", threads);
+        result.put("blas", "bytedeco openblas_nolapack, one BLAS thread per Java thread");
+        result.put("gemm", kinds);
         System.out.println(new ObjectMapper().writeValueAsString(result));
         System.exit(0);
     }

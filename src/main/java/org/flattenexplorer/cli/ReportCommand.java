@@ -114,6 +114,24 @@ final class ReportCommand {
                 number(file, result, field, at, false);
             }
             number(file, result, "peak_rss_mb", at, true);
+            if (root.has("bound")) {
+                for (String field : List.of("bound_s", "ratio_to_bound", "gflops")) {
+                    number(file, result, field, at, false);
+                }
+            }
+        }
+        if (root.has("bound")) {
+            JsonNode bound = object(file, root.get("bound"), "bound");
+            for (String field : List.of("bound_s", "gflop_forward", "gflop_backward", "gflop_validation", "gflop_total",
+                    "threads")) {
+                number(file, bound, field, "bound", false);
+            }
+            list(file, bound, "gemm", "bound.gemm");
+        }
+        if (root.has("peer_epoch_s")) {
+            number(file, root, "peer_epoch_s", "", false);
+            number(file, root, "fast_to_peer", "", false);
+            object(file, root.path("peer"), "peer");
         }
         if (root.has("speedup")) {
             number(file, root, "speedup", "", false);
@@ -203,17 +221,54 @@ final class ReportCommand {
     }
 
     static String benchTable(JsonNode root) {
-        StringBuilder t = new StringBuilder("| LSTM | train s/epoch | validation s/epoch | epoch s | probe ms (one review) "
-                + "| peak RSS MB |\n|---|---|---|---|---|---|\n");
+        boolean bound = root.has("bound") && root.get("results").get(0).has("bound_s");
+        String layer = root.path("layer").asText("LSTM");
+        StringBuilder t = new StringBuilder("| " + layer + " | train s/epoch | validation s/epoch | epoch s |"
+                + (bound ? " bound s | epoch / bound | GFLOP/s |" : "") + " probe ms (one review) | peak RSS MB |\n"
+                + (bound ? "|---|---|---|---|---|---|---|---|---|\n" : "|---|---|---|---|---|---|\n"));
         for (JsonNode r : root.get("results")) {
-            t.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %.1f | %s |%n", r.get("lstm").asText(),
-                    r.get("train_s_median").asDouble(), r.get("val_s_median").asDouble(),
-                    BenchCommand.epochSeconds(r), r.get("probe_ms_median").asDouble(),
+            t.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f |", r.get("lstm").asText(),
+                    r.get("train_s_median").asDouble(), r.get("val_s_median").asDouble(), BenchCommand.epochSeconds(r)));
+            if (bound) {
+                t.append(String.format(Locale.ROOT, " %.2f | %.2f | %.1f |", r.get("bound_s").asDouble(),
+                        r.get("ratio_to_bound").asDouble(), r.get("gflops").asDouble()));
+            }
+            t.append(String.format(Locale.ROOT, " %.1f | %s |%n", r.get("probe_ms_median").asDouble(),
                     r.get("peak_rss_mb").isNull() ? "n/a" : String.valueOf(Math.round(r.get("peak_rss_mb").asDouble()))));
         }
         if (root.has("speedup")) {
             t.append(String.format(Locale.ROOT, "%nSpeed-up (stock epoch / fast epoch): **%.2fx**%n", root.get("speedup").asDouble()));
         }
+        if (bound) {
+            t.append("\n").append(gemmTable(root.get("bound")));
+        }
+        if (root.has("peer_epoch_s")) {
+            JsonNode peer = root.get("peer");
+            t.append(String.format(Locale.ROOT, "%nPyTorch peer (torch %s, %s, %d thread%s): **%.2f s** an epoch (median after "
+                            + "the first); fast epoch / peer epoch: **%.2fx**%n", peer.path("torch").asText(),
+                    peer.path("blas").asText(), peer.path("threads").asInt(), peer.path("threads").asInt() == 1 ? "" : "s",
+                    root.get("peer_epoch_s").asDouble(), root.get("fast_to_peer").asDouble()));
+        } else if (root.has("peer_error")) {
+            t.append("\nPyTorch peer not run: ").append(root.get("peer_error").asText()).append("\n");
+        }
+        return t.toString();
+    }
+
+    /** The bound's parts: each GEMM kind's shape, the rates measured on it and its share of the epoch's work. */
+    static String gemmTable(JsonNode bound) {
+        int threads = bound.get("threads").asInt();
+        StringBuilder t = new StringBuilder(String.format(Locale.ROOT, "| GEMM | m x n x k (one call, whole batch) | GFLOP/s, "
+                + "1 thread | GFLOP/s, %d threads | GFLOP an epoch |%n|---|---|---|---|---|%n", threads));
+        for (JsonNode k : bound.get("gemm")) {
+            t.append(String.format(Locale.ROOT, "| %s | %d x %d x %d | %.1f | %.1f | %.1f |%n", k.get("label").asText(),
+                    k.get("m").asLong(), k.get("n").asLong(), k.get("k").asLong(), k.get("gflops_1_thread").asDouble(),
+                    k.get("gflops_" + threads + "_threads").asDouble(), k.get("gflop_epoch").asDouble()));
+        }
+        t.append(String.format(Locale.ROOT, "%nFloating-point bound: %.1f GFLOP an epoch (forward %.1f, backward %.1f, "
+                        + "validation %.1f), each GEMM at the faster of its two rates: **%.2f s**%n",
+                bound.get("gflop_total").asDouble(), bound.get("gflop_forward").asDouble(),
+                bound.get("gflop_backward").asDouble(), bound.get("gflop_validation").asDouble(),
+                bound.get("bound_s").asDouble()));
         return t.toString();
     }
 }

@@ -5,10 +5,17 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.flattenexplorer.model.ArchitectureSpec;
+import org.flattenexplorer.model.Cell;
+import org.flattenexplorer.model.EpochFlops;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,15 +28,17 @@ class BenchCommandTest {
     void aTinyBenchTimesBothLstmsInTheirOwnJvmsAndRecordsWhatWroteIt() throws Exception {
         Path file = temp.resolve("bench.json");
         CliRunner cli = new CliRunner();
+        System.setProperty("flatten.bench.gemm-seconds", "0.02"); // tiny shapes: short repeats are enough
 
         int code = cli.run("bench", "--epochs", "4", "--maxlen", "20", "--units", "8", "--embedding", "8",
-                "--train-size", "64", "--val-size", "32", "--json", file.toString());
+                "--train-size", "64", "--val-size", "32", "--json", file.toString(), "--peer", temp.toString());
 
+        System.clearProperty("flatten.bench.gemm-seconds");
         assertThat(code).as(cli.stderr()).isZero();
         JsonNode json = new ObjectMapper().readTree(file.toFile());
         assertThat(json.get("commit").asText()).matches("[0-9a-f]{40}.*|" + java.util.regex.Pattern.quote(Provenance.UNKNOWN));
         assertThat(json.get("command").asText()).isEqualTo("flatten-explorer bench --epochs 4 --maxlen 20 --units 8 "
-                + "--embedding 8 --train-size 64 --val-size 32 --json " + file);
+                + "--embedding 8 --train-size 64 --val-size 32 --json " + file + " --peer " + temp);
         List<String> kinds = new ArrayList<>();
         for (JsonNode r : json.get("results")) {
             kinds.add(r.get("lstm").asText());
@@ -43,6 +52,30 @@ class BenchCommandTest {
             assertThat(r.get("settings").get("jvm").asText()).contains("-Xmx1g");
         }
         assertThat(kinds).containsExactly("stock", "fast");
+        // the bound: the epoch's GEMM work (counted as EpochFlops counts it) at the SGEMM rates measured on its shapes
+        JsonNode bound = json.get("bound");
+        EpochFlops flops = new EpochFlops(new EpochFlops.Dims(20, 8, 8, 4, 1), 64, 32);
+        assertThat(bound.get("gflop_total").asDouble()).isCloseTo(flops.total() / 1e9, within(1e-12));
+        assertThat(bound.get("gflop_forward").asDouble()).isCloseTo(flops.forward() / 1e9, within(1e-12));
+        assertThat(bound.get("gemm")).hasSize(EpochFlops.Gemm.values().length);
+        double boundSeconds = 0;
+        for (JsonNode k : bound.get("gemm")) {
+            double best = k.get("gflops_best").asDouble();
+            assertThat(k.get("gflops_1_thread").asDouble()).isPositive();
+            assertThat(best).isEqualTo(Math.max(k.get("gflops_1_thread").asDouble(),
+                    k.get("gflops_" + bound.get("threads").asInt() + "_threads").asDouble()));
+            boundSeconds += k.get("gflop_epoch").asDouble() / best;
+        }
+        assertThat(bound.get("bound_s").asDouble()).isCloseTo(boundSeconds, within(1e-9));
+        for (JsonNode r : json.get("results")) {
+            double epoch = BenchCommand.epochSeconds(r);
+            assertThat(r.get("bound_s").asDouble()).isEqualTo(bound.get("bound_s").asDouble());
+            assertThat(r.get("ratio_to_bound").asDouble()).isCloseTo(epoch / boundSeconds, within(1e-6));
+            assertThat(r.get("gflops").asDouble()).isCloseTo(flops.total() / 1e9 / epoch, within(1e-9));
+        }
+        // a folder without the peer's script: the bench says why and goes on
+        assertThat(json.get("peer_error").asText()).contains("no seed_model.py in " + temp);
+        assertThat(json.has("peer_epoch_s")).isFalse();
         JsonNode stock = json.get("results").get(0);
         JsonNode fast = json.get("results").get(1);
         assertThat(json.get("speedup").asDouble())
@@ -50,12 +83,91 @@ class BenchCommandTest {
 
         CliRunner report = new CliRunner();
         assertThat(report.run("report", file.toString())).isZero();
-        assertThat(report.stdout()).contains(String.format(Locale.ROOT, "| fast | %.2f | %.2f | %.2f | %.1f | %d |",
+        assertThat(report.stdout()).contains("| LSTM | train s/epoch | validation s/epoch | epoch s | bound s | epoch / bound "
+                + "| GFLOP/s | probe ms (one review) | peak RSS MB |")
+                .contains(String.format(Locale.ROOT, "| fast | %.2f | %.2f | %.2f | %.2f | %.2f | %.1f | %.1f | %d |",
                 fast.get("train_s_median").asDouble(), fast.get("val_s_median").asDouble(),
-                BenchCommand.epochSeconds(fast), fast.get("probe_ms_median").asDouble(),
+                BenchCommand.epochSeconds(fast), fast.get("bound_s").asDouble(), fast.get("ratio_to_bound").asDouble(),
+                fast.get("gflops").asDouble(), fast.get("probe_ms_median").asDouble(),
                 Math.round(fast.get("peak_rss_mb").asDouble())))
+                .contains(String.format(Locale.ROOT, "| input projection | 640 x 32 x 8 | %.1f |",
+                        bound.get("gemm").get(0).get("gflops_1_thread").asDouble()))
+                .contains(String.format(Locale.ROOT, "each GEMM at the faster of its two rates: **%.2f s**",
+                        bound.get("bound_s").asDouble()))
+                .contains("PyTorch peer not run: no seed_model.py in " + temp)
                 .contains(String.format(Locale.ROOT, "Speed-up (stock epoch / fast epoch): **%.2fx**",
                         json.get("speedup").asDouble()));
+    }
+
+    /** A GRU: the stock implementation cannot build it, so the fast one alone, said so; its own 3-gate bound. */
+    @Test
+    void aGruBenchRunsTheFastImplementationOnlyAndSaysSo() throws Exception {
+        Path file = temp.resolve("bench-gru.json");
+        CliRunner cli = new CliRunner();
+        System.setProperty("flatten.bench.gemm-seconds", "0.02");
+
+        int code = cli.run("bench", "--cell", "gru", "--bidirectional", "--epochs", "4", "--maxlen", "12", "--units", "6",
+                "--embedding", "5", "--train-size", "32", "--val-size", "16", "--json", file.toString());
+
+        System.clearProperty("flatten.bench.gemm-seconds");
+        assertThat(code).as(cli.stderr()).isZero();
+        assertThat(cli.stdout()).contains("Only the fast implementation: the stock one cannot build this model")
+                .contains("Timing the fast Bidirectional(GRU)");
+        JsonNode json = new ObjectMapper().readTree(file.toFile());
+        assertThat(json.get("results")).hasSize(1);
+        assertThat(json.get("results").get(0).get("lstm").asText()).isEqualTo("fast");
+        assertThat(json.get("layer").asText()).isEqualTo("Bidirectional(GRU)");
+        assertThat(json.has("speedup")).isFalse();
+        EpochFlops flops = new EpochFlops(new EpochFlops.Dims(12, 5, 6, 3, 2), 32, 16);
+        assertThat(json.get("bound").get("gflop_total").asDouble()).isCloseTo(flops.total() / 1e9, within(1e-12));
+        assertThat(json.get("bound").get("gemm").get(0).get("n").asInt()).isEqualTo(18);
+
+        CliRunner report = new CliRunner();
+        assertThat(report.run("report", file.toString())).isZero();
+        assertThat(report.stdout()).startsWith("| Bidirectional(GRU) | train s/epoch |").doesNotContain("Speed-up");
+    }
+
+    /** The peer's JSON read as seed_model.py writes it: its median epoch after the first, and fast / peer. */
+    @Test
+    void thePeersMedianEpochAndTheFastEpochsRatioToIt() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of(BenchCommand.PEER_PYTHON)), "no " + BenchCommand.PEER_PYTHON);
+        Files.writeString(temp.resolve("seed_model.py"), String.join("\n",
+                "import json, sys",
+                "args = sys.argv[1:]",
+                "out = args[args.index('--json') + 1]",
+                "assert args[args.index('--threads') + 1] == '1' and args[args.index('--blas') + 1] == 'openblas'",
+                "assert args[args.index('--maxlen') + 1] == '500' and args[args.index('--vocab') + 1] == '37252'",
+                "epochs = [dict(total_s=t) for t in (9.0, 5.0, 6.0, 4.0)]",
+                "json.dump(dict(torch='1.13', blas='openblas', threads=1, max_rss_kib_self=1024 * 600, variants=[dict(",
+                "    params=4964353, median_total_s=5.0, median_train_s=4.5, median_val_s=0.5, epochs=epochs)]),",
+                "    open(out, 'w'))", ""));
+        ObjectMapper json = new ObjectMapper();
+        ArrayNode results = json.createArrayNode();
+        ObjectNode fast = results.addObject().put("lstm", "fast").put("train_s_median", 2.0).put("val_s_median", 0.5);
+        fast.putObject("settings").put("vocabulary", 37252);
+        ObjectNode report = json.createObjectNode();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+
+        BenchCommand.peer(temp, ArchitectureSpec.question(), 4, results, report, json, new java.io.PrintStream(out, true));
+
+        assertThat(report.has("peer_error")).as(out.toString()).isFalse();
+        assertThat(report.get("peer_epoch_s").asDouble()).isEqualTo(5.0);
+        assertThat(report.get("fast_to_peer").asDouble()).isEqualTo(0.5);
+        assertThat(report.get("peer").get("epoch_s")).hasSize(4);
+        assertThat(report.get("peer").get("max_rss_mb").asDouble()).isEqualTo(600);
+    }
+
+    @Test
+    void thePeerTimesOnlyTheQuestionsModel() throws Exception {
+        Files.writeString(temp.resolve("seed_model.py"), "");
+        ArchitectureSpec gru = ArchitectureSpec.question().toBuilder().cell(Cell.GRU).build();
+
+        assertThat(BenchCommand.peerProblem(temp.resolve("nowhere"), ArchitectureSpec.question())).get().asString()
+                .contains("no seed_model.py");
+        if (Files.isExecutable(Path.of(BenchCommand.PEER_PYTHON))) {
+            assertThat(BenchCommand.peerProblem(temp, ArchitectureSpec.question())).isEmpty();
+            assertThat(BenchCommand.peerProblem(temp, gru)).get().asString().contains("the question's model only");
+        }
     }
 
     /** The median of epochs 2..n: the first is the warm-up. */

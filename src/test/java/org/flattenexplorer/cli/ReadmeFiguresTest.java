@@ -160,6 +160,14 @@ class ReadmeFiguresTest {
         int questionRows = bench.get("results").get(0).get("settings").get("vocabulary").asInt();
         claims.add(f("an Embedding of %,d rows, so Adam updates %.1fM embedding weights instead of %.1fM", rows,
                 rows * 128 / 1e6, questionRows * 128 / 1e6));
+        JsonNode gru = json("bench-gru.json");
+        JsonNode fastLstm = bench.get("results").get(bench.get("results").size() - 1);
+        claims.add(f("the fast epoch took %.2f s, %.2fx its floating-point bound (%.2f s)", BenchCommand.epochSeconds(fastLstm),
+                fastLstm.get("ratio_to_bound").asDouble(), bench.get("bound").get("bound_s").asDouble()));
+        claims.add(f("the GRU's epoch took %.2f s, %.2fx the LSTM's", BenchCommand.epochSeconds(gru.get("results").get(0)),
+                BenchCommand.epochSeconds(gru.get("results").get(0)) / BenchCommand.epochSeconds(fastLstm)));
+        claims.add(f("floating-point bound is itself %.2fx the LSTM's", gru.get("bound").get("bound_s").asDouble()
+                / bench.get("bound").get("bound_s").asDouble()));
         claims.add(f("The 7 epochs above took %.0f s with the fast LSTM and %.0f s with the stock one",
                 seconds(json("curves-fast.json")), seconds(json("curves-stock.json"))));
         claims.add(curvesAgreement(json("curves-stock.json"), json("curves-fast.json")));
