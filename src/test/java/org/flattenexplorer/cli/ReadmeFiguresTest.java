@@ -58,7 +58,7 @@ class ReadmeFiguresTest {
             assertThat(readme).as("README table for " + json).contains(out.toString(StandardCharsets.UTF_8).strip());
             tables++;
         }
-        assertThat(tables).isEqualTo(8);
+        assertThat(tables).isEqualTo(10);
     }
 
     @Test
@@ -68,7 +68,7 @@ class ReadmeFiguresTest {
         try (Stream<Path> list = Files.list(RESULTS)) {
             files = list.filter(p -> p.toString().endsWith(".json")).sorted().toList();
         }
-        assertThat(files).hasSize(10);
+        assertThat(files).hasSize(12);
         for (Path file : files) {
             JsonNode root = JSON.readTree(file.toFile());
             assertThat(root.path("commit").asText()).as(file + ": commit").matches("[0-9a-f]{40}");
@@ -168,6 +168,11 @@ class ReadmeFiguresTest {
                 BenchCommand.epochSeconds(gru.get("results").get(0)) / BenchCommand.epochSeconds(fastLstm)));
         claims.add(f("floating-point bound is itself %.2fx the LSTM's", gru.get("bound").get("bound_s").asDouble()
                 / bench.get("bound").get("bound_s").asDouble()));
+        JsonNode window = json("bench-window.json");
+        claims.add(f("The window trains within %.2fx of headless", window.get("window_to_headless").asDouble()));
+        claims.add(f("use %.2f s of CPU an epoch. The worst frame, %.0f ms,", window.get("ui_cpu_s_per_epoch").asDouble(),
+                window.get("worst_frame_ms").asDouble()));
+        claims.add(f("the 99th percentile is %.0f ms", window.get("p99_frame_ms").asDouble()));
         claims.add(f("The 7 epochs above took %.0f s with the fast LSTM and %.0f s with the stock one",
                 seconds(json("curves-fast.json")), seconds(json("curves-stock.json"))));
         claims.add(curvesAgreement(json("curves-stock.json"), json("curves-fast.json")));
