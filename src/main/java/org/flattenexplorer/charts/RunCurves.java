@@ -156,6 +156,8 @@ public final class RunCurves {
 
     /** Replaces the per-epoch points; one redraw per chart, not one per series. */
     public void showEpochs(List<EpochMetrics> epochs) {
+        boolean lossOn = lossChart.isNotify();
+        boolean accuracyOn = accuracyChart.isNotify();
         lossChart.setNotify(false);
         accuracyChart.setNotify(false);
         List<XYSeries> all = List.of(loss, valLoss, accuracy, valAccuracy, gapUpper, gapLower);
@@ -171,8 +173,8 @@ public final class RunCurves {
             raiseLossCeiling(Math.max(m.loss(), m.valLoss()));
         }
         all.forEach(XYSeries::fireSeriesChanged);
-        lossChart.setNotify(true);
-        accuracyChart.setNotify(true);
+        lossChart.setNotify(lossOn); // a caller holding the redraws (LiveCharts) redraws once for all its changes
+        accuracyChart.setNotify(accuracyOn);
     }
 
     /** Adds batch points without redrawing; call {@link #batchesAdded()} once after a group of them. */
@@ -199,7 +201,10 @@ public final class RunCurves {
         }
     }
 
+    /** Marks the best validation epoch (0: none); one redraw, none while the caller holds them. */
     public void showBest(int epoch) {
+        boolean on = accuracyChart.isNotify();
+        accuracyChart.setNotify(false);
         XYPlot plot = accuracyChart.getXYPlot();
         plot.removeDomainMarker(bestMarker);
         if (epoch > 0) {
@@ -207,6 +212,7 @@ public final class RunCurves {
             bestMarker.setLabel("best val epoch " + epoch);
             plot.addDomainMarker(bestMarker);
         }
+        accuracyChart.setNotify(on);
     }
 
     public JFreeChart lossChart() {

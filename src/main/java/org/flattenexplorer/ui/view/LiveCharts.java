@@ -1,12 +1,16 @@
 package org.flattenexplorer.ui.view;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import org.flattenexplorer.charts.RunCurves;
 import org.flattenexplorer.training.EpochMetrics;
 import org.flattenexplorer.ui.viewmodel.TrainingViewModel;
+import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
 
 /** The live curves of the current run ({@link RunCurves}, the same charts as the handout's), fed by the view model. */
@@ -14,6 +18,7 @@ public final class LiveCharts extends HBox {
     private final RunCurves curves = new RunCurves();
     private final ChartViewer lossViewer;
     private final ChartViewer accuracyViewer;
+    private final Set<JFreeChart> held = new HashSet<>();
 
     public LiveCharts(TrainingViewModel vm, ThemeManager theme) {
         lossViewer = ChartViewers.create(curves.lossChart(), "lossChart");
@@ -23,17 +28,49 @@ public final class LiveCharts extends HBox {
         HBox.setHgrow(accuracyViewer, Priority.ALWAYS);
         setSpacing(4);
 
-        vm.epochs().addListener((ListChangeListener<EpochMetrics>) c -> curves.showEpochs(vm.epochs()));
+        vm.epochs().addListener((ListChangeListener<EpochMetrics>) c -> {
+            holdBoth();
+            curves.showEpochs(vm.epochs());
+        });
         vm.batchLosses().addListener((ListChangeListener<TrainingViewModel.BatchPoint>) this::batchesChanged);
-        vm.bestEpochProperty().addListener((o, was, best) -> curves.showBest(best.intValue()));
-        vm.totalEpochsProperty().addListener((o, was, n) -> curves.setEpochs(n.intValue()));
-        vm.runNameProperty().addListener((o, was, name) -> curves.setTitle(name));
+        vm.bestEpochProperty().addListener((o, was, best) -> {
+            hold(curves.accuracyChart());
+            curves.showBest(best.intValue());
+        });
+        vm.totalEpochsProperty().addListener((o, was, n) -> {
+            holdBoth();
+            curves.setEpochs(n.intValue());
+        });
+        vm.runNameProperty().addListener((o, was, name) -> {
+            holdBoth();
+            curves.setTitle(name);
+        });
         curves.setEpochs(vm.totalEpochsProperty().get());
         theme.onChange(() -> curves.style(theme.fontSizeProperty().get(), theme.highContrast(), theme.lineWidth()));
     }
 
+    /**
+     * Holds a chart's redraw until the current UI event is over, then redraws it once: an epoch's end changes the
+     * points, the best-epoch marker and the shading one after the other, and each change would redraw the chart
+     * on the UI thread (tens of milliseconds each with software rendering).
+     */
+    private void hold(JFreeChart chart) {
+        if (held.add(chart)) {
+            chart.setNotify(false);
+            Platform.runLater(() -> {
+                held.remove(chart);
+                chart.setNotify(true);
+            });
+        }
+    }
+
+    private void holdBoth() {
+        hold(curves.lossChart());
+        hold(curves.accuracyChart());
+    }
+
     private void batchesChanged(ListChangeListener.Change<? extends TrainingViewModel.BatchPoint> c) {
-        curves.lossChart().setNotify(false);
+        hold(curves.lossChart());
         boolean cleared = false;
         while (c.next()) {
             cleared |= c.wasRemoved();
@@ -47,7 +84,6 @@ public final class LiveCharts extends HBox {
             all.forEach(p -> curves.addBatchLoss(p.x(), p.loss()));
         }
         curves.batchesAdded();
-        curves.lossChart().setNotify(true);
     }
 
     public ChartViewer lossViewer() {
