@@ -8,11 +8,11 @@ import java.util.List;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.openblas.global.openblas_nolapack;
 import org.flattenexplorer.model.lstm.FastLstmRuntime;
+import org.flattenexplorer.model.lstm.NativeDoubles;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Double-precision recurrent kernel (see {@link RecurrentKernel}): the sweep over time, the GEMMs and the buffers,
@@ -45,20 +45,20 @@ abstract class RecurrentKernelD implements RecurrentKernel {
     private int width;
     private int biasRows;
     private boolean cached;
-    private final Buf wc = new Buf();
-    private final Buf rwc = new Buf();
+    private final NativeDoubles wc = new NativeDoubles();
+    private final NativeDoubles rwc = new NativeDoubles();
     private double[][] inputBias = new double[0][];     // [gates][U]
     private double[][] recurrentBias = new double[0][]; // [gates][U], zeros without a recurrent bias
     private double[][] biasSum = new double[0][];       // [gates][U] input + recurrent bias
     private Slice[] slices = new Slice[0];
 
     // shared batch-major buffers; each slice touches only its own rows
-    private final Buf x = new Buf();    // [b, T, nIn] inputs
-    private final Buf z = new Buf();    // [b, T, G] input projections, then (real steps) what backwardRow needs
-    private final Buf h = new Buf();    // [b, T, U] hidden states (a masked step holds the previous one)
-    private final Buf e = new Buf();    // dL/dh in the epsilon's own memory order (strides eB, eU, eT)
-    private final Buf dxz = new Buf();  // [b, T, G] dL/d(input projection + input bias)
-    private final Buf dhzOwn = new Buf(); // [b, T, G] dL/d(recurrent projection + recurrent bias), when it differs
+    private final NativeDoubles x = new NativeDoubles();    // [b, T, nIn] inputs
+    private final NativeDoubles z = new NativeDoubles();    // [b, T, G] input projections, then (real steps) what backwardRow needs
+    private final NativeDoubles h = new NativeDoubles();    // [b, T, U] hidden states (a masked step holds the previous one)
+    private final NativeDoubles e = new NativeDoubles();    // dL/dh in the epsilon's own memory order (strides eB, eU, eT)
+    private final NativeDoubles dxz = new NativeDoubles();  // [b, T, G] dL/d(input projection + input bias)
+    private final NativeDoubles dhzOwn = new NativeDoubles(); // [b, T, G] dL/d(recurrent projection + recurrent bias), when it differs
     private double[][] aux = new double[0][]; // [b*T][auxWidth] per-step extras of real steps, row r*T + t
     private double[] m = new double[0];   // [b, T] mask: 0 = masked step
     private boolean masked;
@@ -111,7 +111,7 @@ abstract class RecurrentKernelD implements RecurrentKernel {
     abstract void backwardRow(double[][] a, double[] ax, double[] hp, double[] g, double[][] dx, double[][] dh,
                               double[] carry, int units);
 
-    private Buf dhz() {
+    private NativeDoubles dhz() {
         return separateRecurrentDelta() ? dhzOwn : dxz;
     }
 
@@ -253,7 +253,7 @@ abstract class RecurrentKernelD implements RecurrentKernel {
     @Override
     public void release() {
         cached = false;
-        for (Buf bf : new Buf[] {wc, rwc, x, z, h, e, dxz, dhzOwn}) {
+        for (NativeDoubles bf : new NativeDoubles[] {wc, rwc, x, z, h, e, dxz, dhzOwn}) {
             bf.free();
         }
         aux = new double[0][];
@@ -305,56 +305,16 @@ abstract class RecurrentKernelD implements RecurrentKernel {
         }
     }
 
-    /** A growable native buffer, usable both as an INDArray (for layout copies) and by cblas and Java loops. */
-    private static final class Buf {
-        INDArray flat;
-        DoublePointer ptr;
-        DoubleBuffer nio;
-        long capacity;
-
-        void ensure(long len) {
-            if (capacity >= len && flat != null) {
-                return;
-            }
-            try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-                flat = Nd4j.createUninitializedDetached(DTYPE, Math.max(1, len));
-            }
-            ptr = new DoublePointer(flat.data().addressPointer());
-            nio = flat.data().asNioDouble();
-            capacity = len;
-        }
-
-        INDArray view(long... shape) {
-            long len = 1;
-            for (long d : shape) {
-                len *= d;
-            }
-            return flat.get(NDArrayIndex.interval(0, len)).reshape('c', shape);
-        }
-
-        /** A pointer of the caller's own onto element {@code offset} (pointers are not shared between threads). */
-        DoublePointer at(long offset) {
-            return new DoublePointer(ptr).position(offset);
-        }
-
-        void free() {
-            flat = null;
-            ptr = null;
-            nio = null;
-            capacity = 0;
-        }
-    }
-
     /** One batch slice, rows [lo, lo + n): its private buffers and its share of the work. */
     private final class Slice {
         int lo;
         int n;
-        final Buf dw = new Buf();  // [nIn, G]
-        final Buf drw = new Buf(); // [U, G]
-        final Buf zh = new Buf();  // [n, G] recurrent projections of one step
-        final Buf dht = new Buf(); // [n, U] dL/dh_t through the next step's recurrent projection
-        final Buf ones = new Buf(); // [n * T] ones, for the column sums
-        final Buf sums = new Buf(); // [G] one column sum
+        final NativeDoubles dw = new NativeDoubles();  // [nIn, G]
+        final NativeDoubles drw = new NativeDoubles(); // [U, G]
+        final NativeDoubles zh = new NativeDoubles();  // [n, G] recurrent projections of one step
+        final NativeDoubles dht = new NativeDoubles(); // [n, U] dL/dh_t through the next step's recurrent projection
+        final NativeDoubles ones = new NativeDoubles(); // [n * T] ones, for the column sums
+        final NativeDoubles sums = new NativeDoubles(); // [G] one column sum
         double[] dbi = new double[0];
         double[] dbr = new double[0];
         double[][] zx = new double[0][];     // one row of input projections / activations [gates][U]
@@ -370,7 +330,7 @@ abstract class RecurrentKernelD implements RecurrentKernel {
         double[][] carry = new double[0][]; // per row: the part of dL/dh_{t} that step t+1 passes back besides RW
 
         void free() {
-            for (Buf bf : new Buf[] {dw, drw, zh, dht, ones, sums}) {
+            for (NativeDoubles bf : new NativeDoubles[] {dw, drw, zh, dht, ones, sums}) {
                 bf.free();
             }
             hp = hn = ax = g = er = new double[0];
@@ -398,7 +358,7 @@ abstract class RecurrentKernelD implements RecurrentKernel {
 
         /** sums[j] = sum over the rows of a [rows, width] row-major block (one GEMV against ones). */
         private void columnSums(DoublePointer block, int rows, int width, double[] out) {
-            if (ones.capacity < rows) {
+            if (ones.capacity() < rows) {
                 ones.ensure(rows);
                 ones.view(rows).assign(1);
             }
@@ -486,7 +446,7 @@ abstract class RecurrentKernelD implements RecurrentKernel {
             }
             Arrays.fill(dbi, 0);
             Arrays.fill(dbr, 0);
-            final Buf dhzBuf = dhz();
+            final NativeDoubles dhzBuf = dhz();
             final DoublePointer pdhz = dhzBuf.at(0);
             final DoublePointer prw = rwc.at(0);
             final DoublePointer pdht = dht.at(0);

@@ -7,11 +7,11 @@ import java.util.List;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.openblas.global.openblas_nolapack;
 import org.flattenexplorer.model.lstm.FastLstmRuntime;
+import org.flattenexplorer.model.lstm.NativeFloats;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Single-precision recurrent kernel (see {@link RecurrentKernel}): the sweep over time, the GEMMs and the buffers,
@@ -45,20 +45,20 @@ abstract class RecurrentKernelF implements RecurrentKernel {
     private int width;
     private int biasRows;
     private boolean cached;
-    private final Buf wc = new Buf();
-    private final Buf rwc = new Buf();
+    private final NativeFloats wc = new NativeFloats();
+    private final NativeFloats rwc = new NativeFloats();
     private float[][] inputBias = new float[0][];     // [gates][U]
     private float[][] recurrentBias = new float[0][]; // [gates][U], zeros without a recurrent bias
     private float[][] biasSum = new float[0][];       // [gates][U] input + recurrent bias
     private Slice[] slices = new Slice[0];
 
     // shared batch-major buffers; each slice touches only its own rows
-    private final Buf x = new Buf();    // [b, T, nIn] inputs
-    private final Buf z = new Buf();    // [b, T, G] input projections, then (real steps) what backwardRow needs
-    private final Buf h = new Buf();    // [b, T, U] hidden states (a masked step holds the previous one)
-    private final Buf e = new Buf();    // dL/dh in the epsilon's own memory order (strides eB, eU, eT)
-    private final Buf dxz = new Buf();  // [b, T, G] dL/d(input projection + input bias)
-    private final Buf dhzOwn = new Buf(); // [b, T, G] dL/d(recurrent projection + recurrent bias), when it differs
+    private final NativeFloats x = new NativeFloats();    // [b, T, nIn] inputs
+    private final NativeFloats z = new NativeFloats();    // [b, T, G] input projections, then (real steps) what backwardRow needs
+    private final NativeFloats h = new NativeFloats();    // [b, T, U] hidden states (a masked step holds the previous one)
+    private final NativeFloats e = new NativeFloats();    // dL/dh in the epsilon's own memory order (strides eB, eU, eT)
+    private final NativeFloats dxz = new NativeFloats();  // [b, T, G] dL/d(input projection + input bias)
+    private final NativeFloats dhzOwn = new NativeFloats(); // [b, T, G] dL/d(recurrent projection + recurrent bias), when it differs
     private float[][] aux = new float[0][]; // [b*T][auxWidth] per-step extras of real steps, row r*T + t
     private float[] m = new float[0];   // [b, T] mask: 0 = masked step
     private boolean masked;
@@ -111,7 +111,7 @@ abstract class RecurrentKernelF implements RecurrentKernel {
     abstract void backwardRow(float[][] a, float[] ax, float[] hp, float[] g, float[][] dx, float[][] dh,
                               float[] carry, int units);
 
-    private Buf dhz() {
+    private NativeFloats dhz() {
         return separateRecurrentDelta() ? dhzOwn : dxz;
     }
 
@@ -253,7 +253,7 @@ abstract class RecurrentKernelF implements RecurrentKernel {
     @Override
     public void release() {
         cached = false;
-        for (Buf bf : new Buf[] {wc, rwc, x, z, h, e, dxz, dhzOwn}) {
+        for (NativeFloats bf : new NativeFloats[] {wc, rwc, x, z, h, e, dxz, dhzOwn}) {
             bf.free();
         }
         aux = new float[0][];
@@ -305,56 +305,16 @@ abstract class RecurrentKernelF implements RecurrentKernel {
         }
     }
 
-    /** A growable native buffer, usable both as an INDArray (for layout copies) and by cblas and Java loops. */
-    private static final class Buf {
-        INDArray flat;
-        FloatPointer ptr;
-        FloatBuffer nio;
-        long capacity;
-
-        void ensure(long len) {
-            if (capacity >= len && flat != null) {
-                return;
-            }
-            try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-                flat = Nd4j.createUninitializedDetached(DTYPE, Math.max(1, len));
-            }
-            ptr = new FloatPointer(flat.data().addressPointer());
-            nio = flat.data().asNioFloat();
-            capacity = len;
-        }
-
-        INDArray view(long... shape) {
-            long len = 1;
-            for (long d : shape) {
-                len *= d;
-            }
-            return flat.get(NDArrayIndex.interval(0, len)).reshape('c', shape);
-        }
-
-        /** A pointer of the caller's own onto element {@code offset} (pointers are not shared between threads). */
-        FloatPointer at(long offset) {
-            return new FloatPointer(ptr).position(offset);
-        }
-
-        void free() {
-            flat = null;
-            ptr = null;
-            nio = null;
-            capacity = 0;
-        }
-    }
-
     /** One batch slice, rows [lo, lo + n): its private buffers and its share of the work. */
     private final class Slice {
         int lo;
         int n;
-        final Buf dw = new Buf();  // [nIn, G]
-        final Buf drw = new Buf(); // [U, G]
-        final Buf zh = new Buf();  // [n, G] recurrent projections of one step
-        final Buf dht = new Buf(); // [n, U] dL/dh_t through the next step's recurrent projection
-        final Buf ones = new Buf(); // [n * T] ones, for the column sums
-        final Buf sums = new Buf(); // [G] one column sum
+        final NativeFloats dw = new NativeFloats();  // [nIn, G]
+        final NativeFloats drw = new NativeFloats(); // [U, G]
+        final NativeFloats zh = new NativeFloats();  // [n, G] recurrent projections of one step
+        final NativeFloats dht = new NativeFloats(); // [n, U] dL/dh_t through the next step's recurrent projection
+        final NativeFloats ones = new NativeFloats(); // [n * T] ones, for the column sums
+        final NativeFloats sums = new NativeFloats(); // [G] one column sum
         double[] dbi = new double[0];
         double[] dbr = new double[0];
         float[][] zx = new float[0][];     // one row of input projections / activations [gates][U]
@@ -370,7 +330,7 @@ abstract class RecurrentKernelF implements RecurrentKernel {
         float[][] carry = new float[0][]; // per row: the part of dL/dh_{t} that step t+1 passes back besides RW
 
         void free() {
-            for (Buf bf : new Buf[] {dw, drw, zh, dht, ones, sums}) {
+            for (NativeFloats bf : new NativeFloats[] {dw, drw, zh, dht, ones, sums}) {
                 bf.free();
             }
             hp = hn = ax = g = er = new float[0];
@@ -398,7 +358,7 @@ abstract class RecurrentKernelF implements RecurrentKernel {
 
         /** sums[j] = sum over the rows of a [rows, width] row-major block (one GEMV against ones). */
         private void columnSums(FloatPointer block, int rows, int width, double[] out) {
-            if (ones.capacity < rows) {
+            if (ones.capacity() < rows) {
                 ones.ensure(rows);
                 ones.view(rows).assign(1);
             }
@@ -486,7 +446,7 @@ abstract class RecurrentKernelF implements RecurrentKernel {
             }
             Arrays.fill(dbi, 0);
             Arrays.fill(dbr, 0);
-            final Buf dhzBuf = dhz();
+            final NativeFloats dhzBuf = dhz();
             final FloatPointer pdhz = dhzBuf.at(0);
             final FloatPointer prw = rwc.at(0);
             final FloatPointer pdht = dht.at(0);

@@ -10,7 +10,6 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Double-precision LSTM kernel (see {@link LstmKernel}).
@@ -43,18 +42,18 @@ final class LstmKernelD implements LstmKernel {
     private int nIn;
     private int units;
     private boolean cached;
-    private final Buf wc = new Buf();
-    private final Buf rwc = new Buf();
+    private final NativeDoubles wc = new NativeDoubles();
+    private final NativeDoubles rwc = new NativeDoubles();
     private double[][] bias = new double[0][];  // [4][U] by gate block
     private Slice[] slices = new Slice[0];
 
     // shared batch-major buffers; each slice touches only its own rows
-    private final Buf x = new Buf();   // [b, T, nIn] inputs
-    private final Buf z = new Buf();   // [b, T, 4U] pre-activations, then gate activations
-    private final Buf h = new Buf();   // [b, T, U] hidden states (a masked step holds the previous one)
-    private final Buf e = new Buf();   // dL/dh in the epsilon's own memory order (strides eB, eU, eT)
-    private final Buf dz = new Buf();  // [b, T, 4U] gate deltas
-    private final Buf dx = new Buf();  // [b, T, nIn] dL/dinput
+    private final NativeDoubles x = new NativeDoubles();   // [b, T, nIn] inputs
+    private final NativeDoubles z = new NativeDoubles();   // [b, T, 4U] pre-activations, then gate activations
+    private final NativeDoubles h = new NativeDoubles();   // [b, T, U] hidden states (a masked step holds the previous one)
+    private final NativeDoubles e = new NativeDoubles();   // dL/dh in the epsilon's own memory order (strides eB, eU, eT)
+    private final NativeDoubles dz = new NativeDoubles();  // [b, T, 4U] gate deltas
+    private final NativeDoubles dx = new NativeDoubles();  // [b, T, nIn] dL/dinput
     private double[][] c = new double[0][];  // [b*T][U] cell states (a masked step holds the previous one), row r*T + t
     private double[][] tc = new double[0][]; // [b*T][U] tanh of the cell states of real (unmasked) steps
     private double[] m = new double[0];  // [b, T] mask: 0 = masked step
@@ -189,7 +188,7 @@ final class LstmKernelD implements LstmKernel {
     @Override
     public void release() {
         cached = false;
-        for (Buf bf : new Buf[] {wc, rwc, x, z, h, e, dz, dx}) {
+        for (NativeDoubles bf : new NativeDoubles[] {wc, rwc, x, z, h, e, dz, dx}) {
             bf.free();
         }
         c = tc = new double[0][];
@@ -375,53 +374,13 @@ final class LstmKernelD implements LstmKernel {
         }
     }
 
-    /** A growable native buffer, usable both as an INDArray (for layout copies) and by cblas and Java loops. */
-    private static final class Buf {
-        INDArray flat;
-        DoublePointer ptr;
-        DoubleBuffer nio;
-        long capacity;
-
-        void ensure(long len) {
-            if (capacity >= len && flat != null) {
-                return;
-            }
-            try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-                flat = Nd4j.createUninitializedDetached(DTYPE, Math.max(1, len));
-            }
-            ptr = new DoublePointer(flat.data().addressPointer());
-            nio = flat.data().asNioDouble();
-            capacity = len;
-        }
-
-        INDArray view(long... shape) {
-            long len = 1;
-            for (long d : shape) {
-                len *= d;
-            }
-            return flat.get(NDArrayIndex.interval(0, len)).reshape('c', shape);
-        }
-
-        /** A pointer of the caller's own onto element {@code offset} (pointers are not shared between threads). */
-        DoublePointer at(long offset) {
-            return new DoublePointer(ptr).position(offset);
-        }
-
-        void free() {
-            flat = null;
-            ptr = null;
-            nio = null;
-            capacity = 0;
-        }
-    }
-
     /** One batch slice, rows [lo, lo + n): its private buffers and its share of the work. */
     private final class Slice {
         int lo;
         int n;
-        final Buf dw = new Buf();  // [nIn, 4U]
-        final Buf drw = new Buf(); // [U, 4U]
-        final Buf dht = new Buf(); // [n, U] dL/dh_t from the next step's gate deltas
+        final NativeDoubles dw = new NativeDoubles();  // [nIn, 4U]
+        final NativeDoubles drw = new NativeDoubles(); // [U, 4U]
+        final NativeDoubles dht = new NativeDoubles(); // [n, U] dL/dh_t from the next step's gate deltas
         double[][] db = new double[0][]; // [4][U]
         double[][] za = new double[0][];  // one row of gate pre-activations / activations [4][U]
         double[] hNew = new double[0];   // one row of hidden states [U]
@@ -436,7 +395,7 @@ final class LstmKernelD implements LstmKernel {
         double[][] dhCarry = new double[0][]; // dL/dh carried back over masked steps
 
         void free() {
-            for (Buf bf : new Buf[] {dw, drw, dht}) {
+            for (NativeDoubles bf : new NativeDoubles[] {dw, drw, dht}) {
                 bf.free();
             }
             hNew = dhRow = er = tcRow = zeroU = new double[0];

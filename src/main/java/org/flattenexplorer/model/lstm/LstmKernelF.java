@@ -9,7 +9,6 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Single-precision LSTM kernel (see {@link LstmKernel}).
@@ -42,18 +41,18 @@ final class LstmKernelF implements LstmKernel {
     private int nIn;
     private int units;
     private boolean cached;
-    private final Buf wc = new Buf();
-    private final Buf rwc = new Buf();
+    private final NativeFloats wc = new NativeFloats();
+    private final NativeFloats rwc = new NativeFloats();
     private float[][] bias = new float[0][];  // [4][U] by gate block
     private Slice[] slices = new Slice[0];
 
     // shared batch-major buffers; each slice touches only its own rows
-    private final Buf x = new Buf();   // [b, T, nIn] inputs
-    private final Buf z = new Buf();   // [b, T, 4U] pre-activations, then gate activations
-    private final Buf h = new Buf();   // [b, T, U] hidden states (a masked step holds the previous one)
-    private final Buf e = new Buf();   // dL/dh in the epsilon's own memory order (strides eB, eU, eT)
-    private final Buf dz = new Buf();  // [b, T, 4U] gate deltas
-    private final Buf dx = new Buf();  // [b, T, nIn] dL/dinput
+    private final NativeFloats x = new NativeFloats();   // [b, T, nIn] inputs
+    private final NativeFloats z = new NativeFloats();   // [b, T, 4U] pre-activations, then gate activations
+    private final NativeFloats h = new NativeFloats();   // [b, T, U] hidden states (a masked step holds the previous one)
+    private final NativeFloats e = new NativeFloats();   // dL/dh in the epsilon's own memory order (strides eB, eU, eT)
+    private final NativeFloats dz = new NativeFloats();  // [b, T, 4U] gate deltas
+    private final NativeFloats dx = new NativeFloats();  // [b, T, nIn] dL/dinput
     private float[][] c = new float[0][];  // [b*T][U] cell states (a masked step holds the previous one), row r*T + t
     private float[][] tc = new float[0][]; // [b*T][U] tanh of the cell states of real (unmasked) steps
     private float[] m = new float[0];  // [b, T] mask: 0 = masked step
@@ -188,7 +187,7 @@ final class LstmKernelF implements LstmKernel {
     @Override
     public void release() {
         cached = false;
-        for (Buf bf : new Buf[] {wc, rwc, x, z, h, e, dz, dx}) {
+        for (NativeFloats bf : new NativeFloats[] {wc, rwc, x, z, h, e, dz, dx}) {
             bf.free();
         }
         c = tc = new float[0][];
@@ -374,53 +373,13 @@ final class LstmKernelF implements LstmKernel {
         }
     }
 
-    /** A growable native buffer, usable both as an INDArray (for layout copies) and by cblas and Java loops. */
-    private static final class Buf {
-        INDArray flat;
-        FloatPointer ptr;
-        FloatBuffer nio;
-        long capacity;
-
-        void ensure(long len) {
-            if (capacity >= len && flat != null) {
-                return;
-            }
-            try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-                flat = Nd4j.createUninitializedDetached(DTYPE, Math.max(1, len));
-            }
-            ptr = new FloatPointer(flat.data().addressPointer());
-            nio = flat.data().asNioFloat();
-            capacity = len;
-        }
-
-        INDArray view(long... shape) {
-            long len = 1;
-            for (long d : shape) {
-                len *= d;
-            }
-            return flat.get(NDArrayIndex.interval(0, len)).reshape('c', shape);
-        }
-
-        /** A pointer of the caller's own onto element {@code offset} (pointers are not shared between threads). */
-        FloatPointer at(long offset) {
-            return new FloatPointer(ptr).position(offset);
-        }
-
-        void free() {
-            flat = null;
-            ptr = null;
-            nio = null;
-            capacity = 0;
-        }
-    }
-
     /** One batch slice, rows [lo, lo + n): its private buffers and its share of the work. */
     private final class Slice {
         int lo;
         int n;
-        final Buf dw = new Buf();  // [nIn, 4U]
-        final Buf drw = new Buf(); // [U, 4U]
-        final Buf dht = new Buf(); // [n, U] dL/dh_t from the next step's gate deltas
+        final NativeFloats dw = new NativeFloats();  // [nIn, 4U]
+        final NativeFloats drw = new NativeFloats(); // [U, 4U]
+        final NativeFloats dht = new NativeFloats(); // [n, U] dL/dh_t from the next step's gate deltas
         double[][] db = new double[0][]; // [4][U]
         float[][] za = new float[0][];  // one row of gate pre-activations / activations [4][U]
         float[] hNew = new float[0];   // one row of hidden states [U]
@@ -435,7 +394,7 @@ final class LstmKernelF implements LstmKernel {
         float[][] dhCarry = new float[0][]; // dL/dh carried back over masked steps
 
         void free() {
-            for (Buf bf : new Buf[] {dw, drw, dht}) {
+            for (NativeFloats bf : new NativeFloats[] {dw, drw, dht}) {
                 bf.free();
             }
             hNew = dhRow = er = tcRow = zeroU = new float[0];
