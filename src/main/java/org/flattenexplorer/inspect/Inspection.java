@@ -52,10 +52,7 @@ public record Inspection(String modelName, ArchitectureSpec spec, EncodedReview 
      * the backward half is read at step 0), -1 otherwise.
      */
     public int lastStateRow() {
-        if (!spec.lastStateOnly()) {
-            return -1;
-        }
-        return spec.masking() ? Math.max(0, review.lastWordPosition()) : timeSteps() - 1;
+        return spec.lastStateOnly() ? DenseReadout.lastStateRows(spec, review, units())[0] : -1;
     }
 
     /**
