@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
-import org.flattenexplorer.model.ArchitectureSpec;
+import org.flattenexplorer.model.ExperimentSpec;
 import org.flattenexplorer.training.EpochMetrics;
 import org.flattenexplorer.training.RunResult;
 import org.flattenexplorer.training.SavedRun;
@@ -22,13 +22,13 @@ public record CompareCurve(String label, int runs, double[] mean, double[] sprea
 
     /** The ticked runs as curves: runs of one spec that differ only in seed become one mean curve. */
     public static List<CompareCurve> of(List<SavedRun> runs, ToDoubleFunction<EpochMetrics> metric) {
-        Map<ArchitectureSpec, List<SavedRun>> groups = new LinkedHashMap<>();
+        Map<ExperimentSpec, List<SavedRun>> groups = new LinkedHashMap<>();
         for (SavedRun run : runs) {
             groups.computeIfAbsent(run.info().spec().toBuilder().seed(0).build(), k -> new ArrayList<>()).add(run);
         }
         List<CompareCurve> curves = new ArrayList<>();
         for (List<SavedRun> group : groups.values()) {
-            long seeds = group.stream().mapToLong(r -> r.info().spec().seed()).distinct().count();
+            long seeds = group.stream().mapToLong(r -> r.info().spec().training().seed()).distinct().count();
             if (group.size() > 1 && seeds == group.size()) {
                 curves.add(mean(group.get(0).info().spec().describe() + " · mean of " + group.size() + " seeds",
                         group.stream().map(SavedRun::result).toList(), metric));

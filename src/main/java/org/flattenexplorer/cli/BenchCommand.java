@@ -16,11 +16,12 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.flattenexplorer.model.ArchitectureSpec;
 import org.flattenexplorer.model.Cell;
 import org.flattenexplorer.model.EpochFlops;
+import org.flattenexplorer.model.ExperimentSpec;
 import org.flattenexplorer.model.Head;
 import org.flattenexplorer.model.Implementation;
+import org.flattenexplorer.model.ModelSpec;
 import org.flattenexplorer.model.Preset;
 
 /**
@@ -53,12 +54,12 @@ final class BenchCommand {
         if (epochs < 4 || epochs > 50) {
             throw new CliException("--epochs must be between 4 and 50 (one warm-up + at least 3 timed), got " + epochs);
         }
-        ArchitectureSpec workload = SpecOptions.trainable(Preset.QUESTION_FLATTEN.spec(), o).toBuilder()
+        ExperimentSpec workload = SpecOptions.trainable(Preset.QUESTION_FLATTEN.spec(), o).toBuilder()
                 .epochs(epochs).testSize(0).build();
         List<Implementation> kinds = implementations(workload, o, out);
         String data = o.string("data").orElse("");
         ObjectMapper json = new ObjectMapper();
-        String layer = workload.recurrentLayerName();
+        String layer = workload.model().recurrentLayerName();
 
         out.println("Measuring the machine: SGEMM on the " + layer + "'s GEMM shapes, 1 thread and split over the "
                 + "fast path's threads...");
@@ -117,9 +118,9 @@ final class BenchCommand {
     }
 
     /** --lstm's one, or both; the fast one only (said so) where the stock implementation cannot build the spec. */
-    private static List<Implementation> implementations(ArchitectureSpec workload, CliOptions o, PrintStream out) {
+    private static List<Implementation> implementations(ExperimentSpec workload, CliOptions o, PrintStream out) {
         if (o.has("lstm")) {
-            return List.of(workload.implementation());
+            return List.of(workload.model().implementation());
         }
         Optional<String> stock = workload.toBuilder().implementation(Implementation.STOCK).build().invalidReason();
         if (stock.isPresent()) {
@@ -168,7 +169,7 @@ final class BenchCommand {
      * The PyTorch peer (variant A: the question's LSTM + Flatten) on the same shapes, one thread, OpenBLAS; its
      * median epoch after the first and the fast epoch's ratio to it. A peer that cannot run is reported, not fatal.
      */
-    static void peer(Path dir, ArchitectureSpec workload, int epochs, ArrayNode results, ObjectNode report,
+    static void peer(Path dir, ExperimentSpec workload, int epochs, ArrayNode results, ObjectNode report,
                              ObjectMapper json, PrintStream out) {
         Optional<String> why = peerProblem(dir, workload);
         JsonNode fast = null;
@@ -193,10 +194,14 @@ final class BenchCommand {
                     "--variant", "A", "--epochs", String.valueOf(epochs), "--threads", "1", "--blas", "openblas",
                     "--blas-threads", "1", "--json", result.toString(),
                     "--vocab", String.valueOf(fast.get("settings").get("vocabulary").asInt()),
-                    "--maxlen", String.valueOf(workload.maxlen()), "--dim", String.valueOf(workload.embedding()),
-                    "--units", String.valueOf(workload.units()), "--n-train", String.valueOf(workload.trainSize()),
-                    "--n-val", String.valueOf(workload.valSize()), "--batch", String.valueOf(workload.batch()),
-                    "--lr", String.valueOf(workload.lr()), "--dropout", String.valueOf(workload.dropout())));
+                    "--maxlen", String.valueOf(workload.data().maxlen()),
+                    "--dim", String.valueOf(workload.model().embedding()),
+                    "--units", String.valueOf(workload.model().units()),
+                    "--n-train", String.valueOf(workload.data().trainSize()),
+                    "--n-val", String.valueOf(workload.data().valSize()),
+                    "--batch", String.valueOf(workload.training().batch()),
+                    "--lr", String.valueOf(workload.training().lr()),
+                    "--dropout", String.valueOf(workload.model().dropout())));
             Path log = Files.createTempFile("flatten-peer", ".log");
             Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).start();
@@ -253,7 +258,7 @@ final class BenchCommand {
     }
 
     /** Why the peer cannot time this workload, if it cannot: it is the question's LSTM + Flatten model only. */
-    static Optional<String> peerProblem(Path dir, ArchitectureSpec spec) {
+    static Optional<String> peerProblem(Path dir, ExperimentSpec spec) {
         if (!Files.isRegularFile(dir.resolve("seed_model.py"))) {
             return Optional.of("no seed_model.py in " + dir + " (give --peer a copy of ../shared/peer set up as its "
                     + "README says)");
@@ -261,15 +266,16 @@ final class BenchCommand {
         if (!Files.isExecutable(Path.of(PEER_PYTHON))) {
             return Optional.of(PEER_PYTHON + " not found (the peer runs on Debian's python3 with python3-torch)");
         }
-        if (spec.cell() != Cell.LSTM || spec.bidirectional() || spec.goBackwards() || !spec.returnSequences()
-                || spec.head() != Head.FLATTEN || spec.masking()) {
+        ModelSpec m = spec.model();
+        if (m.cell() != Cell.LSTM || m.bidirectional() || m.goBackwards() || !m.returnSequences()
+                || m.head() != Head.FLATTEN || m.masking()) {
             return Optional.of("the peer is the question's model only (LSTM, return_sequences=True, Flatten, no mask), "
                     + "not " + spec.describe());
         }
         return Optional.empty();
     }
 
-    private static String specJson(ArchitectureSpec spec, ObjectMapper json) {
+    private static String specJson(ExperimentSpec spec, ObjectMapper json) {
         try {
             return json.writeValueAsString(spec);
         } catch (IOException e) {

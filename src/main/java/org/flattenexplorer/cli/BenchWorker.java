@@ -13,8 +13,8 @@ import org.flattenexplorer.data.DatasetPreparer;
 import org.flattenexplorer.data.PreparedDataset;
 import org.flattenexplorer.inspect.EncodedReview;
 import org.flattenexplorer.inspect.HiddenStateProbe;
-import org.flattenexplorer.model.ArchitectureSpec;
 import org.flattenexplorer.model.EpochFlops;
+import org.flattenexplorer.model.ExperimentSpec;
 import org.flattenexplorer.model.Implementation;
 import org.flattenexplorer.model.lstm.FastLstmRuntime;
 import org.flattenexplorer.model.lstm.GemmRates;
@@ -38,15 +38,15 @@ public final class BenchWorker {
      */
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals(GEMM)) {
-            gemm(new ObjectMapper().readValue(args[1], ArchitectureSpec.class));
+            gemm(new ObjectMapper().readValue(args[1], ExperimentSpec.class));
             return;
         }
-        ArchitectureSpec spec = new ObjectMapper().readValue(args[0], ArchitectureSpec.class);
+        ExperimentSpec spec = new ObjectMapper().readValue(args[0], ExperimentSpec.class);
         String data = args.length > 1 ? args[1] : "";
-        Implementation lstm = spec.implementation();
+        Implementation lstm = spec.model().implementation();
         PreparedDataset dataset = data.isEmpty() ? QuestionShapedData.create(spec)
                 : DatasetPreparer.fromPath(DataLocator.locate(java.util.Optional.of(Path.of(data))).orElseThrow(),
-                        org.flattenexplorer.data.TextFileSettings.defaults(), spec.preprocessing());
+                        org.flattenexplorer.data.TextFileSettings.defaults(), spec.data());
 
         TrainingRun run = new TrainingRun(spec, dataset);
         List<Double> train = new ArrayList<>();
@@ -100,11 +100,11 @@ public final class BenchWorker {
     /** Seconds each repeat of one GEMM kind lasts (three repeats, alone and split over the threads). */
     private static final double GEMM_SECONDS = Double.parseDouble(System.getProperty("flatten.bench.gemm-seconds", "0.3"));
 
-    private static void gemm(ArchitectureSpec spec) throws Exception {
+    private static void gemm(ExperimentSpec spec) throws Exception {
         EpochFlops.Dims dims = EpochFlops.Dims.of(spec);
         int threads = FastLstmRuntime.threads();
         List<Map<String, Object>> kinds = new ArrayList<>();
-        for (GemmRates.Rate r : GemmRates.measure(dims, spec.batch(), threads, GEMM_SECONDS)) {
+        for (GemmRates.Rate r : GemmRates.measure(dims, spec.training().batch(), threads, GEMM_SECONDS)) {
             Map<String, Object> k = new LinkedHashMap<>();
             k.put("gemm", r.gemm().name().toLowerCase(java.util.Locale.ROOT));
             k.put("label", r.gemm().label());

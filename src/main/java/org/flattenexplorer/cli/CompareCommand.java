@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.flattenexplorer.data.PreparedDataset;
-import org.flattenexplorer.model.ArchitectureSpec;
+import org.flattenexplorer.model.ExperimentSpec;
 import org.flattenexplorer.model.Preset;
 import org.flattenexplorer.model.TrainingMemory;
 import org.flattenexplorer.training.EpochMetrics;
@@ -35,7 +35,7 @@ final class CompareCommand {
     private CompareCommand() {}
 
     /** All seeds' runs of one variant. */
-    record Variant(Preset preset, ArchitectureSpec spec, List<RunResult> runs, List<Long> seeds) {}
+    record Variant(Preset preset, ExperimentSpec spec, List<RunResult> runs, List<Long> seeds) {}
 
     /**
      * Every preset name, spec, the data of each variant, the memory each needs and the --json file are checked
@@ -54,32 +54,33 @@ final class CompareCommand {
         }
         DataOptions.check(o);
         List<Preset> presets = presets(o.string("presets").orElse(DEFAULT_PRESETS));
-        List<ArchitectureSpec> specs = new ArrayList<>();
+        List<ExperimentSpec> specs = new ArrayList<>();
         for (Preset preset : presets) {
-            ArchitectureSpec spec = SpecOptions.trainable(preset.spec(), o);
+            ExperimentSpec spec = SpecOptions.trainable(preset.spec(), o);
             SpecOptions.note(spec, o).ifPresent(n -> Cli.note(err, preset.id() + ": " + n));
             specs.add(spec);
         }
         o.string("json").ifPresent(json -> OutputCheck.SYSTEM.file("--json", json));
         Map<String, PreparedDataset> dataByPreprocessing = new LinkedHashMap<>();
-        for (ArchitectureSpec spec : specs) {
-            PreparedDataset data = dataByPreprocessing.computeIfAbsent(spec.preprocessing().toJson(),
-                    k -> DataOptions.prepare(o, spec.preprocessing()));
+        for (ExperimentSpec spec : specs) {
+            PreparedDataset data = dataByPreprocessing.computeIfAbsent(spec.data().toJson(),
+                    k -> DataOptions.prepare(o, spec.data()));
             TrainingMemory.require(spec, data.vocabulary().inputDim());
         }
         dataByPreprocessing.values().stream().findFirst()
-                .map(data -> data.notes(specs.get(0).testSize())).orElse(List.of()).forEach(n -> Cli.note(err, n));
+                .map(data -> data.notes(specs.get(0).data().testSize())).orElse(List.of()).forEach(n -> Cli.note(err,
+                        n));
         List<Variant> variants = new ArrayList<>();
         for (int v = 0; v < presets.size(); v++) {
             Preset preset = presets.get(v);
-            ArchitectureSpec base = specs.get(v);
-            PreparedDataset data = dataByPreprocessing.get(base.preprocessing().toJson());
+            ExperimentSpec base = specs.get(v);
+            PreparedDataset data = dataByPreprocessing.get(base.data().toJson());
             Variant variant = new Variant(preset, base, new ArrayList<>(), new ArrayList<>());
-            for (ArchitectureSpec spec : SeedPlan.seeds(base, seeds)) {
-                out.println("== " + preset.id() + " (" + spec.describe() + "), seed " + spec.seed() + " ==");
+            for (ExperimentSpec spec : SeedPlan.seeds(base, seeds)) {
+                out.println("== " + preset.id() + " (" + spec.describe() + "), seed " + spec.training().seed() + " ==");
                 RunLauncher.Outcome outcome = RunLauncher.train(spec, data, new ConsoleProgress(out));
                 variant.runs().add(outcome.result());
-                variant.seeds().add(spec.seed());
+                variant.seeds().add(spec.training().seed());
             }
             variants.add(variant);
         }
@@ -107,7 +108,7 @@ final class CompareCommand {
 
     static String table(List<Variant> variants) {
         StringBuilder t = new StringBuilder();
-        int epochs = variants.stream().mapToInt(v -> v.spec().epochs()).max().orElse(0);
+        int epochs = variants.stream().mapToInt(v -> v.spec().training().epochs()).max().orElse(0);
         t.append(String.format(Locale.ROOT, "%-18s %5s", "variant", "epoch"));
         t.append(String.format(Locale.ROOT, "  %-17s  %-17s%n", "accuracy", "val_accuracy"));
         for (Variant v : variants) {
@@ -139,7 +140,7 @@ final class CompareCommand {
                 Map<String, Object> run = new LinkedHashMap<>();
                 run.put("name", v.preset().id());
                 run.put("seed", v.seeds().get(i));
-                run.put("spec", v.spec().toBuilder().seed(v.seeds().get(i)).build());
+                run.put("spec", v.spec().withTrainingSeed(v.seeds().get(i)));
                 List<Map<String, Object>> epochs = new ArrayList<>();
                 for (EpochMetrics m : r.epochs()) {
                     Map<String, Object> e = new LinkedHashMap<>();

@@ -18,7 +18,7 @@ import org.flattenexplorer.lesson.Lesson;
 import org.flattenexplorer.lesson.LessonRuns;
 import org.flattenexplorer.lesson.StepMaterial;
 import org.flattenexplorer.lesson.StepMeasurer;
-import org.flattenexplorer.model.ArchitectureSpec;
+import org.flattenexplorer.model.ExperimentSpec;
 import org.flattenexplorer.training.RunStore;
 import org.flattenexplorer.training.SavedRun;
 
@@ -39,7 +39,7 @@ final class LessonCommand {
             throw new CliException("--handout " + target + " is a folder: give the path of the HTML file to write");
         }
         Lesson lesson = Lesson.shipped();
-        Map<String, ArchitectureSpec> specs = LessonRuns.specs(lesson, spec -> SpecOptions.trainable(spec, o));
+        Map<String, ExperimentSpec> specs = LessonRuns.specs(lesson, spec -> SpecOptions.trainable(spec, o));
         Map<Preprocessing, PreparedDataset> prepared = new HashMap<>();
         Function<Preprocessing, PreparedDataset> datasets = p -> prepared.computeIfAbsent(p,
                 q -> DataOptions.prepare(o, q));
@@ -49,8 +49,8 @@ final class LessonCommand {
         Map<String, SavedRun> runs = new LinkedHashMap<>();
         PreparedDataset any = null;
         for (String alias : lesson.usedRuns()) {
-            ArchitectureSpec spec = specs.get(alias);
-            PreparedDataset data = datasets.apply(spec.preprocessing());
+            ExperimentSpec spec = specs.get(alias);
+            PreparedDataset data = datasets.apply(spec.data());
             any = data;
             Optional<SavedRun> match = LessonRuns.match(saved, spec, data.identity());
             if (match.isPresent()) {
@@ -58,7 +58,7 @@ final class LessonCommand {
                 runs.put(alias, match.get());
                 continue;
             }
-            out.println("Training " + spec.describe() + " · seed " + spec.seed() + " on " + data.source());
+            out.println("Training " + spec.describe() + " · seed " + spec.training().seed() + " on " + data.source());
             RunLauncher.Outcome outcome = RunLauncher.train(spec, data, new ConsoleProgress(out));
             SavedRun run = store.save(outcome.info(spec.describe()), outcome.result(), outcome.run().network(),
                     data.vocabulary());

@@ -10,7 +10,7 @@ import org.flattenexplorer.data.Preprocessing;
 import org.flattenexplorer.data.Review;
 import org.flattenexplorer.data.Sequences;
 import org.flattenexplorer.data.Vocabulary;
-import org.flattenexplorer.model.ArchitectureSpec;
+import org.flattenexplorer.model.ExperimentSpec;
 
 /**
  * Synthetic token ids with the question's shape for the benchmark: the question's vocabulary size (37,252, so the
@@ -22,15 +22,15 @@ final class QuestionShapedData {
 
     private QuestionShapedData() {}
 
-    static PreparedDataset create(ArchitectureSpec spec) {
-        Random random = new Random(spec.seed());
-        Preprocessing p = spec.preprocessing();
-        return new PreparedDataset(split("train", spec.trainSize(), spec, random),
-                split("train", spec.valSize(), spec, random), split("test", 0, spec, random),
-                new IdVocabulary(), p, "synthetic-ids-" + spec.seed(), "synthetic token ids (question's shape)");
+    static PreparedDataset create(ExperimentSpec spec) {
+        Preprocessing p = spec.data();
+        Random random = new Random(p.seed());
+        return new PreparedDataset(split("train", spec.data().trainSize(), spec, random),
+                split("train", spec.data().valSize(), spec, random), split("test", 0, spec, random),
+                new IdVocabulary(), p, "synthetic-ids-" + p.seed(), "synthetic token ids (question's shape)");
     }
 
-    private static EncodedSplit split(String name, int n, ArchitectureSpec spec, Random random) {
+    private static EncodedSplit split(String name, int n, ExperimentSpec spec, Random random) {
         List<Review> reviews = new ArrayList<>();
         int[][] tokens = new int[n][];
         int[] labels = new int[n];
@@ -41,7 +41,7 @@ final class QuestionShapedData {
                 ids[t] = 1 + random.nextInt(VOCAB - 1);
             }
             labels[i] = i % 2;
-            tokens[i] = Sequences.pad(ids, spec.maxlen(), spec.padding(), Padding.PRE);
+            tokens[i] = Sequences.pad(ids, spec.data().maxlen(), spec.data().padding(), Padding.PRE);
             reviews.add(new Review(name, labels[i] == 1 ? Review.POS : Review.NEG, i, labels[i] == 1 ? 8 : 2, ""));
         }
         return new EncodedSplit(reviews, tokens, labels);

@@ -1,7 +1,7 @@
 package org.flattenexplorer.cli;
 
 import org.flattenexplorer.data.PreparedDataset;
-import org.flattenexplorer.model.ArchitectureSpec;
+import org.flattenexplorer.model.ExperimentSpec;
 import org.flattenexplorer.training.RunInfo;
 import org.flattenexplorer.training.RunResult;
 import org.flattenexplorer.training.RunStatus;
@@ -20,7 +20,7 @@ final class RunLauncher {
         }
     }
 
-    static Outcome train(ArchitectureSpec spec, PreparedDataset data, TrainingListener listener) {
+    static Outcome train(ExperimentSpec spec, PreparedDataset data, TrainingListener listener) {
         TrainingRun run = new TrainingRun(spec, data);
         String[] failure = new String[1];
         RunResult result = run.run(event -> {

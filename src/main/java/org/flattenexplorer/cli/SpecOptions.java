@@ -1,10 +1,11 @@
 package org.flattenexplorer.cli;
 
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Set;
 import org.flattenexplorer.data.Padding;
-import org.flattenexplorer.model.ArchitectureSpec;
 import org.flattenexplorer.model.Cell;
+import org.flattenexplorer.model.ExperimentSpec;
 import org.flattenexplorer.model.Head;
 import org.flattenexplorer.model.Implementation;
 
@@ -27,8 +28,8 @@ final class SpecOptions {
 
     private SpecOptions() {}
 
-    static ArchitectureSpec apply(ArchitectureSpec base, CliOptions o) {
-        ArchitectureSpec.Builder b = base.toBuilder();
+    static ExperimentSpec apply(ExperimentSpec base, CliOptions o) {
+        ExperimentSpec.Builder b = base.toBuilder();
         o.bool("return-sequences").ifPresent(b::returnSequences);
         o.string("head").ifPresent(h -> b.head(parse(() -> Head.fromCliName(h))));
         o.string("padding").ifPresent(p -> b.padding(padding("padding", p)));
@@ -50,8 +51,8 @@ final class SpecOptions {
         o.integer("train-size").ifPresent(b::trainSize);
         o.integer("val-size").ifPresent(b::valSize);
         o.integer("test-size").ifPresent(b::testSize);
-        o.integer("num-words").ifPresent(b::numWords);
-        o.string("word-index").ifPresent(p -> b.wordIndex(java.nio.file.Path.of(p).toAbsolutePath().normalize().toString()));
+        o.integer("num-words").ifPresent(n -> b.numWords(OptionalInt.of(n)));
+        o.string("word-index").ifPresent(p -> b.wordIndex(java.nio.file.Path.of(p).toAbsolutePath().normalize()));
         o.string("lstm").ifPresent(l -> b.implementation(implementation(l)));
         o.string("cell").ifPresent(c -> b.cell(parse(() -> Cell.fromCliName(c))));
         if (o.has("bidirectional")) {
@@ -64,11 +65,11 @@ final class SpecOptions {
     }
 
     /** A note for a combination that is valid but does not do what it seems to (printed, not refused). */
-    static java.util.Optional<String> note(ArchitectureSpec spec, CliOptions o) {
-        if (spec.flattenIsNoOp() && (o.has("head") || o.has("return-sequences"))) {
+    static java.util.Optional<String> note(ExperimentSpec spec, CliOptions o) {
+        if (spec.model().flattenIsNoOp() && (o.has("head") || o.has("return-sequences"))) {
             return java.util.Optional.of("with --return-sequences false the LSTM outputs one vector per review, so "
                     + "Flatten changes nothing: the Dense layer reads only the last hidden state (use "
-                    + "--return-sequences true to flatten all " + spec.maxlen() + " states)");
+                    + "--return-sequences true to flatten all " + spec.data().maxlen() + " states)");
         }
         return java.util.Optional.empty();
     }
@@ -78,8 +79,8 @@ final class SpecOptions {
     }
 
     /** The spec with the options applied, refused with the core's explanation when it cannot be trained. */
-    static ArchitectureSpec trainable(ArchitectureSpec base, CliOptions o) {
-        ArchitectureSpec spec = apply(base, o);
+    static ExperimentSpec trainable(ExperimentSpec base, CliOptions o) {
+        ExperimentSpec spec = apply(base, o);
         spec.invalidReason().ifPresent(reason -> {
             throw new CliException("invalid model: " + reason.replace("\n", "; "));
         });

@@ -2,7 +2,7 @@ package org.flattenexplorer.cli;
 
 import java.io.PrintStream;
 import java.util.Set;
-import org.flattenexplorer.model.ArchitectureSpec;
+import org.flattenexplorer.model.ExperimentSpec;
 import org.flattenexplorer.model.KerasSummary;
 
 /** {@code summary}: the Keras-style table of a variant, without data (the vocabulary size is an option). */
@@ -15,7 +15,7 @@ final class SummaryCommand {
     private SummaryCommand() {}
 
     static int run(CliOptions o, PrintStream out, PrintStream err) {
-        ArchitectureSpec spec = SpecOptions.apply(TrainCommand.preset(o).spec(), o);
+        ExperimentSpec spec = SpecOptions.apply(TrainCommand.preset(o).spec(), o);
         SpecOptions.note(spec, o).ifPresent(n -> Cli.note(err, n));
         int vocab = o.integer("vocab").orElse(DEFAULT_VOCAB);
         if (vocab < 2) {

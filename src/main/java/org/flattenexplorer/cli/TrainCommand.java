@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.flattenexplorer.data.PreparedDataset;
-import org.flattenexplorer.model.ArchitectureSpec;
+import org.flattenexplorer.model.ExperimentSpec;
 import org.flattenexplorer.model.Preset;
 import org.flattenexplorer.model.TrainingMemory;
 import org.flattenexplorer.training.OutputCheck;
@@ -34,13 +34,13 @@ final class TrainCommand {
      * folder (new, writable, room for the model) and the memory the spec needs (TrainingRun).
      */
     static int run(CliOptions o, PrintStream out, PrintStream err) {
-        ArchitectureSpec spec = SpecOptions.trainable(preset(o).spec(), o);
+        ExperimentSpec spec = SpecOptions.trainable(preset(o).spec(), o);
         SpecOptions.note(spec, o).ifPresent(n -> Cli.note(err, n));
         DataOptions.check(o);
         RunStore store = new RunStore(RunStore.defaultRoot());
         o.string("out").ifPresent(dir -> OutputCheck.SYSTEM.newFolder("--out", dir, 0));
-        PreparedDataset data = DataOptions.prepare(o, spec.preprocessing());
-        data.notes(spec.testSize()).forEach(n -> Cli.note(err, n));
+        PreparedDataset data = DataOptions.prepare(o, spec.data());
+        data.notes(spec.data().testSize()).forEach(n -> Cli.note(err, n));
         TrainingMemory.require(spec, data.vocabulary().inputDim());
         long bytes = RunStore.bytesNeeded(spec, data.vocabulary().inputDim());
         if (o.has("out")) {
@@ -49,8 +49,9 @@ final class TrainCommand {
             store.requireWritable(bytes);
         }
         out.println("Training " + spec.describe() + " on " + data.source() + " (" + data.train().size()
-                + " train / " + data.validation().size() + " validation reviews, " + spec.implementation().cliName() + " "
-                + spec.recurrentLayerName() + ")");
+                + " train / " + data.validation().size() + " validation reviews, "
+                        + spec.model().implementation().cliName() + " "
+                + spec.model().recurrentLayerName() + ")");
         RunLauncher.Outcome outcome = RunLauncher.train(spec, data, new ConsoleProgress(out));
         out.println(testAccuracyLine(outcome.result().testAccuracy()));
         RunInfo info = outcome.info(spec.describe());

@@ -16,7 +16,7 @@ import java.util.TreeSet;
 import javax.imageio.ImageIO;
 import org.flattenexplorer.charts.TrainSizeChart;
 import org.flattenexplorer.data.PreparedDataset;
-import org.flattenexplorer.model.ArchitectureSpec;
+import org.flattenexplorer.model.ExperimentSpec;
 import org.flattenexplorer.model.Preset;
 import org.flattenexplorer.model.TrainingMemory;
 import org.flattenexplorer.training.EpochMetrics;
@@ -24,6 +24,7 @@ import org.flattenexplorer.training.OutputCheck;
 import org.flattenexplorer.training.OutputException;
 import org.flattenexplorer.training.RunResult;
 import org.flattenexplorer.training.RunStatus;
+import org.flattenexplorer.training.SeedPlan;
 import org.flattenexplorer.training.SeedStatistics;
 
 /**
@@ -36,7 +37,7 @@ final class TrainSizesCommand {
     private TrainSizesCommand() {}
 
     /** One trained run of the experiment. */
-    record SizedRun(String name, int trainSize, long seed, ArchitectureSpec spec, RunResult result) {}
+    record SizedRun(String name, int trainSize, long seed, ExperimentSpec spec, RunResult result) {}
 
     static int run(CliOptions o, PrintStream out, PrintStream err) {
         if (o.has("train-size")) {
@@ -49,9 +50,9 @@ final class TrainSizesCommand {
         }
         DataOptions.check(o);
         List<Preset> presets = CompareCommand.presets(o.string("presets").orElse(CompareCommand.DEFAULT_PRESETS));
-        List<ArchitectureSpec> bases = new ArrayList<>();
+        List<ExperimentSpec> bases = new ArrayList<>();
         for (Preset preset : presets) {
-            ArchitectureSpec spec = SpecOptions.trainable(preset.spec(), o);
+            ExperimentSpec spec = SpecOptions.trainable(preset.spec(), o);
             SpecOptions.note(spec, o).ifPresent(n -> Cli.note(err, preset.id() + ": " + n));
             bases.add(spec);
         }
@@ -63,26 +64,25 @@ final class TrainSizesCommand {
         List<Integer> largestFirst = new ArrayList<>(sizes);
         java.util.Collections.reverse(largestFirst);
         for (int size : largestFirst) {
-            for (ArchitectureSpec base : bases) {
-                ArchitectureSpec spec = base.toBuilder().trainSize(size).build();
-                PreparedDataset d = data.computeIfAbsent(spec.preprocessing().toJson(),
-                        k -> DataOptions.prepare(o, spec.preprocessing()));
+            for (ExperimentSpec base : bases) {
+                ExperimentSpec spec = base.toBuilder().trainSize(size).build();
+                PreparedDataset d = data.computeIfAbsent(spec.data().toJson(),
+                        k -> DataOptions.prepare(o, spec.data()));
                 TrainingMemory.require(spec, d.vocabulary().inputDim());
             }
         }
-        data.values().stream().findFirst().map(d -> d.notes(bases.get(0).testSize())).orElse(List.of())
+        data.values().stream().findFirst().map(d -> d.notes(bases.get(0).data().testSize())).orElse(List.of())
                 .forEach(n -> Cli.note(err, n));
         List<SizedRun> runs = new ArrayList<>();
         for (int size : sizes) {
             for (int v = 0; v < presets.size(); v++) {
-                ArchitectureSpec sized = bases.get(v).toBuilder().trainSize(size).build();
-                PreparedDataset d = data.get(sized.preprocessing().toJson());
-                for (int s = 0; s < seeds; s++) {
-                    ArchitectureSpec spec = sized.toBuilder().seed(sized.seed() + s).build();
+                ExperimentSpec sized = bases.get(v).toBuilder().trainSize(size).build();
+                PreparedDataset d = data.get(sized.data().toJson());
+                for (ExperimentSpec spec : SeedPlan.seeds(sized, seeds)) {
                     out.println("== " + presets.get(v).id() + ", " + size + " training reviews (" + spec.describe()
-                            + "), seed " + spec.seed() + " ==");
+                            + "), seed " + spec.training().seed() + " ==");
                     RunResult result = RunLauncher.train(spec, d, new ConsoleProgress(out)).result();
-                    runs.add(new SizedRun(presets.get(v).id(), size, spec.seed(), spec, result));
+                    runs.add(new SizedRun(presets.get(v).id(), size, spec.training().seed(), spec, result));
                 }
             }
         }

@@ -24,6 +24,7 @@ public final class DatasetPreparer {
 
     /** Prepares the reviews of an aclImdb folder (or the folder holding {@code aclImdb/}). */
     public static PreparedDataset fromFolder(Path aclImdbRoot, Preprocessing p) {
+        p.requireValid();
         Path root = AclImdbReader.resolveRoot(aclImdbRoot);
         AclImdbReader.checkLayout(root);
         return prepare(AclImdbReader.read(root, "train"), AclImdbReader.read(root, "test"), p,
@@ -32,6 +33,7 @@ public final class DatasetPreparer {
 
     /** What {@code --data PATH} names: a CSV/TSV file of labelled texts, or an aclImdb folder. */
     public static PreparedDataset fromPath(Path data, TextFileSettings fileSettings, Preprocessing p) {
+        p.requireValid();
         return Files.isRegularFile(data) ? fromTextFile(data, fileSettings, p) : fromFolder(data, p);
     }
 
@@ -43,6 +45,7 @@ public final class DatasetPreparer {
      * depend only on the file, the settings and the seed, so runs with other training sizes test on the same rows.
      */
     public static PreparedDataset fromTextFile(Path file, TextFileSettings settings, Preprocessing p) {
+        p.requireValid();
         LabelledTextFile.Contents contents = LabelledTextFile.read(file, settings);
         List<String> notes = new ArrayList<>();
         contents.skippedNote().ifPresent(notes::add);
@@ -115,6 +118,7 @@ public final class DatasetPreparer {
 
     /** Prepares {@link SyntheticReviews}: just enough of them for the sizes asked, from p's seed. */
     public static PreparedDataset synthetic(Preprocessing p) {
+        p.requireValid();
         if ((long) p.trainSize() + p.valSize() > MAX_SYNTHETIC_REVIEWS || p.testSize() > MAX_SYNTHETIC_REVIEWS) {
             throw new DataException(String.format(Locale.ROOT, "The synthetic set has at most %,d training + "
                     + "validation reviews and %,d test reviews (as IMDB's folders), but %,d + %,d and %,d were asked: "
@@ -128,6 +132,7 @@ public final class DatasetPreparer {
 
     /** The common path of every source; the lists must be in a deterministic order. */
     static PreparedDataset prepare(List<Review> trainFolder, List<Review> testFolder, Preprocessing p, String source) {
+        p.requireValid();
         return prepare(trainFolder, testFolder, p, source, Pools.FOLDERS, null, List.of());
     }
 

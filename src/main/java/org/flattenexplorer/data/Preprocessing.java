@@ -1,16 +1,21 @@
 package org.flattenexplorer.data;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;
 
 /**
  * Every setting that determines the encoded data; together with the reviews it fixes a
- * {@link PreparedDataset} exactly.
+ * {@link PreparedDataset} exactly. Out-of-range numbers are kept, so that {@link #problems()} can name them in the
+ * user's terms; {@link DatasetPreparer} refuses them.
  *
  * @param maxlen        padded length T
  * @param padding       where zeros go ({@code pad_sequences} padding)
@@ -32,23 +37,50 @@ public record Preprocessing(int maxlen, Padding padding, Padding truncating, boo
     public static final int DEFAULT_VAL_SIZE = 200;
     public static final int DEFAULT_TEST_SIZE = 1000;
     public static final long DEFAULT_SEED = 42L;
+    /** Upper bound of maxlen that keeps one run inside a desktop's memory; beyond it the number is a typo. */
+    public static final int MAX_MAXLEN = 2000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public Preprocessing {
         Objects.requireNonNull(padding, "padding");
         Objects.requireNonNull(truncating, "truncating");
         Objects.requireNonNull(numWords, "numWords (use OptionalInt.empty())");
-        if (maxlen < 1) {
-            throw new IllegalArgumentException("maxlen must be at least 1: " + maxlen);
-        }
-        if (trainSize < 1 || valSize < 0 || testSize < 0) {
-            throw new IllegalArgumentException("sizes must be train >= 1, validation >= 0, test >= 0: "
-                    + trainSize + "/" + valSize + "/" + testSize);
-        }
         if (useWordIndex && wordIndexPath == null) {
             throw new IllegalArgumentException("useWordIndex needs a wordIndexPath");
         }
-        FittedVocabulary.checkNumWords(numWords);
+    }
+
+    /** The question's data: T = 500, post padding, pre truncating, a fitted vocabulary, 448 / 200 / 1000, seed 42. */
+    public static Preprocessing question() {
+        return defaults().withPadding(Padding.POST, Padding.PRE);
+    }
+
+    /** Why these settings cannot prepare a dataset, in the user's terms; empty when they can. */
+    public List<String> problems() {
+        List<String> problems = new ArrayList<>();
+        RangeCheck.check(problems, "maxlen", maxlen, 1, MAX_MAXLEN, "tokens");
+        if (trainSize < 2) {
+            problems.add("the training split needs at least 2 reviews (got " + trainSize + ")");
+        }
+        if (valSize < 1) {
+            problems.add("the validation split needs at least 1 review (got " + valSize + ")");
+        }
+        if (testSize < 0) {
+            problems.add("the test size cannot be negative (got " + testSize + ")");
+        }
+        if (numWords.isPresent() && numWords.getAsInt() < 4) {
+            problems.add("num_words must be at least 4 when set (got " + numWords.getAsInt() + ")");
+        }
+        return problems;
+    }
+
+    /** @throws IllegalArgumentException naming every problem */
+    public Preprocessing requireValid() {
+        List<String> problems = problems();
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems));
+        }
+        return this;
     }
 
     /** The tutorial's settings with a vocabulary fitted on the train split. */
@@ -101,6 +133,12 @@ public record Preprocessing(int maxlen, Padding padding, Padding truncating, boo
     }
 
     public String toJson() {
+        return toJsonNode().toString();
+    }
+
+    /** The JSON object saved runs and the CLI's JSON write; {@link #fromJsonNode} reads it back. */
+    @JsonValue
+    public ObjectNode toJsonNode() {
         ObjectNode root = JSON.createObjectNode();
         root.put("maxlen", maxlen);
         root.put("padding", padding.name());
@@ -120,12 +158,20 @@ public record Preprocessing(int maxlen, Padding padding, Padding truncating, boo
         root.put("valSize", valSize);
         root.put("testSize", testSize);
         root.put("seed", seed);
-        return root.toString();
+        return root;
     }
 
     public static Preprocessing fromJson(String json) {
         try {
-            JsonNode r = JSON.readTree(json);
+            return fromJsonNode(JSON.readTree(json));
+        } catch (JsonProcessingException e) {
+            throw new DataException("Malformed saved preprocessing JSON: " + e.getMessage(), e);
+        }
+    }
+
+    @JsonCreator
+    public static Preprocessing fromJsonNode(JsonNode r) {
+        try {
             String wordIndex = r.path("wordIndexPath").isTextual() ? r.path("wordIndexPath").asText() : null;
             JsonNode nw = r.path("numWords");
             return new Preprocessing(r.path("maxlen").asInt(), Padding.valueOf(r.path("padding").asText()),
@@ -134,7 +180,7 @@ public record Preprocessing(int maxlen, Padding padding, Padding truncating, boo
                     nw.isInt() ? OptionalInt.of(nw.asInt()) : OptionalInt.empty(),
                     r.path("trainSize").asInt(), r.path("valSize").asInt(), r.path("testSize").asInt(),
                     r.path("seed").asLong());
-        } catch (JsonProcessingException | IllegalArgumentException | NullPointerException e) {
+        } catch (IllegalArgumentException | NullPointerException e) {
             throw new DataException("Malformed saved preprocessing JSON: " + e.getMessage(), e);
         }
     }

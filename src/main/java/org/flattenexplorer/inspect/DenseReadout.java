@@ -2,7 +2,7 @@ package org.flattenexplorer.inspect;
 
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.flattenexplorer.model.ArchitectureSpec;
+import org.flattenexplorer.model.ExperimentSpec;
 import org.flattenexplorer.model.Head;
 
 /**
@@ -48,9 +48,9 @@ public record DenseReadout(float[][] weights, double bias, double[] contribution
      * The steps a pooling head pools over: every step, except that with masking average pooling skips the padding
      * (Keras's GlobalAveragePooling1D supports masking; GlobalMaxPooling1D does not and pools over every step).
      */
-    static boolean[] pooledSteps(ArchitectureSpec spec, EncodedReview review) {
+    static boolean[] pooledSteps(ExperimentSpec spec, EncodedReview review) {
         boolean[] pooled = new boolean[review.length()];
-        boolean skipPadding = spec.masking() && spec.head().supportsMasking();
+        boolean skipPadding = spec.model().masking() && spec.model().head().supportsMasking();
         for (int t = 0; t < pooled.length; t++) {
             pooled[t] = !(skipPadding && review.padding()[t]);
         }
@@ -62,23 +62,23 @@ public record DenseReadout(float[][] weights, double bias, double[] contribution
      * step (with masking, the last word's, which the masked steps after it repeat); for Bidirectional, the backward
      * half from step 0, where the backward pass ends.
      */
-    static int[] lastStateRows(ArchitectureSpec spec, EncodedReview review, int width) {
-        int last = spec.masking() ? Math.max(0, review.lastWordPosition()) : review.length() - 1;
+    static int[] lastStateRows(ExperimentSpec spec, EncodedReview review, int width) {
+        int last = spec.model().masking() ? Math.max(0, review.lastWordPosition()) : review.length() - 1;
         int[] rows = new int[width];
         for (int u = 0; u < width; u++) {
-            rows[u] = spec.bidirectional() && u >= width / 2 ? 0 : last;
+            rows[u] = spec.model().bidirectional() && u >= width / 2 ? 0 : last;
         }
         return rows;
     }
 
-    public static DenseReadout of(MultiLayerNetwork net, ArchitectureSpec spec, HiddenStates states) {
+    public static DenseReadout of(MultiLayerNetwork net, ExperimentSpec spec, HiddenStates states) {
         Layer dense = net.getOutputLayer();
         float[] w = dense.getParam("W").dup().data().asFloat();
         double bias = dense.getParam("b").getDouble(0);
         int steps = states.timeSteps();
         int units = states.units();
         double[] contributions = new double[steps];
-        if (spec.returnSequences() && spec.head() == Head.FLATTEN) {
+        if (spec.model().returnSequences() && spec.model().head() == Head.FLATTEN) {
             float[][] folded = new float[steps][units];
             for (int t = 0; t < steps; t++) {
                 for (int u = 0; u < units; u++) {
@@ -89,18 +89,18 @@ public record DenseReadout(float[][] weights, double bias, double[] contribution
             return new DenseReadout(folded, bias, contributions, null);
         }
         float[][] row = {w};
-        if (spec.lastStateOnly()) {
+        if (spec.model().lastStateOnly()) {
             int[] read = lastStateRows(spec, states.review(), units);
             for (int u = 0; u < units; u++) {
                 contributions[read[u]] += (double) w[u] * states.at(read[u], u);
             }
-            return new DenseReadout(row, bias, contributions, spec.bidirectional() ? read : null);
+            return new DenseReadout(row, bias, contributions, spec.model().bidirectional() ? read : null);
         }
         boolean[] counted = pooledSteps(spec, states.review());
-        return switch (spec.head()) { // exhaustive: a new head says here what the Dense layer reads
+        return switch (spec.model().head()) { // exhaustive: a new head says here what the Dense layer reads
             case GLOBAL_MAX -> maxPooled(row, bias, states, counted);
             case GLOBAL_AVG -> averaged(row, bias, states, counted);
-            case FLATTEN, NONE -> throw new IllegalStateException(spec.head() + " was read above");
+            case FLATTEN, NONE -> throw new IllegalStateException(spec.model().head() + " was read above");
         };
     }
 

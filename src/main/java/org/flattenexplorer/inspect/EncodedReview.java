@@ -2,7 +2,7 @@ package org.flattenexplorer.inspect;
 
 import org.flattenexplorer.data.Sequences;
 import org.flattenexplorer.data.Vocabulary;
-import org.flattenexplorer.model.ArchitectureSpec;
+import org.flattenexplorer.model.ExperimentSpec;
 
 /**
  * One review as the model sees it: T token ids after tokenizing and padding, the word at each position,
@@ -10,8 +10,9 @@ import org.flattenexplorer.model.ArchitectureSpec;
  */
 public record EncodedReview(int[] tokens, String[] words, boolean[] padding) {
 
-    public static EncodedReview of(String text, Vocabulary vocabulary, ArchitectureSpec spec) {
-        return ofTokens(Sequences.pad(vocabulary.encode(text), spec.maxlen(), spec.padding(), spec.truncating()),
+    public static EncodedReview of(String text, Vocabulary vocabulary, ExperimentSpec spec) {
+        return ofTokens(Sequences.pad(vocabulary.encode(text), spec.data().maxlen(), spec.data().padding(),
+                spec.data().truncating()),
                 vocabulary);
     }
 

@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.flattenexplorer.model.ArchitectureSpec;
+import org.flattenexplorer.model.ExperimentSpec;
+import org.flattenexplorer.model.ModelSpec;
 import org.flattenexplorer.model.Preset;
 import org.flattenexplorer.training.RunResult;
 import org.flattenexplorer.training.SavedRun;
@@ -17,7 +18,7 @@ import org.flattenexplorer.training.SavedRun;
 public final class Explanation {
 
     /** A finished or running experiment the explanation may quote. */
-    public record Evidence(String name, ArchitectureSpec spec, RunResult result) {
+    public record Evidence(String name, ExperimentSpec spec, RunResult result) {
         public static Evidence of(SavedRun run) {
             return new Evidence(run.info().name(), run.info().spec(), run.result());
         }
@@ -42,9 +43,9 @@ public final class Explanation {
         Optional<Evidence> lastBackwards = find(runs, Preset.LAST_GO_BACKWARDS);
         List<Claim> claims = new ArrayList<>();
 
-        ArchitectureSpec f = flatten.map(Evidence::spec).orElse(Preset.QUESTION_FLATTEN.spec());
-        int steps = f.maxlen();
-        int units = f.units();
+        ExperimentSpec f = flatten.map(Evidence::spec).orElse(Preset.QUESTION_FLATTEN.spec());
+        int steps = f.data().maxlen();
+        int units = f.model().units();
         claims.add(new Claim("What Flatten does",
                 String.format(Locale.ROOT, "With return_sequences=True the LSTM hands on its hidden state after every one "
                         + "of the %d time steps: a (None, %d, %d) tensor. Flatten learns nothing; it only lays those "
@@ -61,7 +62,8 @@ public final class Explanation {
             weights.append(String.format(Locale.ROOT, "In your run \"%s\" (%d training reviews), that is about %,d "
                             + "weights per training review; training accuracy reached %.3f while the best validation "
                             + "accuracy was %.3f: a gap of %.3f, the mark of overfitting.", flatten.get().name(),
-                    f.trainSize(), (steps * units + 1) / Math.max(1, f.trainSize()), r.bestTrainingAccuracy(),
+                    f.data().trainSize(), (steps * units + 1) / Math.max(1, f.data().trainSize()),
+                            r.bestTrainingAccuracy(),
                     r.bestValidationAccuracy(), r.bestTrainingAccuracy() - r.bestValidationAccuracy()));
         } else {
             weights.append("With only a few hundred training reviews, that many weights can memorise the training "
@@ -111,10 +113,13 @@ public final class Explanation {
                 && sameVariant(r.spec(), preset.spec())).findFirst();
     }
 
-    static boolean sameVariant(ArchitectureSpec a, ArchitectureSpec b) {
-        return a.returnSequences() == b.returnSequences() && a.masking() == b.masking() && a.padding() == b.padding()
-                && a.cell() == b.cell() && a.bidirectional() == b.bidirectional() && a.goBackwards() == b.goBackwards()
-                && (!a.returnSequences() || a.head() == b.head());
+    static boolean sameVariant(ExperimentSpec a, ExperimentSpec b) {
+        ModelSpec x = a.model();
+        ModelSpec y = b.model();
+        return x.returnSequences() == y.returnSequences() && x.masking() == y.masking()
+                && a.data().padding() == b.data().padding()
+                && x.cell() == y.cell() && x.bidirectional() == y.bidirectional() && x.goBackwards() == y.goBackwards()
+                && (!x.returnSequences() || x.head() == y.head());
     }
 
 }

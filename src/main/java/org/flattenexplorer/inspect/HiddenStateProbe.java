@@ -5,7 +5,7 @@ import org.deeplearning4j.nn.api.MaskState;
 import org.deeplearning4j.nn.layers.recurrent.LastTimeStepLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
-import org.flattenexplorer.model.ArchitectureSpec;
+import org.flattenexplorer.model.ExperimentSpec;
 import org.flattenexplorer.model.NetworkFactory;
 import org.flattenexplorer.model.cell.RecurrentStates;
 import org.nd4j.common.primitives.Pair;
@@ -25,7 +25,7 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class HiddenStateProbe {
     private HiddenStateProbe() {}
 
-    public static HiddenStates probe(MultiLayerNetwork net, ArchitectureSpec spec, EncodedReview review) {
+    public static HiddenStates probe(MultiLayerNetwork net, ExperimentSpec spec, EncodedReview review) {
         LayerWorkspaceMgr noWorkspaces = LayerWorkspaceMgr.noWorkspaces();
         float[][] ids = new float[1][review.length()];
         float[][] mask = new float[1][review.length()];
@@ -37,14 +37,14 @@ public final class HiddenStateProbe {
         Layer recurrent = net.getLayer(NetworkFactory.RECURRENT_LAYER);
         Layer inner = recurrent instanceof LastTimeStepLayer last ? last.getUnderlying() : recurrent;
         try {
-            if (spec.masking()) {
+            if (spec.model().masking()) {
                 Pair<INDArray, MaskState> next = embedding.feedForwardMaskArray(Nd4j.createFromArray(mask),
                         MaskState.Active, 1);
                 recurrent.feedForwardMaskArray(next.getFirst(), next.getSecond(), 1);
             }
             INDArray embedded = embedding.activate(Nd4j.createFromArray(ids), false, noWorkspaces);
             INDArray states = RecurrentStates.sequence(recurrent, embedded); // [1, width, T]
-            return new HiddenStates(timeMajor(states), spec.goBackwards() ? review.reversed() : review);
+            return new HiddenStates(timeMajor(states), spec.model().goBackwards() ? review.reversed() : review);
         } finally {
             embedding.clear();
             inner.clear();

@@ -3,7 +3,7 @@ package org.flattenexplorer.inspect;
 import java.nio.file.Path;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.flattenexplorer.data.Vocabulary;
-import org.flattenexplorer.model.ArchitectureSpec;
+import org.flattenexplorer.model.ExperimentSpec;
 import org.flattenexplorer.training.RunStore;
 import org.flattenexplorer.training.SavedRun;
 import org.flattenexplorer.training.TrainingRun;
@@ -12,7 +12,7 @@ import org.flattenexplorer.training.TrainingRun;
  * A model the views can inspect: a saved run, or a run still training (its live network). Turns review text or
  * padded token rows into {@link Inspection}s.
  */
-public record InspectedModel(String name, MultiLayerNetwork network, ArchitectureSpec spec, Vocabulary vocabulary) {
+public record InspectedModel(String name, MultiLayerNetwork network, ExperimentSpec spec, Vocabulary vocabulary) {
 
     /** Loads a run folder's network and vocabulary (a few hundred milliseconds). */
     public static InspectedModel load(Path runFolder) {
@@ -43,7 +43,7 @@ public record InspectedModel(String name, MultiLayerNetwork network, Architectur
     public float[] predict(org.flattenexplorer.data.EncodedSplit split) {
         synchronized (network) {
             return org.flattenexplorer.training.SplitEvaluator.predict(network, split,
-                    java.util.stream.IntStream.range(0, split.size()).toArray(), spec.masking());
+                    java.util.stream.IntStream.range(0, split.size()).toArray(), spec.model().masking());
         }
     }
 

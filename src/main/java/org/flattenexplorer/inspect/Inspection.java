@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.flattenexplorer.model.ArchitectureSpec;
+import org.flattenexplorer.model.ExperimentSpec;
 import org.flattenexplorer.model.Head;
 
 /**
@@ -14,7 +14,7 @@ import org.flattenexplorer.model.Head;
  * @param modelName  a label for people (the run's name)
  * @param probeNanos how long the probe and the readout took
  */
-public record Inspection(String modelName, ArchitectureSpec spec, EncodedReview review, HiddenStates states,
+public record Inspection(String modelName, ExperimentSpec spec, EncodedReview review, HiddenStates states,
                          DenseReadout readout, long probeNanos) {
 
     /** A word and its share of the logit. */
@@ -24,7 +24,7 @@ public record Inspection(String modelName, ArchitectureSpec spec, EncodedReview 
      * Probes the network. A network is not thread-safe: the probe holds the network's lock, so callers on
      * other threads (a training loop that locks it too, a second view) wait their turn.
      */
-    public static Inspection of(String modelName, MultiLayerNetwork net, ArchitectureSpec spec, EncodedReview review) {
+    public static Inspection of(String modelName, MultiLayerNetwork net, ExperimentSpec spec, EncodedReview review) {
         long start = System.nanoTime();
         synchronized (net) {
             HiddenStates states = HiddenStateProbe.probe(net, spec, review);
@@ -44,7 +44,7 @@ public record Inspection(String modelName, ArchitectureSpec spec, EncodedReview 
 
     /** True when the Dense weights fold back to T x U (return_sequences=True + Flatten). */
     public boolean foldsWeights() {
-        return spec.returnSequences() && spec.head() == Head.FLATTEN;
+        return spec.model().returnSequences() && spec.model().head() == Head.FLATTEN;
     }
 
     /**
@@ -52,7 +52,7 @@ public record Inspection(String modelName, ArchitectureSpec spec, EncodedReview 
      * the backward half is read at step 0), -1 otherwise.
      */
     public int lastStateRow() {
-        return spec.lastStateOnly() ? DenseReadout.lastStateRows(spec, review, units())[0] : -1;
+        return spec.model().lastStateOnly() ? DenseReadout.lastStateRows(spec, review, units())[0] : -1;
     }
 
     /**
@@ -60,7 +60,7 @@ public record Inspection(String modelName, ArchitectureSpec spec, EncodedReview 
      * Bidirectional, whose backward half is read at step 0. The window and the PNG outline just these.
      */
     public int[] lastStateColumns() {
-        int last = spec.bidirectional() ? units() / 2 - 1 : units() - 1;
+        int last = spec.model().bidirectional() ? units() / 2 - 1 : units() - 1;
         return new int[] {0, last};
     }
 
@@ -132,7 +132,7 @@ public record Inspection(String modelName, ArchitectureSpec spec, EncodedReview 
         if (foldsWeights()) {
             return states.flattened();
         }
-        if (spec.lastStateOnly()) {
+        if (spec.model().lastStateOnly()) {
             int[] rows = DenseReadout.lastStateRows(spec, review, units());
             float[] read = new float[units()];
             for (int u = 0; u < read.length; u++) {
@@ -140,10 +140,10 @@ public record Inspection(String modelName, ArchitectureSpec spec, EncodedReview 
             }
             return read;
         }
-        return switch (spec.head()) { // exhaustive: a new head says here what the Dense layer receives
+        return switch (spec.model().head()) { // exhaustive: a new head says here what the Dense layer receives
             case GLOBAL_MAX -> maxPooled();
             case GLOBAL_AVG -> averaged();
-            case FLATTEN, NONE -> throw new IllegalStateException(spec.head() + " was read above");
+            case FLATTEN, NONE -> throw new IllegalStateException(spec.model().head() + " was read above");
         };
     }
 
@@ -181,18 +181,18 @@ public record Inspection(String modelName, ArchitectureSpec spec, EncodedReview 
      */
     public List<String> readoutNote() {
         List<String> note = new ArrayList<>();
-        if (spec.goBackwards()) {
+        if (spec.model().goBackwards()) {
             note.add("go_backwards: the rows are in the order the layer reads the review, last position first, "
                     + "as Keras returns them.");
         }
         if (foldsWeights()) {
             return List.copyOf(note);
         }
-        if (spec.lastStateOnly()) {
+        if (spec.model().lastStateOnly()) {
             int last = lastStateRow();
             int word = review.lastWordPosition();
             int gap = word < 0 ? timeSteps() : last - word;
-            note.add(spec.bidirectional()
+            note.add(spec.model().bidirectional()
                     ? "Bidirectional, return_sequences=False: the Dense layer reads the forward half of h_" + last
                     + " (outlined in green) and the backward half of h_0 (black dots): " + units() + " numbers through "
                     + (units() + 1) + " weights."
@@ -204,7 +204,7 @@ public record Inspection(String modelName, ArchitectureSpec spec, EncodedReview 
             note.add("No other row of the heatmap reaches the Dense layer.");
             return List.copyOf(note);
         }
-        note.add(spec.head().title() + ": the Dense layer reads " + units() + " pooled numbers, one per unit, "
+        note.add(spec.model().head().title() + ": the Dense layer reads " + units() + " pooled numbers, one per unit, "
                 + "through " + (units() + 1) + " weights.");
         note.add(readout.sourceStep() != null ? "Black dots: the time step each unit's maximum came from."
                 : "Every counted step shares each unit's term equally.");
@@ -217,12 +217,12 @@ public record Inspection(String modelName, ArchitectureSpec spec, EncodedReview 
             return "Flatten: h_0..h_" + (timeSteps() - 1) + " end to end, " + String.format("%,d", timeSteps() * units())
                     + " numbers (index = t * " + units() + " + u)";
         }
-        if (spec.lastStateOnly()) {
-            return spec.bidirectional()
+        if (spec.model().lastStateOnly()) {
+            return spec.model().bidirectional()
                     ? "return_sequences=False: forward h_" + lastStateRow() + " and backward h_0, " + units() + " numbers"
                     : "return_sequences=False: only h_" + lastStateRow() + ", " + units() + " numbers";
         }
-        return spec.head().title() + " over time: " + units() + " numbers";
+        return spec.model().head().title() + " over time: " + units() + " numbers";
     }
 
     /** The largest |value| of a matrix: the end of its colour scale (one definition for every view and the PNG). */

@@ -4,17 +4,17 @@ import java.util.List;
 import java.util.Optional;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.flattenexplorer.data.Padding;
-import org.flattenexplorer.model.ArchitectureSpec;
+import org.flattenexplorer.model.ExperimentSpec;
 import org.flattenexplorer.model.Head;
 import org.flattenexplorer.model.Implementation;
 
 /**
  * An imported model of the app's own family, {@code Embedding -> LSTM -> (Flatten | pooling | last state) ->
- * Dense(1)} (Dropout layers anywhere): its {@link ArchitectureSpec}, and the imported network laid out as the
+ * Dense(1)} (Dropout layers anywhere): its {@link ExperimentSpec}, and the imported network laid out as the
  * inspection reads the app's runs (layer 0 the embedding, 1 the LSTM, the Dense last; sequences [batch, units,
  * time]), with the imported weights. The Hidden states views then show it like a trained run.
  */
-public record FamilyModel(ArchitectureSpec spec, MultiLayerNetwork network, String recurrentActivation) {
+public record FamilyModel(ExperimentSpec spec, MultiLayerNetwork network, String recurrentActivation) {
 
     /** The family's spec and network, or empty (with the reason) when the model is not of the family. */
     public static Optional<FamilyModel> of(KerasModelFile model, KerasImport.Imported imported, Padding padding,
@@ -59,7 +59,7 @@ public record FamilyModel(ArchitectureSpec spec, MultiLayerNetwork network, Stri
         return Optional.empty();
     }
 
-    static ArchitectureSpec spec(KerasModelFile model, Padding padding, Padding truncating) {
+    static ExperimentSpec spec(KerasModelFile model, Padding padding, Padding truncating) {
         List<KerasLayer> layers = model.computingLayers();
         KerasLayer embedding = layers.get(0);
         KerasLayer lstm = lstm(model);
@@ -72,7 +72,7 @@ public record FamilyModel(ArchitectureSpec spec, MultiLayerNetwork network, Stri
                 default -> { }
             }
         }
-        return ArchitectureSpec.question().toBuilder()
+        return ExperimentSpec.question().toBuilder()
                 .returnSequences(lstm.flag("return_sequences", false))
                 .head(head)
                 .masking(embedding.flag("mask_zero", false))

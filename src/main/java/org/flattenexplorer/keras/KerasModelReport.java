@@ -37,8 +37,10 @@ public final class KerasModelReport {
         out.append('\n');
         if (m.family().isPresent()) {
             FamilyModel fam = m.family().get();
-            out.append("In the app's family: ").append(fam.spec().describe()).append(", maxlen ").append(fam.spec().maxlen())
-                    .append(", embedding ").append(fam.spec().embedding()).append(" (opens in the Hidden states tab")
+            out.append("In the app's family: ").append(fam.spec().describe())
+                    .append(", maxlen ").append(fam.spec().data().maxlen())
+                    .append(", embedding ").append(fam.spec().model().embedding())
+                    .append(" (opens in the Hidden states tab")
                     .append(fam.recurrentActivation().equals("sigmoid") ? "" : "; its LSTM gates are "
                             + fam.recurrentActivation() + ", the app's own are sigmoid").append(")\n\n");
         } else {

@@ -12,7 +12,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
-import org.flattenexplorer.model.ArchitectureSpec;
+import org.flattenexplorer.model.ExperimentSpec;
 import org.flattenexplorer.model.KerasSummary;
 import org.flattenexplorer.training.SavedRun;
 
@@ -80,7 +80,7 @@ public final class Handout {
         }
     }
 
-    private static String summaryTable(ArchitectureSpec spec, int vocabulary) {
+    private static String summaryTable(ExperimentSpec spec, int vocabulary) {
         KerasSummary s = KerasSummary.of(spec, vocabulary);
         StringBuilder t = new StringBuilder("<table>\n<tr><th>Layer (type)</th><th>Output Shape</th><th>Param #</th></tr>\n");
         for (KerasSummary.Row r : s.rows()) {
@@ -96,7 +96,7 @@ public final class Handout {
         StringBuilder t = new StringBuilder("<table>\n<tr><th>run</th><th>Dense weights</th><th>best training accuracy</th>"
                 + "<th>best validation accuracy</th><th>test accuracy</th></tr>\n");
         for (SavedRun r : runs) {
-            ArchitectureSpec spec = r.info().spec();
+            ExperimentSpec spec = r.info().spec();
             t.append("<tr><td>").append(escape(r.info().name())).append("</td><td class=\"num\">")
                     .append(KerasSummary.formatCount(spec.denseInputSize() + 1)).append("</td><td class=\"num\">")
                     .append(fixed(r.result().bestTrainingAccuracy())).append("</td><td class=\"num\">")

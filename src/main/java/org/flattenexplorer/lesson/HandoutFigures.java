@@ -33,7 +33,7 @@ final class HandoutFigures {
             case ARCHITECTURE -> { }
             case TRAINING -> {
                 SavedRun run = m.runs().get(m.step().runs().get(0));
-                RunCurves curves = RunCurves.of(run.info().name(), run.result(), run.info().spec().epochs());
+                RunCurves curves = RunCurves.of(run.info().name(), run.result(), run.info().spec().training().epochs());
                 curves.style(FONT, false, LINE);
                 images.add(side(curves.lossChart(), curves.accuracyChart(), 1500, 520));
             }

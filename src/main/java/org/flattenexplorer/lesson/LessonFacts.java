@@ -9,7 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.flattenexplorer.inspect.ContributionShares;
 import org.flattenexplorer.inspect.Inspection;
-import org.flattenexplorer.model.ArchitectureSpec;
+import org.flattenexplorer.model.ExperimentSpec;
 import org.flattenexplorer.model.KerasSummary;
 import org.flattenexplorer.training.EpochMetrics;
 import org.flattenexplorer.training.RunResult;
@@ -82,20 +82,20 @@ public final class LessonFacts {
         return Map.copyOf(values);
     }
 
-    public LessonFacts spec(String alias, ArchitectureSpec spec, int vocabulary) {
+    public LessonFacts spec(String alias, ExperimentSpec spec, int vocabulary) {
         KerasSummary summary = KerasSummary.of(spec, vocabulary);
         long dense = row(summary, "dense");
-        put(alias, "maxlen", count(spec.maxlen()));
-        put(alias, "units", count(spec.units()));
-        put(alias, "padding", spec.padding().name().toLowerCase(Locale.ROOT));
+        put(alias, "maxlen", count(spec.data().maxlen()));
+        put(alias, "units", count(spec.model().units()));
+        put(alias, "padding", spec.data().padding().name().toLowerCase(Locale.ROOT));
         put(alias, "denseInputs", count(spec.denseInputSize()));
         put(alias, "denseWeights", count(dense));
         put(alias, "lstmParams", count(row(summary, "lstm")));
         put(alias, "totalParams", count(summary.totalParams()));
-        put(alias, "trainSize", count(spec.trainSize()));
-        put(alias, "valSize", count(spec.valSize()));
-        put(alias, "epochs", count(spec.epochs()));
-        put(alias, "weightsPerReview", count(Math.round((double) dense / spec.trainSize())));
+        put(alias, "trainSize", count(spec.data().trainSize()));
+        put(alias, "valSize", count(spec.data().valSize()));
+        put(alias, "epochs", count(spec.training().epochs()));
+        put(alias, "weightsPerReview", count(Math.round((double) dense / spec.data().trainSize())));
         return this;
     }
 

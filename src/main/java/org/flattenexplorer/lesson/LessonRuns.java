@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
-import org.flattenexplorer.model.ArchitectureSpec;
+import org.flattenexplorer.model.ExperimentSpec;
 import org.flattenexplorer.training.RunStatus;
 import org.flattenexplorer.training.SavedRun;
 
@@ -17,14 +17,14 @@ public final class LessonRuns {
      * The spec of every run of the lesson: its preset, changed by {@code adjust} (identity in the app; the CLI's
      * overrides such as {@code --epochs 1}; tiny sizes in tests).
      */
-    public static Map<String, ArchitectureSpec> specs(Lesson lesson, UnaryOperator<ArchitectureSpec> adjust) {
-        Map<String, ArchitectureSpec> specs = new LinkedHashMap<>();
+    public static Map<String, ExperimentSpec> specs(Lesson lesson, UnaryOperator<ExperimentSpec> adjust) {
+        Map<String, ExperimentSpec> specs = new LinkedHashMap<>();
         lesson.runs().forEach((alias, preset) -> specs.put(alias, adjust.apply(preset.spec())));
         return specs;
     }
 
     /** The newest finished run with exactly this spec (seed included) on exactly this data. */
-    public static Optional<SavedRun> match(List<SavedRun> saved, ArchitectureSpec spec, String dataIdentity) {
+    public static Optional<SavedRun> match(List<SavedRun> saved, ExperimentSpec spec, String dataIdentity) {
         return saved.stream()
                 .filter(r -> r.info().status() == RunStatus.FINISHED)
                 .filter(r -> spec.equals(r.info().spec()) && dataIdentity.equals(r.info().dataIdentity()))

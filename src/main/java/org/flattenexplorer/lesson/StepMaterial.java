@@ -3,7 +3,7 @@ package org.flattenexplorer.lesson;
 import java.util.List;
 import java.util.Map;
 import org.flattenexplorer.inspect.Inspection;
-import org.flattenexplorer.model.ArchitectureSpec;
+import org.flattenexplorer.model.ExperimentSpec;
 import org.flattenexplorer.training.SavedRun;
 
 /**
@@ -17,7 +17,7 @@ import org.flattenexplorer.training.SavedRun;
  * @param vocabulary  the size of that spec's vocabulary on the data in use (the summary's Embedding row)
  */
 public record StepMaterial(LessonStep step, Map<String, SavedRun> runs, List<Inspection> inspections, int reviewRow,
-                           String title, String text, String notes, ArchitectureSpec spec, int vocabulary) {
+                           String title, String text, String notes, ExperimentSpec spec, int vocabulary) {
 
     public StepMaterial {
         runs = Map.copyOf(runs);

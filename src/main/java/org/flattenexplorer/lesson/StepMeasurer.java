@@ -11,7 +11,7 @@ import org.flattenexplorer.inspect.ContributionShares;
 import org.flattenexplorer.inspect.EncodedReview;
 import org.flattenexplorer.inspect.InspectedModel;
 import org.flattenexplorer.inspect.Inspection;
-import org.flattenexplorer.model.ArchitectureSpec;
+import org.flattenexplorer.model.ExperimentSpec;
 import org.flattenexplorer.training.SavedRun;
 
 /**
@@ -21,7 +21,7 @@ import org.flattenexplorer.training.SavedRun;
  */
 public final class StepMeasurer {
     private final Lesson lesson;
-    private final Map<String, ArchitectureSpec> specs;
+    private final Map<String, ExperimentSpec> specs;
     private final Function<Preprocessing, PreparedDataset> datasets;
     private final Map<java.nio.file.Path, InspectedModel> models = new HashMap<>();
     private final Map<java.nio.file.Path, ContributionShares> shares = new HashMap<>();
@@ -29,7 +29,7 @@ public final class StepMeasurer {
     /**
      * @param datasets the reviews a spec's preprocessing gives (the same ones its runs were trained on)
      */
-    public StepMeasurer(Lesson lesson, Map<String, ArchitectureSpec> specs,
+    public StepMeasurer(Lesson lesson, Map<String, ExperimentSpec> specs,
                         Function<Preprocessing, PreparedDataset> datasets) {
         this.lesson = lesson;
         this.specs = Map.copyOf(specs);
@@ -39,7 +39,7 @@ public final class StepMeasurer {
     public synchronized StepMaterial measure(LessonStep step, Map<String, SavedRun> runs) {
         LessonFacts facts = new LessonFacts();
         for (String alias : lesson.runs().keySet()) {
-            ArchitectureSpec spec = specs.get(alias);
+            ExperimentSpec spec = specs.get(alias);
             if (mentions(step, alias)) {
                 facts.spec(alias, spec, dataset(alias).vocabulary().inputDim());
             }
@@ -69,7 +69,7 @@ public final class StepMeasurer {
                         f -> ContributionShares.measure(model, data.validation())));
             }
         }
-        ArchitectureSpec shown = step.specAlias().map(specs::get).orElse(null);
+        ExperimentSpec shown = step.specAlias().map(specs::get).orElse(null);
         int vocabulary = step.specAlias().map(a -> dataset(a).vocabulary().inputDim()).orElse(0);
         return new StepMaterial(step, runs, inspections, row, facts.fill(step.title()), facts.fill(step.text()),
                 facts.fill(step.notes()),
@@ -83,10 +83,10 @@ public final class StepMeasurer {
 
     /** The dataset of an alias's spec (prepared once by the caller's cache). */
     public PreparedDataset dataset(String alias) {
-        return datasets.apply(specs.get(alias).preprocessing());
+        return datasets.apply(specs.get(alias).data());
     }
 
-    public ArchitectureSpec spec(String alias) {
+    public ExperimentSpec spec(String alias) {
         return specs.get(alias);
     }
 

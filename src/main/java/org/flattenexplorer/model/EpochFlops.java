@@ -76,9 +76,10 @@ public final class EpochFlops {
 
     /** The shapes that set the work: steps, inputs (embedding width), units, gates, directions. */
     public record Dims(int steps, int inputs, int units, int gates, int directions) {
-        public static Dims of(ArchitectureSpec spec) {
-            return new Dims(spec.maxlen(), spec.embedding(), spec.units(), EpochFlops.gates(spec.cell()),
-                    spec.bidirectional() ? 2 : 1);
+        public static Dims of(ExperimentSpec spec) {
+            return new Dims(spec.data().maxlen(), spec.model().embedding(), spec.model().units(),
+                    EpochFlops.gates(spec.model().cell()),
+                    spec.model().bidirectional() ? 2 : 1);
         }
     }
 
@@ -92,8 +93,8 @@ public final class EpochFlops {
         this.validation = validation;
     }
 
-    public static EpochFlops of(ArchitectureSpec spec) {
-        return new EpochFlops(Dims.of(spec), spec.trainSize(), spec.valSize());
+    public static EpochFlops of(ExperimentSpec spec) {
+        return new EpochFlops(Dims.of(spec), spec.data().trainSize(), spec.data().valSize());
     }
 
     /** Gate blocks of a cell: the width of its projections is gates x units. */

@@ -15,7 +15,7 @@ import org.nd4j.linalg.factory.Broadcast;
  * DL4J's own RnnToFeedForward / KerasFlattenRnnPreprocessor give unit-major order instead, which trains the
  * same but makes every weight picture wrong.
  *
- * <p>Flatten does not support masking ({@link ArchitectureSpec} refuses the combination, as Keras 2.0-2.3 do).
+ * <p>Flatten does not support masking ({@link ExperimentSpec} refuses the combination, as Keras 2.0-2.3 do).
  * Runs saved before that rule may have {@code zeroMaskedSteps}: their padded time steps are zeroed (forward and
  * backward). DL4J hands a preprocessor the features mask in {@link #feedForwardMaskArray} before
  * {@link #preProcess} and never clears it, so the mask is kept for the next forward pass only: a later pass

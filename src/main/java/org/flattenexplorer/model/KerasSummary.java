@@ -20,31 +20,32 @@ public record KerasSummary(List<Row> rows, boolean valid, String problem) {
         return rows.stream().mapToLong(Row::params).sum();
     }
 
-    public static KerasSummary of(ArchitectureSpec spec, int vocabSize) {
+    public static KerasSummary of(ExperimentSpec spec, int vocabSize) {
         MultiLayerConfiguration conf = NetworkFactory.configuration(spec, vocabSize);
-        int t = spec.maxlen();
-        int u = spec.stateWidth();
-        String recurrentName = spec.bidirectional() ? "bidirectional" : spec.cell().kerasName();
-        String recurrentType = spec.bidirectional() ? "Bidirectional" : spec.cell().kerasType();
+        int t = spec.data().maxlen();
+        int u = spec.model().stateWidth();
+        String recurrentName = spec.model().bidirectional() ? "bidirectional" : spec.model().cell().kerasName();
+        String recurrentType = spec.model().bidirectional() ? "Bidirectional" : spec.model().cell().kerasType();
         List<Row> rows = new ArrayList<>();
-        rows.add(new Row("embedding", "Embedding", shape(t, spec.embedding()), params(conf, NetworkFactory.EMBEDDING_LAYER)));
+        rows.add(new Row("embedding", "Embedding", shape(t, spec.model().embedding()), params(conf,
+                NetworkFactory.EMBEDDING_LAYER)));
         long recurrentParams = params(conf, NetworkFactory.RECURRENT_LAYER);
-        if (spec.lastStateOnly()) {
+        if (spec.model().lastStateOnly()) {
             rows.add(new Row(recurrentName, recurrentType, shape(u), recurrentParams));
-            if (spec.flattenIsNoOp()) {
+            if (spec.model().flattenIsNoOp()) {
                 rows.add(new Row("flatten", "Flatten", shape(u), 0));
             }
             rows.add(new Row("dense", "Dense", shape(1), params(conf, 2)));
         } else {
             rows.add(new Row(recurrentName, recurrentType, shape(t, u), recurrentParams));
             int denseIndex = 2;
-            switch (spec.head()) {
+            switch (spec.model().head()) {
                 case FLATTEN -> rows.add(new Row("flatten", "Flatten", shape((long) t * u), 0));
                 case GLOBAL_MAX -> rows.add(new Row("global_max_pooling1d", "GlobalMaxPooling1D", shape(u), params(conf, denseIndex++)));
                 case GLOBAL_AVG -> rows.add(new Row("global_average_pooling1d", "GlobalAveragePooling1D", shape(u), params(conf, denseIndex++)));
                 case NONE -> { }
             }
-            String denseShape = spec.head() == Head.NONE ? shape(t, 1) : shape(1);
+            String denseShape = spec.model().head() == Head.NONE ? shape(t, 1) : shape(1);
             rows.add(new Row("dense", "Dense", denseShape, params(conf, denseIndex)));
         }
         return new KerasSummary(List.copyOf(rows), spec.isValid(), spec.invalidReason().orElse(""));

@@ -44,7 +44,7 @@ public final class NetworkFactory {
     private NetworkFactory() {}
 
     /** A freshly initialised network for a valid spec; {@code vocabSize} is the Embedding's input_dim. */
-    public static MultiLayerNetwork build(ArchitectureSpec spec, int vocabSize) {
+    public static MultiLayerNetwork build(ExperimentSpec spec, int vocabSize) {
         spec.requireValid();
         MultiLayerNetwork net = new MultiLayerNetwork(configuration(spec, vocabSize));
         net.init();
@@ -55,16 +55,17 @@ public final class NetworkFactory {
      * The configuration of any spec, invalid ones included: return_sequences=True with no head gets a Dense
      * applied to every time step, which is what Keras builds before it fails on the labels.
      */
-    public static MultiLayerConfiguration configuration(ArchitectureSpec spec, int vocabSize) {
+    public static MultiLayerConfiguration configuration(ExperimentSpec spec, int vocabSize) {
         return configuration(spec, vocabSize, DataType.FLOAT,
-                LayerImplementations.adam(spec.implementation(), spec.lr(), 0.9, 0.999, ADAM_EPSILON));
+                LayerImplementations.adam(spec.model().implementation(), spec.training().lr(), 0.9, 0.999,
+                        ADAM_EPSILON));
     }
 
     /** The same network in another precision or with another updater: gradient checks need DOUBLE and NoOp. */
-    public static MultiLayerConfiguration configuration(ArchitectureSpec spec, int vocabSize, DataType dataType,
+    public static MultiLayerConfiguration configuration(ExperimentSpec spec, int vocabSize, DataType dataType,
                                                         IUpdater updater) {
         NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
-                .seed(spec.seed())
+                .seed(spec.training().seed())
                 .dataType(dataType)
                 .updater(updater)
                 .trainingWorkspaceMode(WorkspaceMode.ENABLED)
@@ -72,38 +73,41 @@ public final class NetworkFactory {
                 .list()
                 .layer(EMBEDDING_LAYER, embedding(spec, vocabSize));
 
-        list.layer(RECURRENT_LAYER, RecurrentLayers.recurrent(spec.cell().layer(spec.embedding(), spec.units(),
-                spec.dropout(), spec.implementation()), spec.returnSequences(), spec.goBackwards(), spec.bidirectional()));
-        if (spec.lastStateOnly()) {
-            list.layer(2, dense(spec.stateWidth()));
+        list.layer(RECURRENT_LAYER, RecurrentLayers.recurrent(spec.model().cell().layer(spec.model().embedding(),
+                spec.model().units(),
+                spec.model().dropout(), spec.model().implementation()), spec.model().returnSequences(),
+                        spec.model().goBackwards(), spec.model().bidirectional()));
+        if (spec.model().lastStateOnly()) {
+            list.layer(2, dense(spec.model().stateWidth()));
             return list.build();
         }
-        switch (spec.head()) { // exhaustive: a new head does not compile until it has its layers here
+        switch (spec.model().head()) { // exhaustive: a new head does not compile until it has its layers here
             case FLATTEN -> {
-                list.inputPreProcessor(2, new KerasOrderFlatten(spec.maxlen(), spec.stateWidth(), spec.masking()));
+                list.inputPreProcessor(2, new KerasOrderFlatten(spec.data().maxlen(), spec.model().stateWidth(),
+                        spec.model().masking()));
                 list.layer(2, dense(spec.denseInputSize()));
             }
             case GLOBAL_MAX, GLOBAL_AVG -> {
-                if (spec.masking() && !spec.head().supportsMasking()) {
+                if (spec.model().masking() && !spec.model().head().supportsMasking()) {
                     list.inputPreProcessor(2, new MaskBlocker());
                 }
                 list.layer(2, new GlobalPoolingLayer.Builder(
-                        spec.head() == Head.GLOBAL_MAX ? PoolingType.MAX : PoolingType.AVG).build());
-                list.layer(3, dense(spec.stateWidth()));
+                        spec.model().head() == Head.GLOBAL_MAX ? PoolingType.MAX : PoolingType.AVG).build());
+                list.layer(3, dense(spec.model().stateWidth()));
             }
             case NONE -> list.layer(2, new RnnOutputLayer.Builder(LossFunctions.LossFunction.XENT)
-                    .nIn(spec.stateWidth()).nOut(1).activation(Activation.SIGMOID)
+                    .nIn(spec.model().stateWidth()).nOut(1).activation(Activation.SIGMOID)
                     .weightInit(new GlorotUniform()).build());
         }
         return list.build();
     }
 
-    private static Layer embedding(ArchitectureSpec spec, int vocabSize) {
-        return LayerImplementations.embedding(spec.implementation(), new EmbeddingSequenceLayer.Builder()
+    private static Layer embedding(ExperimentSpec spec, int vocabSize) {
+        return LayerImplementations.embedding(spec.model().implementation(), new EmbeddingSequenceLayer.Builder()
                 .nIn(vocabSize)
-                .nOut(spec.embedding())
+                .nOut(spec.model().embedding())
                 .hasBias(false)
-                .inputLength(spec.maxlen())
+                .inputLength(spec.data().maxlen())
                 .weightInit(new WeightInitDistribution(
                         new UniformDistribution(-EMBEDDING_INIT_RANGE, EMBEDDING_INIT_RANGE)))
                 .build());

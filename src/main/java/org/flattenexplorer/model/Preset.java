@@ -49,8 +49,8 @@ public enum Preset {
         return description;
     }
 
-    public ArchitectureSpec spec() {
-        ArchitectureSpec.Builder b = ArchitectureSpec.question().toBuilder();
+    public ExperimentSpec spec() {
+        ExperimentSpec.Builder b = ExperimentSpec.question().toBuilder();
         return switch (this) {
             case QUESTION_FLATTEN -> b.build();
             case QUESTION_LAST -> b.returnSequences(false).head(Head.NONE).build();

@@ -25,14 +25,15 @@ public record TrainingMemory(long heapBytes, long nativeBytes) {
     private static final long HEAP_BASE = 160L << 20;
     private static final int INFERENCE_BATCH = 100;
 
-    public static TrainingMemory estimate(ArchitectureSpec spec, int vocabularySize) {
+    public static TrainingMemory estimate(ExperimentSpec spec, int vocabularySize) {
         long params = KerasSummary.of(spec, vocabularySize).totalParams();
-        long steps = (long) spec.batch() * spec.maxlen();
-        long inferenceSteps = (long) Math.max(spec.batch(), INFERENCE_BATCH) * spec.maxlen();
-        long training = 4 * params + steps * (3L * spec.embedding() + 16L * spec.stateWidth());
-        long inference = inferenceSteps * (spec.embedding() + 6L * spec.stateWidth());
+        long steps = (long) spec.training().batch() * spec.data().maxlen();
+        long inferenceSteps = (long) Math.max(spec.training().batch(), INFERENCE_BATCH) * spec.data().maxlen();
+        long training = 4 * params + steps * (3L * spec.model().embedding() + 16L * spec.model().stateWidth());
+        long inference = inferenceSteps * (spec.model().embedding() + 6L * spec.model().stateWidth());
         long nativeBytes = (long) (WORKSPACE_FACTOR * FLOAT * (training + inference));
-        long heapBytes = HEAP_BASE + (spec.implementation() == Implementation.FAST ? 2 * steps * spec.stateWidth() * FLOAT : 0);
+        long heapBytes = HEAP_BASE + (spec.model().implementation() == Implementation.FAST
+                ? 2 * steps * spec.model().stateWidth() * FLOAT : 0);
         return new TrainingMemory(heapBytes, nativeBytes);
     }
 
@@ -41,9 +42,10 @@ public record TrainingMemory(long heapBytes, long nativeBytes) {
     }
 
     /** Why this estimate does not fit these limits (in the user's terms, with the numbers), or empty. */
-    public Optional<String> problem(ArchitectureSpec spec, Limits limits) {
-        String shape = String.format(Locale.ROOT, "batch %d x maxlen %d x %d units", spec.batch(), spec.maxlen(),
-                spec.units());
+    public Optional<String> problem(ExperimentSpec spec, Limits limits) {
+        String shape = String.format(Locale.ROOT, "batch %d x maxlen %d x %d units", spec.training().batch(),
+                spec.data().maxlen(),
+                spec.model().units());
         String todo = ": use fewer units, a shorter maxlen or a smaller batch";
         if (totalBytes() > limits.totalBytes()) {
             return Optional.of("this model needs about " + size(totalBytes()) + " of memory to train (" + shape
@@ -57,7 +59,7 @@ public record TrainingMemory(long heapBytes, long nativeBytes) {
     }
 
     /** @throws InvalidSpecException with the estimate when the spec does not fit this JVM's limits */
-    public static void require(ArchitectureSpec spec, int vocabularySize) {
+    public static void require(ExperimentSpec spec, int vocabularySize) {
         estimate(spec, vocabularySize).problem(spec, Limits.ofThisJvm()).ifPresent(p -> {
             throw new InvalidSpecException(p);
         });

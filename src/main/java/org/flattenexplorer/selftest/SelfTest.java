@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
-import org.flattenexplorer.model.ArchitectureSpec;
+import org.flattenexplorer.model.ExperimentSpec;
 import org.flattenexplorer.model.Preset;
 import org.flattenexplorer.training.KerasLog;
 import org.flattenexplorer.training.RunResult;
@@ -55,7 +55,7 @@ public final class SelfTest {
     }
 
     /** The spec the self-test trains: the question's Flatten model, shrunk to a few seconds. */
-    public static ArchitectureSpec spec() {
+    public static ExperimentSpec spec() {
         return Preset.QUESTION_FLATTEN.spec().toBuilder()
                 .maxlen(100).units(16).embedding(16)
                 .trainSize(64).valSize(32).testSize(32).epochs(1)

@@ -22,7 +22,7 @@ import javafx.stage.Stage;
 import org.flattenexplorer.data.DataLocator;
 import org.flattenexplorer.data.DatasetPreparer;
 import org.flattenexplorer.data.PreparedDataset;
-import org.flattenexplorer.model.ArchitectureSpec;
+import org.flattenexplorer.model.ExperimentSpec;
 import org.flattenexplorer.model.Preset;
 import org.flattenexplorer.training.EpochMetrics;
 import org.flattenexplorer.training.RunResult;
@@ -51,7 +51,7 @@ public final class WindowBench {
     public static int run(List<String> args, PrintStream out, PrintStream err) {
         try {
             int epochs = Integer.parseInt(option(args, "--epochs").orElse("4"));
-            ArchitectureSpec spec = Preset.QUESTION_FLATTEN.spec().toBuilder().epochs(epochs).testSize(0).build();
+            ExperimentSpec spec = Preset.QUESTION_FLATTEN.spec().toBuilder().epochs(epochs).testSize(0).build();
             Optional<Path> folder = option(args, "--data").map(Path::of);
             ObjectNode result;
             if (args.contains("--headless")) {
@@ -74,9 +74,9 @@ public final class WindowBench {
         }
     }
 
-    static ObjectNode headless(ArchitectureSpec spec, Optional<Path> folder) {
-        PreparedDataset data = folder.map(f -> DatasetPreparer.fromFolder(f, spec.preprocessing()))
-                .orElseGet(() -> DatasetPreparer.synthetic(spec.preprocessing()));
+    static ObjectNode headless(ExperimentSpec spec, Optional<Path> folder) {
+        PreparedDataset data = folder.map(f -> DatasetPreparer.fromFolder(f, spec.data()))
+                .orElseGet(() -> DatasetPreparer.synthetic(spec.data()));
         long start = System.nanoTime();
         long[] firstBatch = {0};
         RunResult result = new TrainingRun(spec, data).run(event -> {
@@ -92,7 +92,7 @@ public final class WindowBench {
     }
 
     /** Trains in a new window; JavaFX must be running. Call it off the FX thread: it waits for the run. */
-    static ObjectNode window(ArchitectureSpec spec, Optional<Path> folder, PrintStream out) throws Exception {
+    static ObjectNode window(ExperimentSpec spec, Optional<Path> folder, PrintStream out) throws Exception {
         Path scratch = Files.createTempDirectory("flatten-window-bench");
         FxTaskExecutor executor = new FxTaskExecutor();
         CompletableFuture<MainView> shown = new CompletableFuture<>();
@@ -124,8 +124,9 @@ public final class WindowBench {
             app.architecture().load(spec);
         });
         waitFor(() -> app.data().hasDataProperty().get(), 60);
-        PreparedDataset data = app.data().prepare(spec.preprocessing());
-        out.println("window benchmark: " + spec.describe() + " on " + data.source() + ", " + spec.epochs() + " epochs");
+        PreparedDataset data = app.data().prepare(spec.data());
+        out.println("window benchmark: " + spec.describe() + " on " + data.source() + ", " + spec.training().epochs()
+                + " epochs");
 
         List<Long> gaps = Collections.synchronizedList(new ArrayList<>());
         long[] firstPoint = {0};
@@ -163,8 +164,8 @@ public final class WindowBench {
         });
         ready.get(30, TimeUnit.SECONDS);
         List<EpochMetrics> epochs = done.get(TIMEOUT_S, TimeUnit.SECONDS);
-        if (epochs.size() != spec.epochs()) {
-            throw new IllegalStateException("the window trained " + epochs.size() + " of " + spec.epochs()
+        if (epochs.size() != spec.training().epochs()) {
+            throw new IllegalStateException("the window trained " + epochs.size() + " of " + spec.training().epochs()
                     + " epochs: " + app.training().progressTextProperty().get());
         }
         Platform.runLater(() -> {

@@ -8,7 +8,7 @@ import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional;
 import org.deeplearning4j.nn.conf.layers.wrapper.BaseWrapperLayer;
-import org.flattenexplorer.model.ArchitectureSpec;
+import org.flattenexplorer.model.ExperimentSpec;
 import org.flattenexplorer.model.NetworkFactory;
 import org.flattenexplorer.model.cell.RecurrentLayers;
 
@@ -21,7 +21,7 @@ final class ModelCheck {
     private ModelCheck() {}
 
     /** What differs, in words ("the LSTM has 64 units in model.zip, 128 in run.json"), or empty. */
-    static Optional<String> mismatch(ArchitectureSpec spec, int vocabularySize, MultiLayerConfiguration actual) {
+    static Optional<String> mismatch(ExperimentSpec spec, int vocabularySize, MultiLayerConfiguration actual) {
         MultiLayerConfiguration expected = NetworkFactory.configuration(spec, vocabularySize);
         List<Layer> want = expected.getConfs().stream().map(c -> unwrap(c.getLayer())).toList();
         List<Layer> have = actual.getConfs().stream().map(c -> unwrap(c.getLayer())).toList();

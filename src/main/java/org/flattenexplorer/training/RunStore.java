@@ -29,7 +29,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.flattenexplorer.data.Vocabularies;
 import org.flattenexplorer.data.Vocabulary;
-import org.flattenexplorer.model.ArchitectureSpec;
+import org.flattenexplorer.model.ExperimentSpec;
 import org.flattenexplorer.model.KerasSummary;
 
 /**
@@ -94,7 +94,7 @@ public final class RunStore {
     public record Listing(List<SavedRun> runs, List<String> problems) {}
 
     /** About the bytes a saved run of this spec takes (the weights as float32, the vocabulary, the metrics). */
-    public static long bytesNeeded(ArchitectureSpec spec, int vocabularySize) {
+    public static long bytesNeeded(ExperimentSpec spec, int vocabularySize) {
         return 4 * KerasSummary.of(spec, vocabularySize).totalParams() + BYTES_PER_WORD * vocabularySize
                 + BYTES_PER_RUN;
     }
@@ -112,7 +112,8 @@ public final class RunStore {
         if (Files.exists(root) && !Files.isDirectory(root)) {
             throw new OutputException(OutputCheck.runsFolderIsAFile(root));
         }
-        String base = LocalDateTime.now().format(FOLDER_TIME) + "-" + slug(info.name()) + "-s" + info.spec().seed();
+        String base = LocalDateTime.now().format(FOLDER_TIME) + "-" + slug(info.name()) + "-s"
+                + info.spec().training().seed();
         Path folder = root.resolve(base);
         for (int i = 2; Files.exists(folder); i++) {
             folder = root.resolve(base + "-" + i);

@@ -6,7 +6,7 @@ import java.util.Random;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.flattenexplorer.data.EncodedSplit;
 import org.flattenexplorer.data.PreparedDataset;
-import org.flattenexplorer.model.ArchitectureSpec;
+import org.flattenexplorer.model.ExperimentSpec;
 import org.flattenexplorer.model.NetworkFactory;
 import org.flattenexplorer.model.TrainingMemory;
 import org.flattenexplorer.model.lstm.FastLstmRuntime;
@@ -24,22 +24,22 @@ import org.nd4j.linalg.factory.Nd4j;
  * seed and data give the same numbers.
  */
 public final class TrainingRun {
-    private final ArchitectureSpec spec;
+    private final ExperimentSpec spec;
     private final PreparedDataset data;
     private final MultiLayerNetwork network;
     private static final int INFERENCE_BATCH = 100;
     private volatile boolean cancelRequested;
 
-    public TrainingRun(ArchitectureSpec spec, PreparedDataset data) {
+    public TrainingRun(ExperimentSpec spec, PreparedDataset data) {
         this.spec = spec.requireValid();
         TrainingMemory.require(spec, data.vocabulary().inputDim());
         this.data = data;
         FastLstmRuntime.configureNativeSingleThreaded();
-        Nd4j.getRandom().setSeed(spec.seed());
+        Nd4j.getRandom().setSeed(spec.training().seed());
         this.network = NetworkFactory.build(spec, data.vocabulary().inputDim());
     }
 
-    public ArchitectureSpec spec() {
+    public ExperimentSpec spec() {
         return spec;
     }
 
@@ -80,9 +80,9 @@ public final class TrainingRun {
     private RunResult train(TrainingListener listener) {
         long start = System.nanoTime();
         EncodedSplit train = data.train();
-        int batches = Batches.count(train.size(), spec.batch());
-        Random shuffle = new Random(spec.seed());
-        Nd4j.getRandom().setSeed(spec.seed());
+        int batches = Batches.count(train.size(), spec.training().batch());
+        Random shuffle = new Random(spec.training().seed());
+        Nd4j.getRandom().setSeed(spec.training().seed());
         TrainingPredictions predictions = new TrainingPredictions();
         network.setListeners(predictions);
         List<EpochMetrics> epochs = new ArrayList<>();
@@ -90,7 +90,7 @@ public final class TrainingRun {
         INDArray completedEpochParams = network.params().dup();
 
         try {
-            for (int epoch = 1; epoch <= spec.epochs() && !cancelRequested; epoch++) {
+            for (int epoch = 1; epoch <= spec.training().epochs() && !cancelRequested; epoch++) {
                 long epochStart = System.nanoTime();
                 int[] order = shuffled(train.size(), shuffle);
                 BinaryMetrics running = new BinaryMetrics();
@@ -98,27 +98,29 @@ public final class TrainingRun {
                     if (cancelRequested) {
                         break;
                     }
-                    int[] rows = Batches.slice(order, b * spec.batch(), Math.min(train.size(), (b + 1) * spec.batch()));
-                    DataSet batch = Batches.dataSet(train, rows, spec.masking());
+                    int[] rows = Batches.slice(order, b * spec.training().batch(), Math.min(train.size(), (b
+                            + 1) * spec.training().batch()));
+                    DataSet batch = Batches.dataSet(train, rows, spec.model().masking());
                     network.fit(batch);
                     float[] labels = batch.getLabels().toFloatVector();
                     double loss = BinaryMetrics.meanLoss(predictions.lastBatch(), labels);
                     checkFinite(loss, epoch, b + 1);
                     running.add(predictions.lastBatch(), labels);
                     batchLosses.add(loss);
-                    listener.onEvent(new TrainingEvent.BatchEnd(epoch, spec.epochs(), b + 1, batches, loss,
+                    listener.onEvent(new TrainingEvent.BatchEnd(epoch, spec.training().epochs(), b + 1, batches, loss,
                             running.loss(), running.accuracy()));
                 }
                 if (cancelRequested) {
                     break;
                 }
-                SplitEvaluator.Score val = SplitEvaluator.evaluate(network, data.validation(), inferenceBatch(), spec.masking());
+                SplitEvaluator.Score val = SplitEvaluator.evaluate(network, data.validation(), inferenceBatch(),
+                        spec.model().masking());
                 EpochMetrics metrics = new EpochMetrics(epoch, running.loss(), running.accuracy(), val.loss(),
                         val.accuracy(), seconds(epochStart));
                 epochs.add(metrics);
                 completedEpochParams.assign(network.params());
                 network.incrementEpochCount();
-                listener.onEvent(new TrainingEvent.EpochEnd(metrics, spec.epochs(), batches));
+                listener.onEvent(new TrainingEvent.EpochEnd(metrics, spec.training().epochs(), batches));
             }
         } finally {
             network.setListeners();
@@ -128,7 +130,7 @@ public final class TrainingRun {
             return new RunResult(RunStatus.CANCELLED, epochs, batchLosses, Double.NaN, seconds(start));
         }
         double test = data.test().size() == 0 ? Double.NaN
-                : SplitEvaluator.evaluate(network, data.test(), inferenceBatch(), spec.masking()).accuracy();
+                : SplitEvaluator.evaluate(network, data.test(), inferenceBatch(), spec.model().masking()).accuracy();
         return new RunResult(RunStatus.FINISHED, epochs, batchLosses, test, seconds(start));
     }
 
@@ -137,7 +139,7 @@ public final class TrainingRun {
      * products); it stays modest to bound memory: 100 reviews x 500 steps x 128 units of cached states.
      */
     private int inferenceBatch() {
-        return Math.max(spec.batch(), INFERENCE_BATCH);
+        return Math.max(spec.training().batch(), INFERENCE_BATCH);
     }
 
     private static int[] shuffled(int n, Random random) {

@@ -92,7 +92,7 @@ final class HiddenStatesTab extends Tab {
             hidden.showText("a wonderful film with a great cast");
             return;
         }
-        Preprocessing p = model.spec().preprocessing();
+        Preprocessing p = model.spec().data();
         hidden.showReviewsUnder(() -> app.data().prepare(p).encodedWith(model.vocabulary(), p));
     }
 
@@ -104,7 +104,8 @@ final class HiddenStatesTab extends Tab {
         other.setConverter(new StringConverter<>() {
             @Override
             public String toString(RunItem item) {
-                return item == null ? "" : item.run().info().name() + " · seed " + item.run().info().spec().seed();
+                return item == null ? "" : item.run().info().name() + " · seed "
+                        + item.run().info().spec().training().seed();
             }
 
             @Override
@@ -122,7 +123,7 @@ final class HiddenStatesTab extends Tab {
     /** A saved run in the views, with the reviews it was trained on when data is chosen. */
     private void inspect(SavedRun run) {
         hidden.showRun(run, r -> app.data().hasDataProperty().get()
-                ? app.data().prepare(Preprocessing.fromJson(r.info().preprocessing())) : null);
+                ? app.data().prepare(r.info().spec().data()) : null);
     }
 
     /** Never an empty view: with a model and reviews but nothing picked yet, start on the first validation review. */

@@ -34,7 +34,7 @@ import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import org.flattenexplorer.lesson.Lesson;
 import org.flattenexplorer.lesson.StepView;
-import org.flattenexplorer.model.ArchitectureSpec;
+import org.flattenexplorer.model.ExperimentSpec;
 import org.flattenexplorer.model.Preset;
 import org.flattenexplorer.ui.hidden.HiddenStatesPane;
 import org.flattenexplorer.ui.hidden.HiddenStatesViewModel;
@@ -95,7 +95,7 @@ public final class MainView extends BorderPane {
     /**
      * @param lessonSpecs changes every spec of the lesson (identity in the app; tests train tiny versions)
      */
-    public MainView(AppServices services, UnaryOperator<ArchitectureSpec> lessonSpecs) {
+    public MainView(AppServices services, UnaryOperator<ExperimentSpec> lessonSpecs) {
         this.services = services;
         this.vm = new ExplorerViewModel(services.executor(), services.store(), services.settings(),
                 services.downloadFolder());

@@ -12,9 +12,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.flattenexplorer.model.ArchitectureSpec;
 import org.flattenexplorer.model.Cell;
 import org.flattenexplorer.model.EpochFlops;
+import org.flattenexplorer.model.ExperimentSpec;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -148,7 +148,8 @@ class BenchCommandTest {
         ObjectNode report = json.createObjectNode();
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
 
-        BenchCommand.peer(temp, ArchitectureSpec.question(), 4, results, report, json, new java.io.PrintStream(out, true));
+        BenchCommand.peer(temp, ExperimentSpec.question(), 4, results, report, json, new java.io.PrintStream(out,
+                true));
 
         assertThat(report.has("peer_error")).as(out.toString()).isFalse();
         assertThat(report.get("peer_epoch_s").asDouble()).isEqualTo(5.0);
@@ -160,12 +161,12 @@ class BenchCommandTest {
     @Test
     void thePeerTimesOnlyTheQuestionsModel() throws Exception {
         Files.writeString(temp.resolve("seed_model.py"), "");
-        ArchitectureSpec gru = ArchitectureSpec.question().toBuilder().cell(Cell.GRU).build();
+        ExperimentSpec gru = ExperimentSpec.question().toBuilder().cell(Cell.GRU).build();
 
-        assertThat(BenchCommand.peerProblem(temp.resolve("nowhere"), ArchitectureSpec.question())).get().asString()
+        assertThat(BenchCommand.peerProblem(temp.resolve("nowhere"), ExperimentSpec.question())).get().asString()
                 .contains("no seed_model.py");
         if (Files.isExecutable(Path.of(BenchCommand.PEER_PYTHON))) {
-            assertThat(BenchCommand.peerProblem(temp, ArchitectureSpec.question())).isEmpty();
+            assertThat(BenchCommand.peerProblem(temp, ExperimentSpec.question())).isEmpty();
             assertThat(BenchCommand.peerProblem(temp, gru)).get().asString().contains("the question's model only");
         }
     }

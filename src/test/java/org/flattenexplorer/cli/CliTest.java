@@ -106,7 +106,7 @@ class CliTest {
         assertThat(runs).hasSize(4);
         assertThat(runs.get(0).get("name").asText()).isEqualTo("question-flatten");
         assertThat(runs.get(1).get("seed").asLong()).isEqualTo(runs.get(0).get("seed").asLong() + 1);
-        assertThat(runs.get(2).get("spec").get("padding").asText()).isEqualTo("PRE");
+        assertThat(runs.get(2).get("spec").get("data").get("padding").asText()).isEqualTo("PRE");
         assertThat(runs.get(0).get("epochs")).hasSize(2);
         assertThat(runs.get(0).get("epochs").get(1).get("epoch").asInt()).isEqualTo(2);
         assertThat(runs.get(0).get("epochs").get(0).has("val_accuracy")).isTrue();
@@ -169,7 +169,7 @@ class CliTest {
         JsonNode runs = root.get("runs");
         assertThat(runs).hasSize(4);
         assertThat(runs.get(0).get("train_size").asInt()).isEqualTo(32);
-        assertThat(runs.get(0).get("spec").get("trainSize").asInt()).isEqualTo(32);
+        assertThat(runs.get(0).get("spec").get("data").get("trainSize").asInt()).isEqualTo(32);
         assertThat(runs.get(3).get("train_size").asInt()).isEqualTo(64);
         assertThat(runs.get(3).get("best_val_accuracy").asDouble()).isBetween(0.0, 1.0);
         java.awt.image.BufferedImage chart = javax.imageio.ImageIO.read(png.toFile());

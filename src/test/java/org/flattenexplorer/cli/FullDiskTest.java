@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.flattenexplorer.model.ArchitectureSpec;
+import org.flattenexplorer.model.ExperimentSpec;
 import org.flattenexplorer.model.Preset;
 import org.flattenexplorer.training.Failures;
 import org.flattenexplorer.training.OutputException;
@@ -72,7 +72,7 @@ class FullDiskTest {
     @Test
     void aDiskThatFillsUpBeforeTheSaveLosesNothingAlreadySaved() throws Exception {
         assumeTrue(mounted, "cannot mount a tmpfs here");
-        ArchitectureSpec spec = TrainingFixtures.small(Preset.QUESTION_LAST, 1);
+        ExperimentSpec spec = TrainingFixtures.small(Preset.QUESTION_LAST, 1);
         TrainingRun run = new TrainingRun(spec, TrainingFixtures.synthetic(spec));
         RunResult result = run.run(TrainingListener.NONE);
         RunInfo info = RunInfo.of("tiny", result, spec, run.data());

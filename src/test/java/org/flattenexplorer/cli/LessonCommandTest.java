@@ -57,8 +57,8 @@ class LessonCommandTest {
         assertThat(page).contains("generated reviews"); // the synthetic-data note
 
         // the numbers are the saved runs' own: step 2 quotes the Flatten run's best accuracies
-        SavedRun flatten = saved.stream().filter(r -> r.info().spec().head().name().equals("FLATTEN")
-                && r.info().spec().returnSequences()).findFirst().orElseThrow();
+        SavedRun flatten = saved.stream().filter(r -> r.info().spec().model().head().name().equals("FLATTEN")
+                && r.info().spec().model().returnSequences()).findFirst().orElseThrow();
         assertThat(sections.get(1)).contains(String.format(Locale.ROOT, "Training accuracy reaches %.3f",
                 flatten.result().bestTrainingAccuracy()));
         assertThat(sections.get(1)).contains(String.format(Locale.ROOT, "validation accuracy peaks at %.3f",

@@ -50,8 +50,11 @@ class PreprocessingTest {
     }
 
     @Test
-    void maxlenBelowOneIsRejected() {
-        assertThatThrownBy(() -> Preprocessing.defaults().withMaxlen(0)).isInstanceOf(IllegalArgumentException.class);
+    void maxlenBelowOneIsNamedAndRefusedByThePreparer() {
+        Preprocessing zero = Preprocessing.defaults().withMaxlen(0);
+        assertThat(zero.problems()).containsExactly("maxlen must be between 1 and 2000 tokens (got 0)");
+        assertThatThrownBy(() -> DatasetPreparer.synthetic(zero)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("maxlen must be between 1 and 2000 tokens");
     }
 
     @Test

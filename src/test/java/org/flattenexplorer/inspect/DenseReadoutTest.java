@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.flattenexplorer.model.ArchitectureSpec;
+import org.flattenexplorer.model.ExperimentSpec;
 import org.flattenexplorer.model.Preset;
 import org.flattenexplorer.training.Batches;
 import org.flattenexplorer.training.RunResult;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class DenseReadoutTest {
 
     private static TrainingRun trained(Preset preset) {
-        ArchitectureSpec spec = TrainingFixtures.small(preset, 2);
+        ExperimentSpec spec = TrainingFixtures.small(preset, 2);
         TrainingRun run = new TrainingRun(spec, TrainingFixtures.synthetic(spec));
         RunResult result = run.run(TrainingListener.NONE);
         assertThat(result).isNotNull();
@@ -39,7 +39,7 @@ class DenseReadoutTest {
                 DenseReadout readout = DenseReadout.of(net, run.spec(), states);
 
                 float networkSays = SplitEvaluator.predict(net, run.data().validation(), new int[] {row},
-                        run.spec().masking())[0];
+                        run.spec().model().masking())[0];
                 assertThat(readout.probability()).as(preset.id() + " review " + row)
                         .isCloseTo(networkSays, within(2e-5));
             }
@@ -55,7 +55,7 @@ class DenseReadoutTest {
 
         assertThat(readout.contributingSteps()).isEqualTo(1);
         assertThat(readout.contributions()[review.length() - 1]).isNotZero();
-        assertThat(readout.weights()).hasDimensions(1, run.spec().units());
+        assertThat(readout.weights()).hasDimensions(1, run.spec().model().units());
     }
 
     @Test
@@ -66,11 +66,11 @@ class DenseReadoutTest {
 
         DenseReadout readout = DenseReadout.of(run.network(), run.spec(), states);
 
-        int units = run.spec().units();
-        assertThat(readout.weights()).hasDimensions(run.spec().maxlen(), units);
+        int units = run.spec().model().units();
+        assertThat(readout.weights()).hasDimensions(run.spec().data().maxlen(), units);
         assertThat(readout.weights()[3][5]).isEqualTo(w[3 * units + 5]);
         assertThat(states.flattened()[3 * units + 5]).isEqualTo(states.at(3, 5));
-        assertThat(readout.contributingSteps()).isGreaterThan(run.spec().maxlen() / 2);
+        assertThat(readout.contributingSteps()).isGreaterThan(run.spec().data().maxlen() / 2);
     }
 
     @Test
@@ -93,7 +93,7 @@ class DenseReadoutTest {
         TrainingRun run = trained(Preset.QUESTION_LAST);
         EncodedReview review = EncodedReview.of("a truly great film", run.data().vocabulary(), run.spec());
 
-        assertThat(review.length()).isEqualTo(run.spec().maxlen());
+        assertThat(review.length()).isEqualTo(run.spec().data().maxlen());
         assertThat(review.padding()[review.length() - 1]).isTrue();
         assertThat(review.words()[review.length() - 1]).isEqualTo("<pad>");
         assertThat(review.lastWordPosition()).isLessThan(4);
@@ -107,7 +107,7 @@ class DenseReadoutTest {
 
         DenseReadout readout = DenseReadout.of(run.network(), run.spec(), states);
 
-        int units = run.spec().units();
+        int units = run.spec().model().units();
         assertThat(states.units()).isEqualTo(2 * units);
         assertThat(readout.contributingSteps()).isEqualTo(2);
         assertThat(readout.contributions()[0]).isNotZero();

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class ExplanationTest {
 
-    private static Explanation.Evidence run(String name, org.flattenexplorer.model.ArchitectureSpec spec,
+    private static Explanation.Evidence run(String name, org.flattenexplorer.model.ExperimentSpec spec,
                                             double valAccuracy) {
         EpochMetrics epoch = new EpochMetrics(1, 0.5, 0.9, 0.6, valAccuracy, 1.0);
         return new Explanation.Evidence(name, spec, new RunResult(RunStatus.FINISHED, List.of(epoch), List.of(), 0.6, 1));
@@ -28,7 +28,7 @@ class ExplanationTest {
         assertThat(Explanation.find(runs, Preset.QUESTION_LAST)).isEmpty();
         assertThat(Explanation.find(runs, Preset.LAST_GO_BACKWARDS)).get()
                 .extracting(Explanation.Evidence::name).isEqualTo("backwards");
-        assertThat(Explanation.find(runs, Preset.GRU_LAST).orElseThrow().spec().cell()).isEqualTo(Cell.GRU);
+        assertThat(Explanation.find(runs, Preset.GRU_LAST).orElseThrow().spec().model().cell()).isEqualTo(Cell.GRU);
     }
 
     @Test

@@ -8,7 +8,7 @@ import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.flattenexplorer.data.Padding;
-import org.flattenexplorer.model.ArchitectureSpec;
+import org.flattenexplorer.model.ExperimentSpec;
 import org.flattenexplorer.model.Head;
 import org.flattenexplorer.model.Implementation;
 import org.flattenexplorer.model.KerasOrderFlatten;
@@ -27,7 +27,7 @@ class HiddenStateProbeTest {
             for (Padding padding : Padding.values()) {
                 for (boolean masking : new boolean[] {true, false}) {
                     for (Head head : Head.values()) {
-                        ArchitectureSpec spec = TestSpecs.tiny(head != Head.NONE, head, padding, masking).toBuilder()
+                        ExperimentSpec spec = TestSpecs.tiny(head != Head.NONE, head, padding, masking).toBuilder()
                                 .implementation(kind).build();
                         if (spec.isValid()) {
                             check(spec, kind + " " + padding + (masking ? " masked " : " ") + head);
@@ -38,15 +38,15 @@ class HiddenStateProbeTest {
         }
     }
 
-    private static void check(ArchitectureSpec spec, String variant) {
+    private static void check(ExperimentSpec spec, String variant) {
         MultiLayerNetwork net = NetworkFactory.build(spec, TestSpecs.VOCAB);
-        EncodedReview review = review(spec.padding());
+        EncodedReview review = review(spec.data().padding());
         float[][] tokens = {new float[review.length()]};
         for (int t = 0; t < review.length(); t++) {
             tokens[0][t] = review.tokens()[t];
         }
         INDArray x = Nd4j.createFromArray(tokens);
-        net.setLayerMaskArrays(spec.masking() ? x.neq(0).castTo(x.dataType()) : null, null);
+        net.setLayerMaskArrays(spec.model().masking() ? x.neq(0).castTo(x.dataType()) : null, null);
         List<INDArray> acts = net.feedForward(x, false);
         net.clearLayerMaskArrays();
 
@@ -62,17 +62,18 @@ class HiddenStateProbeTest {
         for (int i = 0; i < probed.length; i++) {
             assertThat(probed[i]).as(variant + ", Dense input " + i).isCloseTo(denseInput.getFloat(0, i), within(1e-6f));
         }
-        if (spec.lastStateOnly()) {
+        if (spec.model().lastStateOnly()) {
             assertThat(in.states().values()[in.lastStateRow()]).as(variant).containsExactly(probed);
         } else {
             INDArray states = acts.get(NetworkFactory.RECURRENT_LAYER + 1); // [1, units, T]
             for (int t = 0; t < review.length(); t++) {
-                for (int u = 0; u < spec.units(); u++) {
+                for (int u = 0; u < spec.model().units(); u++) {
                     assertThat(in.states().at(t, u)).as(variant + ", h_%d[%d]", t, u).isEqualTo(states.getFloat(0, u, t));
                 }
             }
         }
-        double p = net.output(x, false, spec.masking() ? x.neq(0).castTo(x.dataType()) : null, null).getDouble(0);
+        double p = net.output(x, false, spec.model().masking() ? x.neq(0).castTo(x.dataType()) : null,
+                null).getDouble(0);
         assertThat(in.readout().probability()).as(variant).isCloseTo(p, within(1e-6));
     }
 

@@ -43,8 +43,7 @@ public final class InspectFixtures {
         TrainingRun run = trained(preset);
         RunResult result = RESULTS.get(preset);
         RunInfo info = new RunInfo(preset.title(), RunStatus.FINISHED, RunStore.now(), run.spec(),
-                run.data().identity(), run.data().source(), run.spec().preprocessing().toJson(),
-                result.testAccuracy(), result.seconds());
+                run.data().identity(), run.data().source(), result.testAccuracy(), result.seconds());
         return RunStore.saveTo(folder, info, result, run.network(), run.data().vocabulary());
     }
 }

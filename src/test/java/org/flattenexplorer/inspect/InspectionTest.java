@@ -21,7 +21,8 @@ class InspectionTest {
             for (double c : in.readout().contributions()) {
                 sum += c;
             }
-            float p = SplitEvaluator.predict(run.network(), run.data().validation(), new int[] {4}, run.spec().masking())[0];
+            float p = SplitEvaluator.predict(run.network(), run.data().validation(), new int[] {4},
+                    run.spec().model().masking())[0];
             double networkLogit = Math.log(p / (1 - p));
             assertThat(sum).as(preset.id()).isCloseTo(networkLogit, within(2e-4));
             double[] shares = in.wordAndPaddingShares();

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import org.flattenexplorer.data.Padding;
 import org.flattenexplorer.inspect.InspectedModel;
 import org.flattenexplorer.inspect.Inspection;
-import org.flattenexplorer.model.ArchitectureSpec;
+import org.flattenexplorer.model.ExperimentSpec;
 import org.flattenexplorer.model.Head;
 import org.flattenexplorer.training.TrainingFixtures;
 import org.flattenexplorer.training.TrainingListener;
@@ -31,7 +31,7 @@ class QuestionShapedImportTest {
 
     @BeforeAll
     static void trainAndWrite() throws Exception {
-        ArchitectureSpec spec = ArchitectureSpec.question().toBuilder().trainSize(64).valSize(32).testSize(0)
+        ExperimentSpec spec = ExperimentSpec.question().toBuilder().trainSize(64).valSize(32).testSize(0)
                 .epochs(1).build();
         run = new TrainingRun(spec, TrainingFixtures.synthetic(spec));
         run.run(TrainingListener.NONE);
@@ -51,12 +51,12 @@ class QuestionShapedImportTest {
 
         assertThat(m.problems()).isEmpty();
         assertThat(m.family()).isPresent();
-        ArchitectureSpec spec = m.family().get().spec();
-        assertThat(spec.returnSequences()).isTrue();
-        assertThat(spec.head()).isEqualTo(Head.FLATTEN);
-        assertThat(spec.maxlen()).isEqualTo(500);
-        assertThat(spec.units()).isEqualTo(128);
-        assertThat(spec.embedding()).isEqualTo(128);
+        ExperimentSpec spec = m.family().get().spec();
+        assertThat(spec.model().returnSequences()).isTrue();
+        assertThat(spec.model().head()).isEqualTo(Head.FLATTEN);
+        assertThat(spec.data().maxlen()).isEqualTo(500);
+        assertThat(spec.model().units()).isEqualTo(128);
+        assertThat(spec.model().embedding()).isEqualTo(128);
         assertThat(m.imported().importedAs().get("flatten_1")).contains("KerasOrderFlatten");
         assertThat(KerasModelReport.summary(m)).contains("(None, 500, 128)").contains("(None, 64000)").contains("64,001")
                 .contains("131,584");

@@ -12,7 +12,7 @@ import java.util.Map;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.flattenexplorer.data.Vocabulary;
-import org.flattenexplorer.model.ArchitectureSpec;
+import org.flattenexplorer.model.ExperimentSpec;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -26,22 +26,24 @@ public final class QuestionShapedKerasFile {
 
     private QuestionShapedKerasFile() {}
 
-    public static void write(Path h5, ArchitectureSpec spec, MultiLayerNetwork net, Vocabulary vocabulary) {
+    public static void write(Path h5, ExperimentSpec spec, MultiLayerNetwork net, Vocabulary vocabulary) {
         Layer embedding = net.getLayer(0);
         Layer lstm = net.getLayer(1) instanceof org.deeplearning4j.nn.layers.wrapper.BaseWrapperLayer w
                 ? w.getUnderlying() : net.getLayer(1);
         Layer dense = net.getOutputLayer();
-        int units = spec.units();
+        int units = spec.model().units();
         ArrayNode layers = JSON.createArrayNode();
         layers.add(layer("Embedding", "embedding_1", c -> c.put("input_dim", vocabulary.inputDim())
-                .put("output_dim", spec.embedding()).put("input_length", spec.maxlen()).put("mask_zero", spec.masking())
+                .put("output_dim", spec.model().embedding()).put("input_length", spec.data().maxlen()).put("mask_zero",
+                        spec.model().masking())
                 .set("embeddings_initializer", initializer("RandomUniform"))));
-        layers.add(layer("LSTM", "lstm_1", c -> c.put("units", units).put("return_sequences", spec.returnSequences())
+        layers.add(layer("LSTM", "lstm_1", c -> c.put("units", units).put("return_sequences",
+                spec.model().returnSequences())
                 .put("activation", "tanh").put("recurrent_activation", "sigmoid").put("use_bias", true)
-                .put("dropout", spec.dropout()).put("recurrent_dropout", 0.0).put("stateful", false)
+                .put("dropout", spec.model().dropout()).put("recurrent_dropout", 0.0).put("stateful", false)
                 .put("go_backwards", false).put("return_state", false).put("unroll", false).put("unit_forget_bias", true)
                 .set("kernel_initializer", initializer("VarianceScaling"))));
-        String head = spec.lastStateOnly() ? null : switch (spec.head()) {
+        String head = spec.model().lastStateOnly() ? null : switch (spec.model().head()) {
             case FLATTEN -> "Flatten";
             case GLOBAL_MAX -> "GlobalMaxPooling1D";
             case GLOBAL_AVG -> "GlobalAveragePooling1D";

@@ -37,7 +37,7 @@ class EpochFlopsTest {
     /** The same shapes as a bidirectional GRU (3 gates: GU = 6), both directions counted. */
     @Test
     void aBidirectionalGruCountsThreeGatesTwice() {
-        ArchitectureSpec spec = ArchitectureSpec.question().toBuilder().cell(Cell.GRU).bidirectional(true)
+        ExperimentSpec spec = ExperimentSpec.question().toBuilder().cell(Cell.GRU).bidirectional(true)
                 .maxlen(3).embedding(2).units(2).trainSize(5).valSize(2).build();
         EpochFlops f = EpochFlops.of(spec);
 
@@ -51,7 +51,7 @@ class EpochFlopsTest {
     /** The question's workload: ~58.7 GFLOP forward, ~117 backward, ~26 validation (issue 10's figures). */
     @Test
     void theQuestionsEpochIsAbout200Gflop() {
-        EpochFlops f = EpochFlops.of(ArchitectureSpec.question());
+        EpochFlops f = EpochFlops.of(ExperimentSpec.question());
 
         assertThat(f.forward() / 1e9).isCloseTo(58.66, within(0.01));
         assertThat(f.backward() / 1e9).isCloseTo(117.3, within(0.1));

@@ -63,7 +63,7 @@ class KerasInitialisationTest {
     @Test
     void everyLayerTrainsWithKerassAdam() {
         for (Implementation kind : Implementation.values()) {
-            for (ArchitectureSpec spec : new ArchitectureSpec[] {Preset.QUESTION_FLATTEN.spec(), Preset.LAST_PRE.spec()}) {
+            for (ExperimentSpec spec : new ExperimentSpec[] {Preset.QUESTION_FLATTEN.spec(), Preset.LAST_PRE.spec()}) {
                 var confs = NetworkFactory.configuration(spec.toBuilder().implementation(kind).build(), VOCAB).getConfs();
                 for (var conf : confs) {
                     var layer = conf.getLayer() instanceof LastTimeStep w ? w.getUnderlying() : conf.getLayer();

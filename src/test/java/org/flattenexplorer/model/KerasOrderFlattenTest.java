@@ -36,7 +36,7 @@ class KerasOrderFlattenTest {
 
     @Test
     void everyFlattenedElementIsHtOfUAtIndexTTimesUnitsPlusU() {
-        ArchitectureSpec spec = TestSpecs.tiny(true, Head.FLATTEN, Padding.POST, false);
+        ExperimentSpec spec = TestSpecs.tiny(true, Head.FLATTEN, Padding.POST, false);
         MultiLayerNetwork net = NetworkFactory.build(spec, TestSpecs.VOCAB);
         INDArray x = tokens(DataType.FLOAT);
 
@@ -95,7 +95,7 @@ class KerasOrderFlattenTest {
 
     private static boolean gradientCheck(boolean masking) {
         Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
-        ArchitectureSpec spec = TestSpecs.tiny(true, Head.FLATTEN, Padding.POST, masking);
+        ExperimentSpec spec = TestSpecs.tiny(true, Head.FLATTEN, Padding.POST, masking);
         MultiLayerConfiguration conf = NetworkFactory.configuration(spec, TestSpecs.VOCAB, DataType.DOUBLE, new NoOp());
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();

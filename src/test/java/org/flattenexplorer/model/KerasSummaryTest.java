@@ -36,7 +36,7 @@ class KerasSummaryTest {
     @Test
     void everyRowEqualsTheBuiltNetworksOwnParameterCount() {
         for (Preset preset : Preset.values()) {
-            ArchitectureSpec spec = preset.spec().toBuilder().maxlen(50).build();
+            ExperimentSpec spec = preset.spec().toBuilder().maxlen(50).build();
             MultiLayerNetwork net = NetworkFactory.build(spec, 1000);
             List<Long> layerParams = java.util.Arrays.stream(net.getLayers()).map(l -> l.numParams()).toList();
             List<Long> summaryParams = KerasSummary.of(spec, 1000).rows().stream()
@@ -59,11 +59,11 @@ class KerasSummaryTest {
 
     @Test
     void flattenOfTheLastStateIsShownAsANoOp() {
-        ArchitectureSpec spec = Preset.QUESTION_LAST.spec().toBuilder().head(Head.FLATTEN).build();
+        ExperimentSpec spec = Preset.QUESTION_LAST.spec().toBuilder().head(Head.FLATTEN).build();
 
         KerasSummary summary = KerasSummary.of(spec, QUESTION_VOCAB);
 
-        assertThat(spec.flattenIsNoOp()).isTrue();
+        assertThat(spec.model().flattenIsNoOp()).isTrue();
         assertThat(summary.valid()).isTrue();
         assertThat(summary.rows()).element(2).isEqualTo(new KerasSummary.Row("flatten", "Flatten", "(None, 128)", 0));
         assertThat(summary.totalParams()).isEqualTo(4_899_969);
@@ -71,7 +71,7 @@ class KerasSummaryTest {
 
     @Test
     void denseOnEveryTimeStepIsShownWithItsShapeAndMarkedInvalid() {
-        ArchitectureSpec spec = Preset.QUESTION_FLATTEN.spec().toBuilder().head(Head.NONE).build();
+        ExperimentSpec spec = Preset.QUESTION_FLATTEN.spec().toBuilder().head(Head.NONE).build();
 
         KerasSummary summary = KerasSummary.of(spec, QUESTION_VOCAB);
 
@@ -82,7 +82,7 @@ class KerasSummaryTest {
 
     @Test
     void otherCellsHaveKerassNamesAndParameterCounts() {
-        ArchitectureSpec question = Preset.QUESTION_FLATTEN.spec();
+        ExperimentSpec question = Preset.QUESTION_FLATTEN.spec();
 
         assertThat(KerasSummary.of(question.toBuilder().cell(Cell.GRU).build(), QUESTION_VOCAB).rows()).element(1)
                 .isEqualTo(new KerasSummary.Row("gru", "GRU", "(None, 500, 128)", 99_072));

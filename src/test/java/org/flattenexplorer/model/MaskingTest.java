@@ -35,16 +35,17 @@ class MaskingTest {
     void theMaskedLastStateIsTheStateAfterTheLastRealWord() {
         for (Implementation kind : Implementation.values()) {
             for (Padding padding : Padding.values()) {
-                ArchitectureSpec spec = TestSpecs.tiny(false, Head.NONE, padding, true).toBuilder().implementation(kind).build();
+                ExperimentSpec spec = TestSpecs.tiny(false, Head.NONE, padding,
+                        true).toBuilder().implementation(kind).build();
                 if (!spec.isValid()) {
-                    continue; // the stock LSTM with pre padding (ArchitectureSpecTest)
+                    continue; // the stock LSTM with pre padding (ExperimentSpecTest)
                 }
                 MultiLayerNetwork net = NetworkFactory.build(spec, TestSpecs.VOCAB);
 
                 INDArray lastState = activations(net, padding).get(2); // LastTimeStep output [1, units]
                 INDArray alone = statesOfTheWordsAlone(net);
 
-                for (int u = 0; u < spec.units(); u++) {
+                for (int u = 0; u < spec.model().units(); u++) {
                     assertThat(lastState.getFloat(0, u)).as(kind + " " + padding + " unit " + u)
                             .isCloseTo(alone.getFloat(0, u, WORDS.length - 1), within(1e-6f));
                 }
@@ -54,7 +55,7 @@ class MaskingTest {
 
     @Test
     void withoutMaskingThePostPaddedLastStateHasRunOverThePadding() {
-        ArchitectureSpec spec = TestSpecs.tiny(false, Head.NONE, Padding.POST, false);
+        ExperimentSpec spec = TestSpecs.tiny(false, Head.NONE, Padding.POST, false);
         MultiLayerNetwork net = NetworkFactory.build(spec, TestSpecs.VOCAB);
 
         INDArray lastState = net.feedForward(Nd4j.createFromArray(new float[][] {{3, 5, 7, 0, 0, 0, 0}}), false).get(2);
@@ -66,13 +67,13 @@ class MaskingTest {
     @Test
     void averagePoolingAveragesTheWordsStatesOnly() {
         for (Padding padding : Padding.values()) {
-            ArchitectureSpec spec = TestSpecs.tiny(true, Head.GLOBAL_AVG, padding, true);
+            ExperimentSpec spec = TestSpecs.tiny(true, Head.GLOBAL_AVG, padding, true);
             MultiLayerNetwork net = NetworkFactory.build(spec, TestSpecs.VOCAB);
 
             INDArray pooled = activations(net, padding).get(3);
             INDArray alone = statesOfTheWordsAlone(net);
 
-            for (int u = 0; u < spec.units(); u++) {
+            for (int u = 0; u < spec.model().units(); u++) {
                 assertThat(pooled.getFloat(0, u)).as(padding + " unit " + u)
                         .isCloseTo(alone.slice(0).getRow(u).meanNumber().floatValue(), within(1e-6f));
             }
@@ -82,14 +83,14 @@ class MaskingTest {
     @Test
     void maxPoolingTakesEveryStepWhereThePaddingRepeatsThePreviousState() {
         for (Padding padding : Padding.values()) {
-            ArchitectureSpec spec = TestSpecs.tiny(true, Head.GLOBAL_MAX, padding, true);
+            ExperimentSpec spec = TestSpecs.tiny(true, Head.GLOBAL_MAX, padding, true);
             MultiLayerNetwork net = NetworkFactory.build(spec, TestSpecs.VOCAB);
 
             INDArray pooled = activations(net, padding).get(3);
             INDArray alone = statesOfTheWordsAlone(net);
 
             int negative = 0;
-            for (int u = 0; u < spec.units(); u++) {
+            for (int u = 0; u < spec.model().units(); u++) {
                 float wordsMax = alone.slice(0).getRow(u).maxNumber().floatValue();
                 negative += wordsMax < 0 ? 1 : 0;
                 // post: the padding repeats the last word's state; pre: zeros come before the first word
@@ -108,7 +109,7 @@ class MaskingTest {
         Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
         for (Padding padding : Padding.values()) {
             for (Head head : new Head[] {Head.NONE, Head.GLOBAL_AVG, Head.GLOBAL_MAX}) {
-                ArchitectureSpec spec = TestSpecs.tiny(head != Head.NONE, head, padding, true);
+                ExperimentSpec spec = TestSpecs.tiny(head != Head.NONE, head, padding, true);
                 MultiLayerNetwork net = new MultiLayerNetwork(
                         NetworkFactory.configuration(spec.requireValid(), TestSpecs.VOCAB, DataType.DOUBLE, new NoOp()));
                 net.init();

@@ -21,7 +21,7 @@ class StockAndFastNetworksTest {
     @Test
     void everyPresetsStockAndFastNetworksStartEqualAndTrainAlike() {
         for (Preset preset : Preset.values()) {
-            ArchitectureSpec spec = preset.spec().toBuilder().maxlen(30).embedding(8).units(8).dropout(0).batch(16)
+            ExperimentSpec spec = preset.spec().toBuilder().maxlen(30).embedding(8).units(8).dropout(0).batch(16)
                     .build();
             if (spec.toBuilder().implementation(Implementation.STOCK).build().invalidReason().isPresent()) {
                 continue; // a cell or option DL4J has no stock layer for
@@ -46,19 +46,20 @@ class StockAndFastNetworksTest {
     }
 
     /** Random reviews of 3 to 30 words, padded as the spec says, with their mask when it masks. */
-    private static DataSet batch(Random random, ArchitectureSpec spec) {
-        int n = spec.batch();
-        int t = spec.maxlen();
+    private static DataSet batch(Random random, ExperimentSpec spec) {
+        int n = spec.training().batch();
+        int t = spec.data().maxlen();
         float[][] tokens = new float[n][t];
         float[][] labels = new float[n][1];
         for (int i = 0; i < n; i++) {
             int length = 3 + random.nextInt(t - 2);
             for (int k = 0; k < length; k++) {
-                tokens[i][spec.padding() == Padding.PRE ? t - 1 - k : k] = 1 + random.nextInt(VOCAB - 1);
+                tokens[i][spec.data().padding() == Padding.PRE ? t - 1 - k : k] = 1 + random.nextInt(VOCAB - 1);
             }
             labels[i][0] = random.nextBoolean() ? 1 : 0;
         }
         INDArray x = Nd4j.createFromArray(tokens);
-        return new DataSet(x, Nd4j.createFromArray(labels), spec.masking() ? x.neq(0).castTo(x.dataType()) : null, null);
+        return new DataSet(x, Nd4j.createFromArray(labels), spec.model().masking() ? x.neq(0).castTo(x.dataType())
+                : null, null);
     }
 }

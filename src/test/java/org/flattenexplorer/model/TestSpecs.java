@@ -8,8 +8,8 @@ public final class TestSpecs {
 
     private TestSpecs() {}
 
-    public static ArchitectureSpec tiny(boolean returnSequences, Head head, Padding padding, boolean masking) {
-        return ArchitectureSpec.question().toBuilder()
+    public static ExperimentSpec tiny(boolean returnSequences, Head head, Padding padding, boolean masking) {
+        return ExperimentSpec.question().toBuilder()
                 .returnSequences(returnSequences).head(head).padding(padding).masking(masking)
                 .maxlen(7).embedding(3).units(4).dropout(0).batch(4).epochs(1).seed(123)
                 .build();

@@ -13,7 +13,7 @@ class TrainingMemoryTest {
     void everyPresetFitsTheAppsLimitsWithTheQuestionsVocabulary() {
         for (Preset preset : Preset.values()) {
             for (Implementation lstm : Implementation.values()) {
-                ArchitectureSpec spec = preset.spec().toBuilder().implementation(lstm).build();
+                ExperimentSpec spec = preset.spec().toBuilder().implementation(lstm).build();
                 assertThat(TrainingMemory.estimate(spec, 37_252).problem(spec, APP)).as(preset + " " + lstm).isEmpty();
             }
         }
@@ -21,7 +21,7 @@ class TrainingMemoryTest {
 
     @Test
     void aSpecTooLargeForTheLimitsIsRefusedWithTheEstimateAndWhatToDo() {
-        ArchitectureSpec huge = ArchitectureSpec.question().toBuilder().units(1024).maxlen(2000).build();
+        ExperimentSpec huge = ExperimentSpec.question().toBuilder().units(1024).maxlen(2000).build();
         assertThat(huge.isValid()).isTrue(); // the validator's ranges allow it
 
         String problem = TrainingMemory.estimate(huge, 37_252).problem(huge, APP).orElseThrow();
@@ -33,7 +33,7 @@ class TrainingMemoryTest {
 
     @Test
     void theEstimateGrowsWithEveryActivationDimension() {
-        ArchitectureSpec q = ArchitectureSpec.question();
+        ExperimentSpec q = ExperimentSpec.question();
         long base = TrainingMemory.estimate(q, 10_000).totalBytes();
         assertThat(TrainingMemory.estimate(q.toBuilder().units(256).build(), 10_000).totalBytes()).isGreaterThan(base);
         assertThat(TrainingMemory.estimate(q.toBuilder().maxlen(1000).build(), 10_000).totalBytes()).isGreaterThan(base);

@@ -190,10 +190,10 @@ class StartupTest {
     @Test
     void selfTestSpecIsTinyAndOptionsParse() {
         var spec = SelfTest.spec();
-        assertThat(spec.maxlen()).isEqualTo(100);
-        assertThat(spec.units()).isEqualTo(16);
-        assertThat(spec.epochs()).isEqualTo(1);
-        assertThat(spec.trainSize()).isEqualTo(64);
+        assertThat(spec.data().maxlen()).isEqualTo(100);
+        assertThat(spec.model().units()).isEqualTo(16);
+        assertThat(spec.training().epochs()).isEqualTo(1);
+        assertThat(spec.data().trainSize()).isEqualTo(64);
         assertThat(SelfTest.intOption(List.of("--hold", "5"), "--hold", 0)).isEqualTo(5);
         assertThat(SelfTest.intOption(List.of("--hold"), "--hold", 7)).isEqualTo(7);
         assertThat(SelfTest.intOption(List.of("--hold", "x"), "--hold", 7)).isEqualTo(7);

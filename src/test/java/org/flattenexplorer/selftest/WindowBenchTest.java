@@ -7,7 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.util.Optional;
 import java.util.stream.StreamSupport;
-import org.flattenexplorer.model.ArchitectureSpec;
+import org.flattenexplorer.model.ExperimentSpec;
 import org.flattenexplorer.ui.TinySpecs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -22,7 +22,7 @@ class WindowBenchTest {
 
     @Test
     void theWindowAndHeadlessTrainTheSameRunAndTheWindowReportsItsFrames() throws Exception {
-        ArchitectureSpec spec = TinySpecs.flatten().toBuilder().epochs(3).testSize(0).build();
+        ExperimentSpec spec = TinySpecs.flatten().toBuilder().epochs(3).testSize(0).build();
         JsonNode window = WindowBench.window(spec, Optional.empty(), new PrintStream(new ByteArrayOutputStream()));
         JsonNode headless = WindowBench.headless(spec, Optional.empty());
 

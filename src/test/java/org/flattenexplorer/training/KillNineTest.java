@@ -15,7 +15,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.flattenexplorer.model.ArchitectureSpec;
+import org.flattenexplorer.model.ExperimentSpec;
 import org.flattenexplorer.model.Preset;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +38,7 @@ class KillNineTest {
     @BeforeEach
     void anOlderRun() throws Exception {
         root = temp.resolve("runs");
-        ArchitectureSpec spec = TrainingFixtures.small(Preset.QUESTION_LAST, 1);
+        ExperimentSpec spec = TrainingFixtures.small(Preset.QUESTION_LAST, 1);
         TrainingRun run = new TrainingRun(spec, TrainingFixtures.synthetic(spec));
         RunResult result = run.run(TrainingListener.NONE);
         older = new RunStore(root).save(RunInfo.of("older", result, spec, run.data()), result, run.network(),

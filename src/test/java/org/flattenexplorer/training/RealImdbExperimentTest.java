@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import org.flattenexplorer.data.DatasetPreparer;
 import org.flattenexplorer.data.PreparedDataset;
-import org.flattenexplorer.model.ArchitectureSpec;
+import org.flattenexplorer.model.ExperimentSpec;
 import org.flattenexplorer.model.Preset;
 import org.junit.jupiter.api.Test;
 
@@ -23,8 +23,8 @@ class RealImdbExperimentTest {
     }
 
     private static RunResult train(Preset preset) {
-        ArchitectureSpec spec = preset.spec().toBuilder().testSize(200).build();
-        PreparedDataset data = DatasetPreparer.fromFolder(subset(), spec.preprocessing());
+        ExperimentSpec spec = preset.spec().toBuilder().testSize(200).build();
+        PreparedDataset data = DatasetPreparer.fromFolder(subset(), spec.data());
         return new TrainingRun(spec, data).run(TrainingListener.NONE);
     }
 

@@ -17,14 +17,14 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.flattenexplorer.data.PreparedDataset;
-import org.flattenexplorer.model.ArchitectureSpec;
+import org.flattenexplorer.model.ExperimentSpec;
 import org.flattenexplorer.model.Preset;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class RunStoreTest {
-    private static ArchitectureSpec spec;
+    private static ExperimentSpec spec;
     private static PreparedDataset data;
     private static TrainingRun run;
     private static RunResult result;
@@ -42,7 +42,7 @@ class RunStoreTest {
 
     private SavedRun save(RunStore store) {
         RunInfo info = new RunInfo(spec.describe(), result.status(), RunStore.now(), spec, data.identity(),
-                data.source(), data.preprocessing().toJson(), result.testAccuracy(), result.seconds());
+                data.source(), result.testAccuracy(), result.seconds());
         return store.save(info, result, run.network(), data.vocabulary());
     }
 
@@ -97,7 +97,7 @@ class RunStoreTest {
         Path existing = Files.createDirectories(temp.resolve("mine"));
         Files.writeString(existing.resolve("notes.txt"), "keep me");
         RunInfo info = new RunInfo("x", result.status(), RunStore.now(), spec, data.identity(), data.source(),
-                data.preprocessing().toJson(), null, 1);
+                null, 1);
 
         assertThatThrownBy(() -> RunStore.saveTo(existing, info, result, run.network(), data.vocabulary()))
                 .hasMessageContaining("will not overwrite");
@@ -141,6 +141,53 @@ class RunStoreTest {
         }
     }
 
+    /**
+     * run.json before the spec split: one flat spec whose seed is the run's, and beside it the data settings
+     * actually used as a JSON string (a second seed of a plan reads the first seed's split).
+     */
+    @Test
+    void aRunJsonFromBeforeTheSpecSplitReadsWithTheDataItWasTrainedOn() throws Exception {
+        RunStore store = new RunStore(temp);
+        SavedRun saved = save(store);
+        ExperimentSpec secondSeed = spec.withTrainingSeed(spec.training().seed() + 1);
+        editRunJson(saved.folder(), root -> {
+            root.set("spec", flat(secondSeed));
+            root.put("preprocessing", spec.data().toJson());
+        });
+
+        ExperimentSpec loaded = RunStore.load(saved.folder()).info().spec();
+
+        assertThat(loaded).isEqualTo(secondSeed);
+        assertThat(loaded.data().seed()).isEqualTo(spec.training().seed());
+        assertThat(loaded.training().seed()).isEqualTo(spec.training().seed() + 1);
+        assertThat(RunStore.loadNetwork(RunStore.load(saved.folder()))).isNotNull();
+    }
+
+    /** The spec as run.json held it before the split, with the training seed as its only seed. */
+    private static ObjectNode flat(ExperimentSpec s) {
+        ObjectNode node = new ObjectMapper().createObjectNode();
+        node.put("returnSequences", s.model().returnSequences());
+        node.put("head", s.model().head().name());
+        node.put("padding", s.data().padding().name());
+        node.put("truncating", s.data().truncating().name());
+        node.put("masking", s.model().masking());
+        node.put("maxlen", s.data().maxlen());
+        node.put("embedding", s.model().embedding());
+        node.put("units", s.model().units());
+        node.put("dropout", s.model().dropout());
+        node.put("lr", s.training().lr());
+        node.put("batch", s.training().batch());
+        node.put("epochs", s.training().epochs());
+        node.put("seed", s.training().seed());
+        node.put("trainSize", s.data().trainSize());
+        node.put("valSize", s.data().valSize());
+        node.put("testSize", s.data().testSize());
+        node.putNull("numWords");
+        node.putNull("wordIndex");
+        node.put("lstm", s.model().implementation().name());
+        return node;
+    }
+
     @Test
     void aRunJsonWithoutCreationTimeOrNameIsListedLastAndHidesNoOtherRun() throws Exception {
         RunStore store = new RunStore(temp);
@@ -169,7 +216,7 @@ class RunStoreTest {
         Path noMetrics = copy(good.folder(), temp.resolve("no-metrics"));
         Files.delete(noMetrics.resolve(RunStore.METRICS_CSV));
         Path badSpec = copy(good.folder(), temp.resolve("bad-spec"));
-        editRunJson(badSpec, root -> ((ObjectNode) root.get("spec")).put("units", 0));
+        editRunJson(badSpec, root -> ((ObjectNode) root.get("spec").get("model")).put("units", 0));
         Path badStatus = copy(good.folder(), temp.resolve("bad-status"));
         editRunJson(badStatus, root -> root.put("status", "DONE"));
 
@@ -227,22 +274,24 @@ class RunStoreTest {
         RunStore store = new RunStore(temp);
         SavedRun saved = save(store);
         Path editedMaxlen = copy(saved.folder(), temp.resolve("edited-maxlen"));
-        editRunJson(editedMaxlen, root -> ((ObjectNode) root.get("spec")).put("maxlen", spec.maxlen() / 2));
-        ArchitectureSpec other = TrainingFixtures.small(Preset.QUESTION_LAST, 1).toBuilder().units(8).build();
+        editRunJson(editedMaxlen,
+                root -> ((ObjectNode) root.get("spec").get("data")).put("maxlen", spec.data().maxlen() / 2));
+        ExperimentSpec other = TrainingFixtures.small(Preset.QUESTION_LAST, 1).toBuilder().units(8).build();
         TrainingRun otherRun = new TrainingRun(other, TrainingFixtures.synthetic(other));
         Path foreign = temp.resolve("foreign");
         RunResult otherResult = otherRun.run(TrainingListener.NONE);
         RunStore.saveTo(foreign, RunInfo.of("other", otherResult, other, otherRun.data()), otherResult,
                 otherRun.network(), otherRun.data().vocabulary());
         Path editedCell = copy(saved.folder(), temp.resolve("edited-cell"));
-        editRunJson(editedCell, root -> ((ObjectNode) root.get("spec")).put("cell", "GRU"));
+        editRunJson(editedCell, root -> ((ObjectNode) root.get("spec").get("model")).put("cell", "GRU"));
         Path swapped = copy(saved.folder(), temp.resolve("swapped"));
         Files.copy(foreign.resolve(RunStore.MODEL_ZIP), swapped.resolve(RunStore.MODEL_ZIP),
                 StandardCopyOption.REPLACE_EXISTING);
 
         assertThatThrownBy(() -> RunStore.loadNetwork(RunStore.load(editedMaxlen)))
                 .isInstanceOf(RunFormatException.class).hasMessageContaining("does not match its run.json")
-                .hasMessageContaining("trained with maxlen " + spec.maxlen() + ", run.json says " + spec.maxlen() / 2);
+                .hasMessageContaining("trained with maxlen " + spec.data().maxlen() + ", run.json says "
+                        + spec.data().maxlen() / 2);
         assertThatThrownBy(() -> RunStore.loadNetwork(RunStore.load(editedCell)))
                 .isInstanceOf(RunFormatException.class).hasMessageContaining("holds LSTM, but run.json says GRU");
         assertThatThrownBy(() -> RunStore.loadNetwork(RunStore.load(swapped)))
@@ -292,12 +341,12 @@ class RunStoreTest {
 
     @Test
     void aShortTestSplitIsRecordedWithItsRealSize() {
-        ArchitectureSpec asked = spec.toBuilder().testSize(1000).build();
+        ExperimentSpec asked = spec.toBuilder().testSize(1000).build();
 
         RunInfo info = RunInfo.of("short test folder", result, asked, data);
 
         assertThat(data.test().size()).isEqualTo(64);
-        assertThat(info.spec().testSize()).isEqualTo(64);
+        assertThat(info.spec().data().testSize()).isEqualTo(64);
         assertThat(info.spec().toBuilder().testSize(1000).build()).isEqualTo(asked);
     }
 }

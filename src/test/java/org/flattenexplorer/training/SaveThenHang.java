@@ -4,7 +4,7 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.flattenexplorer.model.ArchitectureSpec;
+import org.flattenexplorer.model.ExperimentSpec;
 import org.flattenexplorer.model.Preset;
 
 /**
@@ -16,7 +16,7 @@ public final class SaveThenHang {
     private SaveThenHang() {}
 
     public static void main(String[] args) throws Exception {
-        ArchitectureSpec spec = TrainingFixtures.small(Preset.QUESTION_FLATTEN, 1);
+        ExperimentSpec spec = TrainingFixtures.small(Preset.QUESTION_FLATTEN, 1);
         TrainingRun run = new TrainingRun(spec, TrainingFixtures.synthetic(spec));
         RunResult result = run.run(TrainingListener.NONE);
         RunStore.Disk hangsInTheModel = file -> new FilterOutputStream(Files.newOutputStream(file)) {

@@ -10,7 +10,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.flattenexplorer.data.EncodedSplit;
 import org.flattenexplorer.data.PreparedDataset;
 import org.flattenexplorer.data.Review;
-import org.flattenexplorer.model.ArchitectureSpec;
+import org.flattenexplorer.model.ExperimentSpec;
 import org.flattenexplorer.model.Head;
 import org.flattenexplorer.model.InvalidSpecException;
 import org.flattenexplorer.model.Preset;
@@ -22,7 +22,7 @@ class TrainingRunTest {
 
     @Test
     void sameSpecSeedAndDataGiveTheSameMetricsToThePrintedDigit() {
-        ArchitectureSpec spec = TrainingFixtures.small(Preset.QUESTION_FLATTEN, 2);
+        ExperimentSpec spec = TrainingFixtures.small(Preset.QUESTION_FLATTEN, 2);
 
         RunResult first = new TrainingRun(spec, TrainingFixtures.synthetic(spec)).run(TrainingListener.NONE);
         RunResult second = new TrainingRun(spec, TrainingFixtures.synthetic(spec)).run(TrainingListener.NONE);
@@ -33,8 +33,8 @@ class TrainingRunTest {
 
     @Test
     void aDifferentSeedGivesDifferentNumbers() {
-        ArchitectureSpec spec = TrainingFixtures.small(Preset.QUESTION_FLATTEN, 1);
-        ArchitectureSpec other = spec.toBuilder().seed(spec.seed() + 1).build();
+        ExperimentSpec spec = TrainingFixtures.small(Preset.QUESTION_FLATTEN, 1);
+        ExperimentSpec other = spec.toBuilder().seed(spec.training().seed() + 1).build();
 
         RunResult a = new TrainingRun(spec, TrainingFixtures.synthetic(spec)).run(TrainingListener.NONE);
         RunResult b = new TrainingRun(other, TrainingFixtures.synthetic(spec)).run(TrainingListener.NONE);
@@ -44,7 +44,7 @@ class TrainingRunTest {
 
     @Test
     void reportsEveryBatchThenEachEpochThenFinishedWithTestAccuracy() {
-        ArchitectureSpec spec = TrainingFixtures.small(Preset.QUESTION_LAST, 2);
+        ExperimentSpec spec = TrainingFixtures.small(Preset.QUESTION_LAST, 2);
         List<TrainingEvent> events = new ArrayList<>();
 
         RunResult result = new TrainingRun(spec, TrainingFixtures.synthetic(spec)).run(events::add);
@@ -63,7 +63,7 @@ class TrainingRunTest {
 
     @Test
     void cancelStopsAfterTheCurrentBatchAndKeepsCompletedEpochs() {
-        ArchitectureSpec spec = TrainingFixtures.small(Preset.QUESTION_FLATTEN, 5);
+        ExperimentSpec spec = TrainingFixtures.small(Preset.QUESTION_FLATTEN, 5);
         TrainingRun run = new TrainingRun(spec, TrainingFixtures.synthetic(spec));
         List<TrainingEvent> events = new ArrayList<>();
         INDArray[] afterEpoch1 = new INDArray[1];
@@ -98,7 +98,7 @@ class TrainingRunTest {
     void trainingLossAndAccuracyAreKerassOfTheTrainingStepsOwnDropoutPass() {
         // One batch an epoch of 64 copies of one positive review: any shuffle gives the same batch, so the test can
         // replay the step's training-mode pass (dropout 0.5, weights before the step) from the same random seed.
-        ArchitectureSpec spec = TrainingFixtures.small(Preset.QUESTION_FLATTEN, 1).toBuilder()
+        ExperimentSpec spec = TrainingFixtures.small(Preset.QUESTION_FLATTEN, 1).toBuilder()
                 .dropout(0.5).trainSize(64).batch(64).build();
         PreparedDataset base = TrainingFixtures.synthetic(spec);
         int[][] tokens = new int[64][];
@@ -117,7 +117,7 @@ class TrainingRunTest {
 
         EpochMetrics epoch = run.run(TrainingListener.NONE).epochs().get(0);
 
-        Nd4j.getRandom().setSeed(spec.seed());
+        Nd4j.getRandom().setSeed(spec.training().seed());
         float[] p = before.output(x, true).toFloatVector();
         double loss = 0;
         int correct = 0;
@@ -144,8 +144,8 @@ class TrainingRunTest {
 
     @Test
     void flattenLearnsTheSyntheticSetWhereTheLastStateAfterPostPaddingCannot() {
-        ArchitectureSpec flatten = TrainingFixtures.small(Preset.QUESTION_FLATTEN, 6);
-        ArchitectureSpec last = TrainingFixtures.small(Preset.QUESTION_LAST, 6);
+        ExperimentSpec flatten = TrainingFixtures.small(Preset.QUESTION_FLATTEN, 6);
+        ExperimentSpec last = TrainingFixtures.small(Preset.QUESTION_LAST, 6);
 
         RunResult f = new TrainingRun(flatten, TrainingFixtures.synthetic(flatten)).run(TrainingListener.NONE);
         RunResult l = new TrainingRun(last, TrainingFixtures.synthetic(last)).run(TrainingListener.NONE);
@@ -157,7 +157,7 @@ class TrainingRunTest {
 
     @Test
     void anInvalidSpecIsRefusedBeforeAnythingIsBuilt() {
-        ArchitectureSpec spec = TrainingFixtures.small(Preset.QUESTION_FLATTEN, 1).toBuilder().head(Head.NONE).build();
+        ExperimentSpec spec = TrainingFixtures.small(Preset.QUESTION_FLATTEN, 1).toBuilder().head(Head.NONE).build();
 
         assertThatThrownBy(() -> new TrainingRun(spec, TrainingFixtures.synthetic(spec)))
                 .isInstanceOf(InvalidSpecException.class).hasMessageContaining("one label per review");

@@ -69,13 +69,13 @@ class ArchitectureViewModelTest {
     void choosingGlobalMaxPoolingTurnsFlattenOffAndReturnSequencesOn() {
         vm.chooseHead(HeadChoice.LAST_STATE);
         vm.chooseHead(HeadChoice.GLOBAL_MAX);
-        assertThat(vm.spec().returnSequences()).isTrue();
-        assertThat(vm.spec().head()).isEqualTo(Head.GLOBAL_MAX);
+        assertThat(vm.spec().model().returnSequences()).isTrue();
+        assertThat(vm.spec().model().head()).isEqualTo(Head.GLOBAL_MAX);
         assertThat(vm.flattenProperty().get()).isFalse();
         assertThat(row("dense").params()).isEqualTo(129);
 
         vm.flattenProperty().set(true);
-        assertThat(vm.spec().head()).isEqualTo(Head.FLATTEN);
+        assertThat(vm.spec().model().head()).isEqualTo(Head.FLATTEN);
         assertThat(vm.headChoiceProperty().get()).isEqualTo(HeadChoice.FLATTEN);
     }
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.flattenexplorer.data.Padding;
-import org.flattenexplorer.model.ArchitectureSpec;
+import org.flattenexplorer.model.ExperimentSpec;
 import org.flattenexplorer.model.Head;
 import org.flattenexplorer.training.RunStore;
 import org.flattenexplorer.ui.task.CurrentThreadTaskExecutor;
@@ -48,14 +48,14 @@ class KerasModelViewModelTest {
                 .contains("the import computes what Keras computes");
         assertThat(keras.modelProperty().get()).isNotNull();
         assertThat(keras.modelProperty().get().inspect("a good film").readout().contributions())
-                .hasSize(TinySpecs.flatten().maxlen());
-        app.architecture().load(ArchitectureSpec.question().toBuilder().returnSequences(false).head(Head.NONE).build());
+                .hasSize(TinySpecs.flatten().data().maxlen());
+        app.architecture().load(ExperimentSpec.question().toBuilder().returnSequences(false).head(Head.NONE).build());
         keras.trainHere();
-        assertThat(app.architecture().spec().head()).isEqualTo(Head.FLATTEN);
-        assertThat(app.architecture().spec().returnSequences()).isTrue();
-        assertThat(app.architecture().spec().maxlen()).isEqualTo(TinySpecs.flatten().maxlen());
-        assertThat(app.architecture().spec().units()).isEqualTo(TinySpecs.flatten().units());
-        assertThat(app.architecture().spec().padding()).isEqualTo(Padding.POST);
+        assertThat(app.architecture().spec().model().head()).isEqualTo(Head.FLATTEN);
+        assertThat(app.architecture().spec().model().returnSequences()).isTrue();
+        assertThat(app.architecture().spec().data().maxlen()).isEqualTo(TinySpecs.flatten().data().maxlen());
+        assertThat(app.architecture().spec().model().units()).isEqualTo(TinySpecs.flatten().model().units());
+        assertThat(app.architecture().spec().data().padding()).isEqualTo(Padding.POST);
     }
 
     @Test

@@ -9,7 +9,7 @@ import java.util.function.BooleanSupplier;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.flattenexplorer.lesson.StepView;
-import org.flattenexplorer.model.ArchitectureSpec;
+import org.flattenexplorer.model.ExperimentSpec;
 import org.flattenexplorer.ui.task.FxTaskExecutor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -44,7 +44,7 @@ class LessonKeysTest {
     void aTeacherStepsThroughTheLessonWithTheKeyboardAlone(FxRobot robot) throws Exception {
         waitUntil(() -> view.viewModel().data().messageProperty().get().startsWith("No IMDB reviews"));
         robot.interact(() -> view.viewModel().data().useSynthetic());
-        ArchitectureSpec mine = view.viewModel().architecture().spec();
+        ExperimentSpec mine = view.viewModel().architecture().spec();
         robot.clickOn("#progressBar"); // the keyboard focus in the window, nothing started
 
         robot.press(KeyCode.CONTROL).press(KeyCode.L).release(KeyCode.L).release(KeyCode.CONTROL);

@@ -6,7 +6,7 @@ import java.util.function.UnaryOperator;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.flattenexplorer.data.DataLocator;
-import org.flattenexplorer.model.ArchitectureSpec;
+import org.flattenexplorer.model.ExperimentSpec;
 import org.flattenexplorer.training.RunStore;
 import org.flattenexplorer.ui.task.FxTaskExecutor;
 import org.flattenexplorer.ui.view.ExportTarget;
@@ -24,7 +24,7 @@ final class TestWindow {
     }
 
     static MainView open(Stage stage, FxTaskExecutor executor, Path runs, Path temp, int width, int height,
-                         UnaryOperator<ArchitectureSpec> lessonSpecs) {
+                         UnaryOperator<ExperimentSpec> lessonSpecs) {
         AppServices services = new AppServices(new RunStore(runs), UiSettings.inMemory(), executor,
                 ExportTarget.folder(temp), new DataLocator(name -> null, temp.resolve("home")), Optional.empty(),
                 temp.resolve("data"));

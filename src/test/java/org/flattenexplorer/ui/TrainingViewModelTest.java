@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import javafx.collections.ListChangeListener;
 import org.flattenexplorer.charts.CompareCurve;
-import org.flattenexplorer.model.ArchitectureSpec;
+import org.flattenexplorer.model.ExperimentSpec;
 import org.flattenexplorer.training.EpochMetrics;
 import org.flattenexplorer.training.RunResult;
 import org.flattenexplorer.training.RunStatus;
@@ -133,7 +133,7 @@ class TrainingViewModelTest {
 
     @Test
     void rerunTrainsTheSavedSpecAndSeedAgain() {
-        ArchitectureSpec spec = TinySpecs.lastState().toBuilder().seed(7).build();
+        ExperimentSpec spec = TinySpecs.lastState().toBuilder().seed(7).build();
         vm.architecture().load(spec);
         vm.trainCurrent();
         SavedRun first = vm.runs().runs().get(0).run();

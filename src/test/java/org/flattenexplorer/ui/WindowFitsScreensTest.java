@@ -11,7 +11,7 @@ import java.util.function.BooleanSupplier;
 import javafx.stage.Stage;
 import org.flattenexplorer.data.DatasetPreparer;
 import org.flattenexplorer.data.PreparedDataset;
-import org.flattenexplorer.model.ArchitectureSpec;
+import org.flattenexplorer.model.ExperimentSpec;
 import org.flattenexplorer.training.RunInfo;
 import org.flattenexplorer.training.RunResult;
 import org.flattenexplorer.training.RunStore;
@@ -56,8 +56,8 @@ class WindowFitsScreensTest {
     static void trainTwoRuns() throws Exception {
         runs = Files.createDirectories(temp.resolve("runs"));
         RunStore store = new RunStore(runs);
-        for (ArchitectureSpec spec : List.of(TinySpecs.flatten(), TinySpecs.lastState())) {
-            PreparedDataset data = DatasetPreparer.synthetic(spec.preprocessing());
+        for (ExperimentSpec spec : List.of(TinySpecs.flatten(), TinySpecs.lastState())) {
+            PreparedDataset data = DatasetPreparer.synthetic(spec.data());
             TrainingRun run = new TrainingRun(spec, data);
             RunResult result = run.run(TrainingListener.NONE);
             store.save(RunInfo.of(spec.describe(), result, spec, data), result, run.network(), data.vocabulary());

@@ -235,7 +235,7 @@ public final class HiddenStatesViewModel {
     }
 
     private static EncodedReview encode(InspectedModel m, String text, int[] tokens) {
-        return tokens != null && tokens.length == m.spec().maxlen()
+        return tokens != null && tokens.length == m.spec().data().maxlen()
                 ? EncodedReview.ofTokens(tokens, m.vocabulary()) : m.encode(text);
     }
 
@@ -272,7 +272,7 @@ public final class HiddenStatesViewModel {
     /** Scores a split with the current model off the UI thread (for the picker's right/wrong filter). */
     public void predict(org.flattenexplorer.data.EncodedSplit split, Consumer<float[]> done) {
         InspectedModel m = model.get();
-        if (m == null || split == null || split.size() == 0 || split.maxlen() != m.spec().maxlen()) {
+        if (m == null || split == null || split.size() == 0 || split.maxlen() != m.spec().data().maxlen()) {
             done.accept(null);
             return;
         }

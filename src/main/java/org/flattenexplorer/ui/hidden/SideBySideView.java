@@ -53,11 +53,11 @@ public class SideBySideView extends HBox {
     static String describe(Inspection in) {
         int word = in.review().lastWordPosition();
         String p = String.format(Locale.ROOT, "P(positive) = %.3f. ", in.readout().probability());
-        if (!in.spec().lastStateOnly()) {
+        if (!in.spec().model().lastStateOnly()) {
             return p + "The Dense layer reads " + in.denseInputName() + ".";
         }
         int last = in.lastStateRow();
-        String backward = in.spec().bidirectional() ? " (the backward half: h_0, after the first word)" : "";
+        String backward = in.spec().model().bidirectional() ? " (the backward half: h_0, after the first word)" : "";
         return p + "Last word at t=" + word + "; the Dense layer reads h_" + last + backward
                 + (last > word ? ", " + (last - word) + " padding steps later." : ", right after the last word.");
     }

@@ -27,13 +27,12 @@ import org.flattenexplorer.lesson.LessonStep;
 import org.flattenexplorer.lesson.StepMaterial;
 import org.flattenexplorer.lesson.StepMeasurer;
 import org.flattenexplorer.lesson.StepView;
-import org.flattenexplorer.model.ArchitectureSpec;
+import org.flattenexplorer.model.ExperimentSpec;
 import org.flattenexplorer.training.SavedRun;
 import org.flattenexplorer.ui.hidden.HiddenStatesViewModel;
 import org.flattenexplorer.ui.task.TaskExecutor;
 import org.flattenexplorer.ui.viewmodel.ExplorerViewModel;
 import org.flattenexplorer.ui.viewmodel.RunItem;
-import org.flattenexplorer.ui.viewmodel.TrainingRequest;
 
 /**
  * The guided lesson in the window: which step is on, its title and text (numbers filled in from the runs on
@@ -46,7 +45,7 @@ public final class LessonViewModel {
     private final ExplorerViewModel app;
     private final HiddenStatesViewModel hidden;
     private final TaskExecutor executor;
-    private final Map<String, ArchitectureSpec> specs;
+    private final Map<String, ExperimentSpec> specs;
     private final StepMeasurer measurer;
 
     private final ReadOnlyBooleanWrapper active = new ReadOnlyBooleanWrapper(false);
@@ -66,13 +65,13 @@ public final class LessonViewModel {
     private long generation;
     /** The step whose missing runs the lesson put in the training queue (-1: none). */
     private long trainingFor = -1;
-    private ArchitectureSpec userSpec;
+    private ExperimentSpec userSpec;
     private boolean userFrozen;
 
     /**
      * @param adjust changes every lesson spec (identity in the app; tiny sizes in tests)
      */
-    public LessonViewModel(Lesson lesson, UnaryOperator<ArchitectureSpec> adjust, ExplorerViewModel app,
+    public LessonViewModel(Lesson lesson, UnaryOperator<ExperimentSpec> adjust, ExplorerViewModel app,
                            HiddenStatesViewModel hidden, TaskExecutor executor) {
         this.lesson = lesson;
         this.app = app;
@@ -172,13 +171,13 @@ public final class LessonViewModel {
         executor.io(() -> {
             try {
                 Map<String, SavedRun> found = new LinkedHashMap<>();
-                List<TrainingRequest> missing = new ArrayList<>();
+                List<ExperimentSpec> missing = new ArrayList<>();
                 for (String alias : lesson.runs().keySet()) {
-                    ArchitectureSpec spec = specs.get(alias);
-                    PreparedDataset data = app.data().prepare(spec.preprocessing());
+                    ExperimentSpec spec = specs.get(alias);
+                    PreparedDataset data = app.data().prepare(spec.data());
                     LessonRuns.match(saved, spec, data.identity()).ifPresentOrElse(run -> found.put(alias, run), () -> {
                         if (step.runs().contains(alias)) {
-                            missing.add(TrainingRequest.of(spec));
+                            missing.add(spec);
                         }
                     });
                 }
@@ -202,7 +201,7 @@ public final class LessonViewModel {
         });
     }
 
-    private void trainMissing(long gen, List<TrainingRequest> missing, boolean mayTrain) {
+    private void trainMissing(long gen, List<ExperimentSpec> missing, boolean mayTrain) {
         if (gen != generation) {
             return;
         }
@@ -217,7 +216,7 @@ public final class LessonViewModel {
         }
         trainingFor = gen;
         view.set(StepView.TRAINING);
-        String what = missing.stream().map(r -> r.spec().describe()).reduce((a, b) -> a + "; " + b).orElse("");
+        String what = missing.stream().map(ExperimentSpec::describe).reduce((a, b) -> a + "; " + b).orElse("");
         status.set("Training live, as no saved run matches: " + what);
         app.training().trainAll(missing, null);
     }
@@ -271,14 +270,14 @@ public final class LessonViewModel {
         executor.io(() -> {
             try {
                 Map<String, SavedRun> found = new LinkedHashMap<>();
-                List<TrainingRequest> missing = new ArrayList<>();
+                List<ExperimentSpec> missing = new ArrayList<>();
                 String source = "";
                 for (String alias : lesson.usedRuns()) {
-                    ArchitectureSpec spec = specs.get(alias);
-                    PreparedDataset data = app.data().prepare(spec.preprocessing());
+                    ExperimentSpec spec = specs.get(alias);
+                    PreparedDataset data = app.data().prepare(spec.data());
                     source = data.source();
                     LessonRuns.match(saved, spec, data.identity()).ifPresentOrElse(run -> found.put(alias, run),
-                            () -> missing.add(TrainingRequest.of(spec)));
+                            () -> missing.add(spec));
                 }
                 if (!missing.isEmpty()) {
                     executor.ui(() -> {
@@ -306,7 +305,7 @@ public final class LessonViewModel {
 
     public Lesson lesson() { return lesson; }
     public int stepCount() { return lesson.steps().size(); }
-    public ArchitectureSpec spec(String alias) { return specs.get(alias); }
+    public ExperimentSpec spec(String alias) { return specs.get(alias); }
     public ReadOnlyBooleanProperty activeProperty() { return active.getReadOnlyProperty(); }
     public ReadOnlyIntegerProperty indexProperty() { return index.getReadOnlyProperty(); }
     public ReadOnlyStringProperty titleProperty() { return title.getReadOnlyProperty(); }

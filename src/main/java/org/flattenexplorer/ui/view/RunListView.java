@@ -46,7 +46,8 @@ public final class RunListView extends VBox {
         name.setPrefWidth(330);
         name.setMinWidth(120);
         TableColumn<RunItem, String> seed = new TableColumn<>("Seed");
-        seed.setCellValueFactory(c -> new ReadOnlyStringWrapper(String.valueOf(c.getValue().run().info().spec().seed())));
+        seed.setCellValueFactory(c -> new ReadOnlyStringWrapper(
+                String.valueOf(c.getValue().run().info().spec().training().seed())));
         em(seed, 4.2, fontSize);
         TableColumn<RunItem, String> best = new TableColumn<>("Best val_acc");
         best.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().bestValidationText()));

@@ -15,8 +15,8 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.flattenexplorer.data.Padding;
-import org.flattenexplorer.model.ArchitectureSpec;
 import org.flattenexplorer.model.Cell;
+import org.flattenexplorer.model.ExperimentSpec;
 import org.flattenexplorer.model.Head;
 import org.flattenexplorer.model.KerasSummary;
 
@@ -53,7 +53,7 @@ public final class ArchitectureViewModel {
     private final IntegerProperty availableReviews = new SimpleIntegerProperty(DataViewModel.DEFAULT_AVAILABLE_REVIEWS);
 
     private final ReadOnlyObjectWrapper<HeadChoice> headChoice = new ReadOnlyObjectWrapper<>(HeadChoice.FLATTEN);
-    private final ReadOnlyObjectWrapper<ArchitectureSpec> spec = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<ExperimentSpec> spec = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<KerasSummary> summary = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<List<DiagramStep>> diagram = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyStringWrapper invalidReason = new ReadOnlyStringWrapper("");
@@ -61,7 +61,7 @@ public final class ArchitectureViewModel {
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(true);
 
     /** Settings the panel does not show (dropout, batch, test size, LSTM kind, vocabulary), kept from the last spec loaded. */
-    private ArchitectureSpec base = ArchitectureSpec.question();
+    private ExperimentSpec base = ExperimentSpec.question();
     private boolean loading;
 
     public ArchitectureViewModel() {
@@ -83,26 +83,26 @@ public final class ArchitectureViewModel {
     }
 
     /** Sets every toggle from a spec (a preset, or a run to re-run); settings the panel lacks come along too. */
-    public void load(ArchitectureSpec s) {
+    public void load(ExperimentSpec s) {
         loading = true;
         try {
             base = s;
-            cell.set(s.cell());
-            goBackwards.set(s.goBackwards());
-            bidirectional.set(s.bidirectional());
-            returnSequences.set(s.returnSequences());
-            flatten.set(s.head() == Head.FLATTEN);
-            pooling.set(s.head().isPooling() ? s.head() : Head.NONE);
-            padding.set(s.padding());
-            masking.set(s.masking());
-            maxlen.set(s.maxlen());
-            embedding.set(s.embedding());
-            units.set(s.units());
-            epochs.set(s.epochs());
-            learningRate.set(s.lr());
-            trainSize.set(s.trainSize());
-            valSize.set(s.valSize());
-            seed.set((int) s.seed());
+            cell.set(s.model().cell());
+            goBackwards.set(s.model().goBackwards());
+            bidirectional.set(s.model().bidirectional());
+            returnSequences.set(s.model().returnSequences());
+            flatten.set(s.model().head() == Head.FLATTEN);
+            pooling.set(s.model().head().isPooling() ? s.model().head() : Head.NONE);
+            padding.set(s.data().padding());
+            masking.set(s.model().masking());
+            maxlen.set(s.data().maxlen());
+            embedding.set(s.model().embedding());
+            units.set(s.model().units());
+            epochs.set(s.training().epochs());
+            learningRate.set(s.training().lr());
+            trainSize.set(s.data().trainSize());
+            valSize.set(s.data().valSize());
+            seed.set((int) s.training().seed());
         } finally {
             loading = false;
         }
@@ -140,7 +140,12 @@ public final class ArchitectureViewModel {
     }
 
     private void recompute() {
-        ArchitectureSpec s = base.toBuilder()
+        ExperimentSpec.Builder b = base.toBuilder();
+        long chosenSeed = orDefault(seed.get(), (int) base.training().seed());
+        if (chosenSeed != base.training().seed()) {
+            b.seed(chosenSeed); // a seed typed in is the whole run's; a loaded run keeps its own data seed
+        }
+        ExperimentSpec s = b
                 .cell(cell.get() == null ? Cell.LSTM : cell.get())
                 .goBackwards(goBackwards.get())
                 .bidirectional(bidirectional.get())
@@ -148,14 +153,13 @@ public final class ArchitectureViewModel {
                 .head(flatten.get() ? Head.FLATTEN : pooling.get())
                 .padding(padding.get())
                 .masking(masking.get())
-                .maxlen(orDefault(maxlen.get(), base.maxlen()))
-                .embedding(orDefault(embedding.get(), base.embedding()))
-                .units(orDefault(units.get(), base.units()))
-                .epochs(orDefault(epochs.get(), base.epochs()))
-                .lr(learningRate.get() == null ? base.lr() : learningRate.get())
-                .trainSize(orDefault(trainSize.get(), base.trainSize()))
-                .valSize(orDefault(valSize.get(), base.valSize()))
-                .seed(orDefault(seed.get(), (int) base.seed()))
+                .maxlen(orDefault(maxlen.get(), base.data().maxlen()))
+                .embedding(orDefault(embedding.get(), base.model().embedding()))
+                .units(orDefault(units.get(), base.model().units()))
+                .epochs(orDefault(epochs.get(), base.training().epochs()))
+                .lr(learningRate.get() == null ? base.training().lr() : learningRate.get())
+                .trainSize(orDefault(trainSize.get(), base.data().trainSize()))
+                .valSize(orDefault(valSize.get(), base.data().valSize()))
                 .build();
         KerasSummary table = summarize(s, vocabularySize.get());
         headChoice.set(choiceOf(s));
@@ -164,14 +168,14 @@ public final class ArchitectureViewModel {
         diagram.set(DiagramStep.of(s, table));
         invalidReason.set(s.invalidReason().orElse(""));
         valid.set(s.isValid());
-        note.set(s.flattenIsNoOp()
-                ? "Flatten is a no-op here: with return_sequences=False the " + s.cell().kerasType()
-                + " outputs one vector per review (None, " + s.stateWidth() + "), so the Dense layer reads the last "
-                + "hidden state."
+        note.set(s.model().flattenIsNoOp()
+                ? "Flatten is a no-op here: with return_sequences=False the " + s.model().cell().kerasType()
+                        + " outputs one vector per review (None, " + s.model().stateWidth()
+                        + "), so the Dense layer reads the last hidden state."
                 : "");
     }
 
-    static KerasSummary summarize(ArchitectureSpec s, int vocab) {
+    static KerasSummary summarize(ExperimentSpec s, int vocab) {
         try {
             return KerasSummary.of(s, vocab);
         } catch (RuntimeException e) {
@@ -179,11 +183,11 @@ public final class ArchitectureViewModel {
         }
     }
 
-    static HeadChoice choiceOf(ArchitectureSpec s) {
-        if (!s.returnSequences()) {
+    static HeadChoice choiceOf(ExperimentSpec s) {
+        if (!s.model().returnSequences()) {
             return HeadChoice.LAST_STATE;
         }
-        return switch (s.head()) {
+        return switch (s.model().head()) {
             case FLATTEN -> HeadChoice.FLATTEN;
             case GLOBAL_MAX -> HeadChoice.GLOBAL_MAX;
             case GLOBAL_AVG -> HeadChoice.GLOBAL_AVG;
@@ -224,14 +228,14 @@ public final class ArchitectureViewModel {
     public IntegerProperty vocabularySizeProperty() { return vocabularySize; }
 
     public ReadOnlyObjectProperty<HeadChoice> headChoiceProperty() { return headChoice.getReadOnlyProperty(); }
-    public ReadOnlyObjectProperty<ArchitectureSpec> specProperty() { return spec.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<ExperimentSpec> specProperty() { return spec.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<KerasSummary> summaryProperty() { return summary.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<List<DiagramStep>> diagramProperty() { return diagram.getReadOnlyProperty(); }
     public ReadOnlyStringProperty invalidReasonProperty() { return invalidReason.getReadOnlyProperty(); }
     public ReadOnlyStringProperty noteProperty() { return note.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty validProperty() { return valid.getReadOnlyProperty(); }
 
-    public ArchitectureSpec spec() {
+    public ExperimentSpec spec() {
         return spec.get();
     }
 }

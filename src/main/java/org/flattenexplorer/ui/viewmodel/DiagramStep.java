@@ -3,7 +3,7 @@ package org.flattenexplorer.ui.viewmodel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.flattenexplorer.model.ArchitectureSpec;
+import org.flattenexplorer.model.ExperimentSpec;
 import org.flattenexplorer.model.KerasSummary;
 import org.flattenexplorer.model.NetworkFactory;
 
@@ -17,14 +17,14 @@ import org.flattenexplorer.model.NetworkFactory;
 public record DiagramStep(String layer, String shape, boolean noOp) {
 
     /** The diagram of a spec from its summary: Input -> Embedding -> recurrent layer -> head -> Dense. */
-    public static List<DiagramStep> of(ArchitectureSpec spec, KerasSummary summary) {
+    public static List<DiagramStep> of(ExperimentSpec spec, KerasSummary summary) {
         List<DiagramStep> steps = new ArrayList<>();
-        steps.add(new DiagramStep("", "(None, " + spec.maxlen() + ")", false));
+        steps.add(new DiagramStep("", "(None, " + spec.data().maxlen() + ")", false));
         List<KerasSummary.Row> rows = summary.rows();
         for (int i = 0; i < rows.size(); i++) {
             KerasSummary.Row row = rows.get(i);
-            boolean noOp = row.type().equals("Flatten") && spec.flattenIsNoOp();
-            String layer = i == NetworkFactory.RECURRENT_LAYER ? spec.recurrentLayerName() : row.type();
+            boolean noOp = row.type().equals("Flatten") && spec.model().flattenIsNoOp();
+            String layer = i == NetworkFactory.RECURRENT_LAYER ? spec.model().recurrentLayerName() : row.type();
             steps.add(new DiagramStep(layer, row.outputShape(), noOp));
         }
         return List.copyOf(steps);

@@ -3,8 +3,7 @@ package org.flattenexplorer.ui.viewmodel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.flattenexplorer.data.Preprocessing;
-import org.flattenexplorer.model.ArchitectureSpec;
+import org.flattenexplorer.model.ExperimentSpec;
 import org.flattenexplorer.model.Preset;
 import org.flattenexplorer.training.RunStore;
 import org.flattenexplorer.training.SavedRun;
@@ -53,14 +52,8 @@ public final class ExplorerViewModel {
             return;
         }
         architecture.load(run.info().spec());
-        Preprocessing dataSettings;
-        try {
-            dataSettings = Preprocessing.fromJson(run.info().preprocessing());
-        } catch (RuntimeException e) {
-            dataSettings = run.info().spec().preprocessing();
-        }
         if (data.hasDataProperty().get()) {
-            training.trainAll(List.of(new TrainingRequest(run.info().spec(), dataSettings)), null);
+            training.trainAll(List.of(run.info().spec()), null);
         }
     }
 
@@ -69,23 +62,21 @@ public final class ExplorerViewModel {
         if (training.runningProperty().get() || !data.hasDataProperty().get()) {
             return;
         }
-        List<TrainingRequest> specs = plan(presets.stream().map(Preset::spec).toList(), seeds);
+        List<ExperimentSpec> specs = plan(presets.stream().map(Preset::spec).toList(), seeds);
         training.trainAll(specs, runs::tickOnly);
     }
 
     /** Each spec over its seeds ({@link SeedPlan}), every run on the first seed's data split. */
-    public static List<TrainingRequest> plan(List<ArchitectureSpec> specs, int seeds) {
-        List<TrainingRequest> plan = new ArrayList<>();
-        for (ArchitectureSpec spec : specs) {
-            for (ArchitectureSpec seeded : SeedPlan.seeds(spec, seeds)) {
-                plan.add(new TrainingRequest(seeded, spec.preprocessing()));
-            }
+    public static List<ExperimentSpec> plan(List<ExperimentSpec> specs, int seeds) {
+        List<ExperimentSpec> plan = new ArrayList<>();
+        for (ExperimentSpec spec : specs) {
+            plan.addAll(SeedPlan.seeds(spec, seeds));
         }
         return plan;
     }
 
     /** Trains specs one after another (Compare all with specs of one's own); tests use tiny ones. */
-    public void compare(List<ArchitectureSpec> specs, int seeds) {
+    public void compare(List<ExperimentSpec> specs, int seeds) {
         training.trainAll(plan(specs, seeds), runs::tickOnly);
     }
 

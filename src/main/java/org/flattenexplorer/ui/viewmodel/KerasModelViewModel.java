@@ -18,7 +18,7 @@ import org.flattenexplorer.keras.KerasModelReport;
 import org.flattenexplorer.keras.NumericSequences;
 import org.flattenexplorer.keras.OpenedKerasModel;
 import org.flattenexplorer.keras.SequenceStates;
-import org.flattenexplorer.model.ArchitectureSpec;
+import org.flattenexplorer.model.ExperimentSpec;
 import org.flattenexplorer.model.Implementation;
 import org.flattenexplorer.training.Failures;
 import org.flattenexplorer.ui.task.TaskExecutor;
@@ -38,7 +38,7 @@ public final class KerasModelViewModel {
     private final ReadOnlyStringWrapper report = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<InspectedModel> model = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<ArchitectureSpec> trainable = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<ExperimentSpec> trainable = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper opening = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper numeric = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyObjectWrapper<SequenceStates> sequence = new ReadOnlyObjectWrapper<>();
@@ -71,8 +71,9 @@ public final class KerasModelViewModel {
                 String text = KerasModelReport.text(opened, check);
                 InspectedModel inspected = opened.family().isPresent() && opened.vocabulary() != null
                         && check != null && check.passes() ? opened.inspected() : null;
-                ArchitectureSpec spec = opened.family().map(f -> f.spec().toBuilder().implementation(Implementation.FAST)
-                        .trainSize(ArchitectureSpec.question().trainSize()).valSize(ArchitectureSpec.question().valSize())
+                ExperimentSpec spec = opened.family().map(f -> f.spec().toBuilder().implementation(Implementation.FAST)
+                        .trainSize(ExperimentSpec.question().data().trainSize())
+                        .valSize(ExperimentSpec.question().data().valSize())
                         .build()).orElse(null);
                 boolean readsNumbers = opened.compatible() && readsNumbers(opened);
                 executor.ui(() -> {
@@ -184,7 +185,7 @@ public final class KerasModelViewModel {
 
     /** "Train this architecture here": the imported model's spec in the architecture panel, ready to toggle and train. */
     public void trainHere() {
-        ArchitectureSpec spec = trainable.get();
+        ExperimentSpec spec = trainable.get();
         if (spec != null) {
             architecture.load(spec);
         }
@@ -197,7 +198,7 @@ public final class KerasModelViewModel {
     /** The imported model as the Hidden states tab reads a run; null when it is not of the app's family. */
     public ReadOnlyObjectProperty<InspectedModel> modelProperty() { return model.getReadOnlyProperty(); }
     /** The spec "Train this architecture here" loads; null when the model is not of the app's family. */
-    public ReadOnlyObjectProperty<ArchitectureSpec> trainableProperty() { return trainable.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<ExperimentSpec> trainableProperty() { return trainable.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty openingProperty() { return opening.getReadOnlyProperty(); }
     /** Whether the last model opened reads numeric sequences (then {@link #openSequences} applies). */
     public ReadOnlyBooleanProperty numericProperty() { return numeric.getReadOnlyProperty(); }

@@ -143,7 +143,7 @@ public final class RunListViewModel {
             String test = run.info().testAccuracy() == null ? "" : String.format(Locale.ROOT, "%.6f", run.info().testAccuracy());
             for (EpochMetrics m : run.epochs()) {
                 out.append(run.folder().getFileName()).append(',').append(name).append(',')
-                        .append(run.info().spec().seed()).append(',')
+                        .append(run.info().spec().training().seed()).append(',')
                         .append(run.info().status().name().toLowerCase(Locale.ROOT)).append(',').append(test).append(',')
                         .append(String.format(Locale.ROOT, "%d,%.6f,%.6f,%.6f,%.6f,%.3f", m.epoch(), m.loss(),
                                 m.accuracy(), m.valLoss(), m.valAccuracy(), m.seconds()))

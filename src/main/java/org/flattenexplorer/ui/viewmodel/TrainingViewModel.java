@@ -21,9 +21,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.flattenexplorer.data.PreparedDataset;
-import org.flattenexplorer.data.Preprocessing;
 import org.flattenexplorer.data.Vocabulary;
-import org.flattenexplorer.model.ArchitectureSpec;
+import org.flattenexplorer.model.ExperimentSpec;
 import org.flattenexplorer.training.EpochMetrics;
 import org.flattenexplorer.training.Failures;
 import org.flattenexplorer.training.KerasLog;
@@ -77,7 +76,7 @@ public final class TrainingViewModel {
 
     private record Unsaved(RunInfo info, RunResult result, TrainingRun run, Vocabulary vocabulary) {}
 
-    private final Deque<TrainingRequest> queue = new ArrayDeque<>();
+    private final Deque<ExperimentSpec> queue = new ArrayDeque<>();
     private final List<SavedRun> savedInQueue = new ArrayList<>();
     private Consumer<List<SavedRun>> whenQueueDone;
     private int queueSize;
@@ -96,14 +95,12 @@ public final class TrainingViewModel {
 
     /** One queued spec on its way through the training thread. */
     private static final class Job {
-        final ArchitectureSpec spec;
-        final Preprocessing preprocessing;
+        final ExperimentSpec spec;
         volatile TrainingRun run;
         volatile boolean cancelled;
 
-        Job(TrainingRequest request) {
-            this.spec = request.spec();
-            this.preprocessing = request.preprocessing();
+        Job(ExperimentSpec spec) {
+            this.spec = spec;
         }
 
         void cancel() {
@@ -136,12 +133,12 @@ public final class TrainingViewModel {
         this.runObserver = observer;
     }
 
-    public void train(ArchitectureSpec spec) {
-        trainAll(List.of(TrainingRequest.of(spec)), null);
+    public void train(ExperimentSpec spec) {
+        trainAll(List.of(spec), null);
     }
 
     /** Trains the specs one after another; {@code whenDone} gets the runs saved, unless Stop was pressed. */
-    public void trainAll(List<TrainingRequest> specs, Consumer<List<SavedRun>> whenDone) {
+    public void trainAll(List<ExperimentSpec> specs, Consumer<List<SavedRun>> whenDone) {
         if (running.get() || specs.isEmpty()) {
             return;
         }
@@ -166,17 +163,17 @@ public final class TrainingViewModel {
         for (int i = 0; i < run.batchLosses().size() && perEpoch > 0; i++) {
             points.add(new BatchPoint((double) (i + 1) / perEpoch, run.batchLosses().get(i)));
         }
-        totalEpochs.set(run.info().spec().epochs());
-        runName.set(run.info().spec().describe() + " · seed " + run.info().spec().seed());
+        totalEpochs.set(run.info().spec().training().epochs());
+        runName.set(run.info().spec().describe() + " · seed " + run.info().spec().training().seed());
         batchLosses.setAll(points);
         epochs.setAll(saved);
         bestEpoch.set(RunResult.bestValidationEpoch(saved).orElse(0));
         progress.set(1);
         progressText.set("Saved run \u201c" + run.info().name() + "\u201d (" + run.info().createdAt() + ")");
         closeProgressLine();
-        log.add("Replaying the saved run " + run.info().name() + " · seed " + run.info().spec().seed());
+        log.add("Replaying the saved run " + run.info().name() + " · seed " + run.info().spec().training().seed());
         for (EpochMetrics m : saved) {
-            logSink.line(KerasProgress.epochHeader(m.epoch(), run.info().spec().epochs()));
+            logSink.line(KerasProgress.epochHeader(m.epoch(), run.info().spec().training().epochs()));
             logSink.line(KerasProgress.epochLine(m, perEpoch));
         }
     }
@@ -194,9 +191,9 @@ public final class TrainingViewModel {
     }
 
     private void startNext() {
-        TrainingRequest request = queue.poll();
+        ExperimentSpec spec = queue.poll();
         queued.set(queue.size());
-        if (request == null) {
+        if (spec == null) {
             current = null;
             phase.set(Phase.IDLE);
             Consumer<List<SavedRun>> done = whenQueueDone;
@@ -206,18 +203,17 @@ public final class TrainingViewModel {
             }
             return;
         }
-        ArchitectureSpec spec = request.spec();
-        Job job = new Job(request);
+        Job job = new Job(spec);
         current = job;
         failure.set("");
         failureDetails.set("");
-        totalEpochs.set(spec.epochs());
+        totalEpochs.set(spec.training().epochs());
         epochs.clear();
         batchLosses.clear();
         bestEpoch.set(0);
         progress.set(0);
         int number = queueSize - queue.size();
-        runName.set(spec.describe() + " · seed " + spec.seed());
+        runName.set(spec.describe() + " · seed " + spec.training().seed());
         String prefix = queueSize > 1 ? "Run " + number + " of " + queueSize + ": " : "";
         log.add(prefix + runName.get());
         progressText.set(prefix + "preparing the reviews...");
@@ -227,7 +223,7 @@ public final class TrainingViewModel {
 
     private void runJob(Job job, String prefix) {
         try {
-            PreparedDataset dataset = data.prepare(job.preprocessing);
+            PreparedDataset dataset = data.prepare(job.spec.data());
             int vocabulary = dataset.vocabulary().inputDim();
             executor.ui(() -> {
                 onVocabulary.accept(vocabulary);
@@ -239,7 +235,7 @@ public final class TrainingViewModel {
                     progressText.set(prefix + "training...");
                 }
             });
-            dataset.notes(job.spec.testSize()).forEach(note -> executor.ui(() -> log.add("Note: " + note)));
+            dataset.notes(job.spec.data().testSize()).forEach(note -> executor.ui(() -> log.add("Note: " + note)));
             if (job.cancelled) {
                 executor.ui(() -> log.add("Stopped before training started."));
                 return;

@@ -16,7 +16,7 @@ import org.flattenexplorer.data.DatasetPreparer;
 import org.flattenexplorer.data.PreparedDataset;
 import org.flattenexplorer.inspect.InspectedModel;
 import org.flattenexplorer.inspect.ReviewFilter;
-import org.flattenexplorer.model.ArchitectureSpec;
+import org.flattenexplorer.model.ExperimentSpec;
 import org.flattenexplorer.model.Implementation;
 import org.flattenexplorer.model.Preset;
 import org.flattenexplorer.training.RunStore;
@@ -63,11 +63,12 @@ class RealRunScreenshotTest {
         if (runFolder != null) {
             SavedRun saved = RunStore.load(Path.of(runFolder));
             model = InspectedModel.of(saved);
-            data = DatasetPreparer.fromFolder(subset, saved.info().spec().preprocessing());
+            data = DatasetPreparer.fromFolder(subset, saved.info().spec().data());
         } else {
             Implementation lstm = Implementation.fromCliName(System.getenv().getOrDefault("FLATTEN_INSPECT_LSTM", "fast"));
-            ArchitectureSpec spec = Preset.QUESTION_FLATTEN.spec().toBuilder().implementation(lstm).epochs(1).testSize(0).build();
-            data = DatasetPreparer.fromFolder(subset, spec.preprocessing());
+            ExperimentSpec spec = Preset.QUESTION_FLATTEN.spec().toBuilder().implementation(lstm).epochs(1)
+                    .testSize(0).build();
+            data = DatasetPreparer.fromFolder(subset, spec.data());
             TrainingRun run = new TrainingRun(spec, data);
             run.run(TrainingListener.NONE);
             model = InspectedModel.of("question-flatten, 1 epoch, " + lstm.cliName(), run);
@@ -122,7 +123,7 @@ class RealRunScreenshotTest {
         report.put("commit", Provenance.currentCommit());
         report.put("command", command + "mvn test -Dtest=RealRunScreenshotTest");
         report.put("model", model.name());
-        report.put("lstm", model.spec().implementation().cliName());
+        report.put("lstm", model.spec().model().implementation().cliName());
         report.put("timings", timings);
         new com.fasterxml.jackson.databind.ObjectMapper()
                 .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)

@@ -9,7 +9,7 @@ import org.flattenexplorer.lesson.Highlight;
 import org.flattenexplorer.lesson.Lesson;
 import org.flattenexplorer.lesson.LessonStep;
 import org.flattenexplorer.lesson.StepView;
-import org.flattenexplorer.model.ArchitectureSpec;
+import org.flattenexplorer.model.ExperimentSpec;
 import org.flattenexplorer.training.RunStore;
 import org.flattenexplorer.training.SavedRun;
 import org.flattenexplorer.ui.TinySpecs;
@@ -121,7 +121,7 @@ class LessonViewModelTest {
 
     @Test
     void leavingGivesTheUsersOwnSpecBack() {
-        ArchitectureSpec mine = TinySpecs.lastState().toBuilder().units(12).seed(7).build();
+        ExperimentSpec mine = TinySpecs.lastState().toBuilder().units(12).seed(7).build();
         app.architecture().load(mine);
         lesson.start();
         assertThat(app.architecture().spec()).isEqualTo(lesson.spec("flatten"));

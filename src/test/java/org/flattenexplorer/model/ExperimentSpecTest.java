@@ -3,9 +3,15 @@ package org.flattenexplorer.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.OptionalInt;
+import org.flattenexplorer.training.SeedPlan;
 import org.junit.jupiter.api.Test;
 
-class ArchitectureSpecTest {
+class ExperimentSpecTest {
 
     @Test
     void everyPresetIsValid() {
@@ -16,7 +22,7 @@ class ArchitectureSpecTest {
 
     @Test
     void sequencesWithoutHeadExplainTheShapeMismatch() {
-        ArchitectureSpec spec = ArchitectureSpec.question().toBuilder().head(Head.NONE).build();
+        ExperimentSpec spec = ExperimentSpec.question().toBuilder().head(Head.NONE).build();
 
         assertThat(spec.invalidReason()).get().asString()
                 .contains("Dense would be applied to each of the 500 time steps")
@@ -25,7 +31,7 @@ class ArchitectureSpecTest {
 
     @Test
     void poolingTheLastStateIsRejected() {
-        ArchitectureSpec spec = ArchitectureSpec.question().toBuilder()
+        ExperimentSpec spec = ExperimentSpec.question().toBuilder()
                 .returnSequences(false).head(Head.GLOBAL_MAX).build();
 
         assertThat(spec.invalidReason()).get().asString().contains("needs a sequence").contains("(None, 128)");
@@ -33,7 +39,7 @@ class ArchitectureSpecTest {
 
     @Test
     void flattenAfterAMaskIsRefusedAsKerasRefusesIt() {
-        ArchitectureSpec flatten = ArchitectureSpec.question().toBuilder().masking(true).build();
+        ExperimentSpec flatten = ExperimentSpec.question().toBuilder().masking(true).build();
 
         assertThat(flatten.invalidReason()).get().asString().contains("Flatten does not support masking")
                 .contains("Layer flatten does not support masking").contains("Turn masking off");
@@ -46,11 +52,11 @@ class ArchitectureSpecTest {
 
     @Test
     void theStockLstmTakesAMaskOnlyWhereItsMaskingIsKerassOwn() {
-        ArchitectureSpec stockMasked = Preset.LAST_MASKED.spec().toBuilder().implementation(Implementation.STOCK).build();
+        ExperimentSpec stockMasked = Preset.LAST_MASKED.spec().toBuilder().implementation(Implementation.STOCK).build();
 
         assertThat(stockMasked.invalidReason()).isEmpty();
         assertThat(stockMasked.toBuilder().returnSequences(true).head(Head.GLOBAL_AVG).build().invalidReason()).isEmpty();
-        for (ArchitectureSpec refused : new ArchitectureSpec[] {
+        for (ExperimentSpec refused : new ExperimentSpec[] {
                 stockMasked.toBuilder().padding(org.flattenexplorer.data.Padding.PRE).build(),
                 stockMasked.toBuilder().returnSequences(true).head(Head.GLOBAL_MAX).build()}) {
             assertThat(refused.invalidReason()).get().asString().contains("--lstm stock")
@@ -61,7 +67,7 @@ class ArchitectureSpecTest {
 
     @Test
     void absurdHyperparametersNameTheSettingAndTheValue() {
-        ArchitectureSpec spec = ArchitectureSpec.question().toBuilder()
+        ExperimentSpec spec = ExperimentSpec.question().toBuilder()
                 .maxlen(0).units(100_000).dropout(1.5).lr(-1).epochs(0).build();
 
         assertThat(spec.invalidReason()).get().asString()
@@ -83,6 +89,56 @@ class ArchitectureSpecTest {
     void flattenHandsTheDense64000NumbersAndTheLastStateOnly128() {
         assertThat(Preset.QUESTION_FLATTEN.spec().denseInputSize()).isEqualTo(64_000);
         assertThat(Preset.QUESTION_LAST.spec().denseInputSize()).isEqualTo(128);
+    }
+
+    @Test
+    void savedAsItsThreePartsAndReadBackEqual() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        ExperimentSpec spec = Preset.BIDIRECTIONAL_LAST.spec().toBuilder().wordIndex(Path.of("/data/wi.json"))
+                .numWords(OptionalInt.of(5000)).build().withTrainingSeed(7);
+
+        JsonNode saved = json.valueToTree(spec);
+
+        assertThat(saved.fieldNames()).toIterable().containsExactly("model", "data", "training");
+        assertThat(saved.get("model").get("bidirectional").asBoolean()).isTrue();
+        assertThat(saved.get("data").get("seed").asLong()).isEqualTo(42);
+        assertThat(saved.get("training").get("seed").asLong()).isEqualTo(7);
+        assertThat(json.treeToValue(saved, ExperimentSpec.class)).isEqualTo(spec);
+    }
+
+    /** Saved runs and committed results before the split: one object, one seed, "lstm" for the implementation. */
+    @Test
+    void aFlatSpecFromBeforeTheSplitReadsAsAForwardLstmWithOneSeed() throws Exception {
+        String flat = "{\"returnSequences\":false,\"head\":\"NONE\",\"padding\":\"PRE\",\"truncating\":\"PRE\","
+                + "\"masking\":false,\"maxlen\":500,\"embedding\":128,\"units\":128,\"dropout\":0.2,"
+                + "\"lr\":0.001,\"batch\":32,\"epochs\":7,\"seed\":43,\"trainSize\":448,\"valSize\":200,"
+                + "\"testSize\":1000,\"numWords\":null,\"wordIndex\":null,\"lstm\":\"STOCK\"}";
+
+        ExperimentSpec read = new ObjectMapper().readValue(flat, ExperimentSpec.class);
+
+        assertThat(read).isEqualTo(Preset.LAST_PRE.spec().toBuilder().implementation(Implementation.STOCK)
+                .seed(43).build());
+        assertThat(read.model().cell()).isEqualTo(Cell.LSTM);
+        assertThat(read.data().seed()).isEqualTo(43);
+    }
+
+    @Test
+    void everySeedOfAPlanTrainsOnTheFirstSeedsSplit() {
+        List<ExperimentSpec> plan = SeedPlan.seeds(Preset.QUESTION_FLATTEN.spec(), 3);
+
+        assertThat(plan).extracting(s -> s.training().seed()).containsExactly(42L, 43L, 44L);
+        assertThat(plan).extracting(ExperimentSpec::data).containsOnly(Preset.QUESTION_FLATTEN.spec().data());
+        assertThat(plan).extracting(ExperimentSpec::model).containsOnly(Preset.QUESTION_FLATTEN.spec().model());
+    }
+
+    @Test
+    void eachPartNamesItsOwnProblems() {
+        ExperimentSpec spec = ExperimentSpec.question().toBuilder().units(0).trainSize(1).batch(0).build();
+
+        assertThat(spec.model().problems(500)).containsExactly("LSTM units must be between 1 and 1024 (got 0)");
+        assertThat(spec.data().problems()).containsExactly("the training split needs at least 2 reviews (got 1)");
+        assertThat(spec.training().problems()).containsExactly("batch size must be between 1 and 4096 (got 0)");
+        assertThat(spec.invalidReason()).hasValueSatisfying(r -> assertThat(r.lines()).hasSize(3));
     }
 
     @Test
