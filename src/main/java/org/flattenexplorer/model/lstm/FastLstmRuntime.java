@@ -28,8 +28,34 @@ public final class FastLstmRuntime {
     /** System property that sets the number of batch slices (threads) of the fast LSTM. */
     public static final String THREADS_PROPERTY = "flatten.lstm.threads";
 
+    /** System property that chooses how the LSTM's work is split over its threads: auto, batch or units. */
+    public static final String SPLIT_PROPERTY = "flatten.lstm.split";
+
+    /**
+     * Batch sizes from which {@link Split#AUTO} splits the LSTM by units (smaller ones are split by batch rows);
+     * measured with {@code LstmSplitBench}.
+     */
+    public static final int UNIT_SPLIT_MIN_BATCH = 8;
+
+    /**
+     * How the fast LSTM ({@code LstmKernelF}) shares its work between threads. Both give the same results up to
+     * float rounding. The other cells' kernels ({@code model.cell}) always split by batch rows.
+     */
+    public enum Split {
+        /** Units for batches of {@link #UNIT_SPLIT_MIN_BATCH} rows or more, batch rows below. */
+        AUTO,
+        /** Each thread runs the whole recurrence of its own rows of the batch. */
+        BATCH,
+        /**
+         * Each thread owns a share of the units (their four gate blocks) for the whole batch, and the threads meet
+         * at a barrier once per time step: every per-step GEMM has all the batch's rows.
+         */
+        UNITS
+    }
+
     private static final AtomicBoolean NATIVE_CONFIGURED = new AtomicBoolean();
     private static volatile int threads = defaultThreads();
+    private static volatile Split split = defaultSplit();
     private static ExecutorService pool;
     private static int poolSize;
 
@@ -46,6 +72,44 @@ public final class FastLstmRuntime {
             }
         }
         return Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
+    }
+
+    private static Split defaultSplit() {
+        String p = System.getProperty(SPLIT_PROPERTY);
+        if (p != null && !p.isBlank()) {
+            try {
+                return Split.valueOf(p.trim().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException ignored) {
+                // fall through to the default
+            }
+        }
+        return Split.AUTO;
+    }
+
+    /** How the fast LSTM splits its work over its threads. */
+    public static Split split() {
+        return split;
+    }
+
+    /** Sets how the fast LSTM splits its work over its threads (tests and benchmarks compare them). */
+    public static void setSplit(Split s) {
+        split = java.util.Objects.requireNonNull(s);
+    }
+
+    /**
+     * Whether the LSTM of this shape splits its work by units: with more than one thread, at least one unit a
+     * thread, and by {@link #split()}.
+     */
+    static boolean splitsByUnits(int batch, int units) {
+        int p = threads;
+        if (p < 2 || units < p) {
+            return false;
+        }
+        return switch (split) {
+            case BATCH -> false;
+            case UNITS -> true;
+            case AUTO -> batch >= UNIT_SPLIT_MIN_BATCH;
+        };
     }
 
     /** Number of batch slices processed in parallel by the fast LSTM. */
