@@ -13,9 +13,10 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Thread settings of the fast LSTM.
  *
- * <p>The fast layer splits each mini-batch into {@link #threads()} slices and runs each slice's whole
- * recurrence (its GEMMs and its element-wise gate math) on its own Java thread: the caller's thread runs
- * slice 0, a small shared pool of daemon threads runs the others. Every BLAS call then must be
+ * <p>The fast layer cuts its work into {@link #threads()} slices, each on its own Java thread: the caller's thread
+ * runs slice 0, a small shared pool of daemon threads runs the others. A slice is a share of the batch's rows whose
+ * whole recurrence (its GEMMs and its element-wise gate math) it runs alone, or, for the LSTM, a share of the units
+ * for all rows, the slices meeting once per time step ({@link Split}, {@value #SPLIT_PROPERTY}). Every BLAS call then must be
  * single-threaded, or OpenBLAS's own threads would fight ours for the same cores (two OpenMP threads were
  * measured 2.2x slower on 2 cores, STACK.md). {@link #configureNativeSingleThreaded()} therefore sets ND4J's
  * OpenMP threads and OpenBLAS's threads to 1; the layer calls it once before its first fast pass.
@@ -32,9 +33,15 @@ public final class FastLstmRuntime {
     public static final String SPLIT_PROPERTY = "flatten.lstm.split";
 
     /**
-     * Batch sizes from which {@link Split#AUTO} splits the LSTM by units (smaller ones are split by batch rows);
-     * measured with {@code LstmSplitBench}.
+     * Units from which {@link Split#AUTO} splits the LSTM by units (with batches of {@link #UNIT_SPLIT_MIN_BATCH} rows
+     * or more). Measured with {@code LstmSplitBench kernel} on 2 cores, the two alternating batch by batch: at 128
+     * units (the question's) the unit split took 1.02x the batch split's epoch (its per-step GEMMs ran ~27% faster,
+     * but the threads' waits at the step barrier, ~15 us a step from jitter between them, and the loops over half
+     * as many units per row ate the gain), at 256 units 0.96x.
      */
+    public static final int UNIT_SPLIT_MIN_UNITS = 256;
+
+    /** Batch sizes from which {@link Split#AUTO} may split the LSTM by units (see {@link #UNIT_SPLIT_MIN_UNITS}). */
     public static final int UNIT_SPLIT_MIN_BATCH = 8;
 
     /**
@@ -42,7 +49,10 @@ public final class FastLstmRuntime {
      * float rounding. The other cells' kernels ({@code model.cell}) always split by batch rows.
      */
     public enum Split {
-        /** Units for batches of {@link #UNIT_SPLIT_MIN_BATCH} rows or more, batch rows below. */
+        /**
+         * Units for layers of {@link #UNIT_SPLIT_MIN_UNITS} units or more and batches of {@link #UNIT_SPLIT_MIN_BATCH}
+         * rows or more, batch rows otherwise.
+         */
         AUTO,
         /** Each thread runs the whole recurrence of its own rows of the batch. */
         BATCH,
@@ -108,7 +118,7 @@ public final class FastLstmRuntime {
         return switch (split) {
             case BATCH -> false;
             case UNITS -> true;
-            case AUTO -> batch >= UNIT_SPLIT_MIN_BATCH;
+            case AUTO -> batch >= UNIT_SPLIT_MIN_BATCH && units >= UNIT_SPLIT_MIN_UNITS;
         };
     }
 

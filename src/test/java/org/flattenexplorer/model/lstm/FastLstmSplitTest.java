@@ -74,14 +74,19 @@ class FastLstmSplitTest {
     }
 
     @Test
-    void autoSplitsFullBatchesByUnitsAndSmallOnesByRows() {
+    void autoSplitsLargeLayersOnFullBatchesByUnitsAndTheRestByRows() {
         FastLstmRuntime.setThreads(2);
         FastLstmRuntime.setSplit(FastLstmRuntime.Split.AUTO);
-        assertThat(FastLstmRuntime.splitsByUnits(32, 128)).isTrue();
-        assertThat(FastLstmRuntime.splitsByUnits(1, 128)).isFalse();
-        assertThat(FastLstmRuntime.splitsByUnits(FastLstmRuntime.UNIT_SPLIT_MIN_BATCH - 1, 128)).isFalse();
+        int units = FastLstmRuntime.UNIT_SPLIT_MIN_UNITS;
+        assertThat(FastLstmRuntime.splitsByUnits(32, units)).isTrue();
+        assertThat(FastLstmRuntime.splitsByUnits(32, units - 1)).isFalse();
+        assertThat(FastLstmRuntime.splitsByUnits(1, units)).isFalse();
+        assertThat(FastLstmRuntime.splitsByUnits(FastLstmRuntime.UNIT_SPLIT_MIN_BATCH - 1, units)).isFalse();
+        FastLstmRuntime.setSplit(FastLstmRuntime.Split.UNITS);
+        assertThat(FastLstmRuntime.splitsByUnits(1, 2)).isTrue();
+        assertThat(FastLstmRuntime.splitsByUnits(32, 1)).as("fewer units than threads").isFalse();
         FastLstmRuntime.setThreads(1);
-        assertThat(FastLstmRuntime.splitsByUnits(32, 128)).isFalse();
+        assertThat(FastLstmRuntime.splitsByUnits(32, units)).isFalse();
     }
 
     /** Post-padding masks of random lengths (at least one real step each, and a full row first). */
