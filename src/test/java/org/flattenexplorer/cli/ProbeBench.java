@@ -7,6 +7,7 @@ import org.flattenexplorer.data.PreparedDataset;
 import org.flattenexplorer.inspect.EncodedReview;
 import org.flattenexplorer.inspect.HiddenStateProbe;
 import org.flattenexplorer.model.ArchitectureSpec;
+import org.flattenexplorer.model.Cell;
 import org.flattenexplorer.model.Implementation;
 import org.flattenexplorer.model.NetworkFactory;
 import org.flattenexplorer.model.Preset;
@@ -15,7 +16,7 @@ import org.flattenexplorer.model.lstm.FastLstmRuntime;
 /**
  * Times {@link HiddenStateProbe#probe} of one review as {@code bench} does (the question's preset, synthetic ids, the
  * first validation review), on an untrained network: a developer's harness for profiling the probe (run it under JFR),
- * not a test. Arguments: number of probes (default 400).
+ * not a test. Arguments: number of probes (default 400), cell (lstm, gru, simple_rnn as in {@link Cell}; default lstm).
  */
 public final class ProbeBench {
 
@@ -25,7 +26,9 @@ public final class ProbeBench {
     public static void main(String[] args) {
         int probes = args.length > 0 ? Integer.parseInt(args[0]) : 400;
         FastLstmRuntime.configureNativeSingleThreaded();
-        ArchitectureSpec spec = Preset.QUESTION_FLATTEN.spec().toBuilder().implementation(Implementation.FAST).build();
+        Cell cell = args.length > 1 ? Cell.valueOf(args[1].toUpperCase(java.util.Locale.ROOT)) : Cell.LSTM;
+        ArchitectureSpec spec = Preset.QUESTION_FLATTEN.spec().toBuilder().implementation(Implementation.FAST).cell(cell)
+                .build();
         PreparedDataset dataset = QuestionShapedData.create(spec);
         MultiLayerNetwork net = NetworkFactory.build(spec, dataset.vocabulary().inputDim());
         EncodedReview review = EncodedReview.ofTokens(dataset.validation().tokens()[0], dataset.vocabulary());

@@ -388,7 +388,11 @@ abstract class RecurrentKernelF implements RecurrentKernel {
             final FloatBuffer hb = h.nio;
             final FloatBuffer zhb = zh.nio;
             for (int t = 0; t < steps; t++) {
-                if (t > 0) {
+                if (t > 0 && n == 1) {
+                    // one row: a GEMV (OpenBLAS runs a one-row GEMM ~10x slower, packing the weights every call)
+                    openblas_nolapack.cblas_sgemv(ROW_MAJOR, TRANS, units, gw, 1, prw, gw,
+                            ph.position((long) lo * ldh + (long) (t - 1) * units), 1, 0, pzh, 1);
+                } else if (t > 0) {
                     openblas_nolapack.cblas_sgemm(ROW_MAJOR, NO_TRANS, NO_TRANS, n, gw, units, 1,
                             ph.position((long) lo * ldh + (long) (t - 1) * units), ldh, prw, gw, 0, pzh, gw);
                 }
@@ -461,7 +465,10 @@ abstract class RecurrentKernelF implements RecurrentKernel {
             final long st = eT;
             for (int t = steps - 1; t >= 0; t--) {
                 final boolean last = t == steps - 1;
-                if (!last) {
+                if (!last && n == 1) {
+                    openblas_nolapack.cblas_sgemv(ROW_MAJOR, NO_TRANS, units, gw, 1, prw, gw,
+                            pdhz.position((long) lo * ldz + (long) (t + 1) * gw), 1, 0, pdht, 1);
+                } else if (!last) {
                     // dL/dh_t through the next step's recurrent projection = dHZ_{t+1} * RW^T
                     openblas_nolapack.cblas_sgemm(ROW_MAJOR, NO_TRANS, TRANS, n, units, gw, 1,
                             pdhz.position((long) lo * ldz + (long) (t + 1) * gw), ldz, prw, gw, 0, pdht, units);
