@@ -41,6 +41,16 @@ public final class FastLstmRuntime {
      */
     public static final int UNIT_SPLIT_MIN_UNITS = 256;
 
+    /** System property that sets {@link #gemvRows()}. */
+    public static final String GEMV_ROWS_PROPERTY = "flatten.lstm.gemvRows";
+
+    /**
+     * Default of {@link #gemvRows()}. Measured on 2 cores (one thread, [n, 128] x [128, 512] and its dL/dh twin): a
+     * GEMM took 40-45 us for 1 to 4 rows and ~60 us for 16, against ~3 us a row for GEMVs (45 us for 16), and the
+     * two met between 24 and 32 rows.
+     */
+    public static final int DEFAULT_GEMV_ROWS = 16;
+
     /** Batch sizes from which {@link Split#AUTO} may split the LSTM by units (see {@link #UNIT_SPLIT_MIN_UNITS}). */
     public static final int UNIT_SPLIT_MIN_BATCH = 8;
 
@@ -66,6 +76,7 @@ public final class FastLstmRuntime {
     private static final AtomicBoolean NATIVE_CONFIGURED = new AtomicBoolean();
     private static volatile int threads = defaultThreads();
     private static volatile Split split = defaultSplit();
+    private static volatile int gemvRows = Math.max(0, Integer.getInteger(GEMV_ROWS_PROPERTY, DEFAULT_GEMV_ROWS));
     private static ExecutorService pool;
     private static int poolSize;
 
@@ -104,6 +115,22 @@ public final class FastLstmRuntime {
     /** Sets how the fast LSTM splits its work over its threads (tests and benchmarks compare them). */
     public static void setSplit(Split s) {
         split = java.util.Objects.requireNonNull(s);
+    }
+
+    /**
+     * Most rows of one slice for which the LSTM runs its per-step products as one GEMV per row instead of one GEMM
+     * ({@value #DEFAULT_GEMV_ROWS} unless {@value #GEMV_ROWS_PROPERTY} says otherwise; 0: always GEMMs).
+     */
+    public static int gemvRows() {
+        return gemvRows;
+    }
+
+    /** Sets {@link #gemvRows()} (benchmarks compare the two). */
+    public static void setGemvRows(int rows) {
+        if (rows < 0) {
+            throw new IllegalArgumentException("rows must be >= 0, got " + rows);
+        }
+        gemvRows = rows;
     }
 
     /**

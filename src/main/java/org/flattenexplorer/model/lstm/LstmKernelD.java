@@ -37,10 +37,12 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * this is DL4J's own order. The weights are permuted on the way in, their gradients back on the way out.
  *
  * <p>Per slice, the forward pass is one big GEMM for all steps' input projections ([n*T, nIn] x [nIn, 4nu]), then
- * per step one recurrent GEMM ([n, U] x [U, 4nu]; a GEMV for one row, which OpenBLAS runs ~10x faster than a
- * one-row GEMM) and short Java loops over the gate blocks, which overwrite the pre-activations with the
- * activations (the cache for backprop). The backward pass runs one GEMM per step for dL/dh ([n, 4U] x [4U, nu])
- * and short Java loops for the gate deltas; the weight gradients and dL/dinput are big GEMMs after the sweep.
+ * per step one recurrent GEMM ([n, U] x [U, 4nu]) and short Java loops over the gate blocks, which overwrite the
+ * pre-activations with the activations (the cache for backprop). The backward pass runs one GEMM per step for dL/dh
+ * ([n, 4U] x [4U, nu]) and short Java loops for the gate deltas; the weight gradients and dL/dinput are big GEMMs
+ * after the sweep. A slice of up to {@link FastLstmRuntime#gemvRows()} rows runs its per-step products as one GEMV
+ * per row instead: OpenBLAS packs the weights on every GEMM call whatever the rows, so a one-row GEMM took ~14x a
+ * GEMV's time, and up to 16 rows the GEMVs together are still faster.
  * BLAS runs single-threaded (the slices are the parallelism).
  *
  * <p>Generated from LstmKernelF.
@@ -540,6 +542,7 @@ final class LstmKernelD implements LstmKernel {
             final DoublePointer ph = h.at(0);
             final DoublePointer pw = wc.at(col);
             final DoublePointer prw = rwc.at(col);
+            final int gemvRows = FastLstmRuntime.gemvRows();
             // all steps' input projections at once: Z = X * W (this slice's rows and gate columns)
             openblas_nolapack.cblas_dgemm(ROW_MAJOR, NO_TRANS, NO_TRANS, n * T, 4 * U, nIn, 1,
                     x.at((long) lo * T * nIn), nIn, pw, G, 0, pz, G);
@@ -556,9 +559,11 @@ final class LstmKernelD implements LstmKernel {
                 if (t > 0) {
                     final long zAt = (long) lo * ldz + (long) t * G + col;
                     final long hAt = (long) lo * ldh + (long) (t - 1) * UA;
-                    if (n == 1) {
-                        openblas_nolapack.cblas_dgemv(ROW_MAJOR, TRANS, UA, 4 * U, 1, prw, G,
-                                ph.position(hAt), 1, 1, pz.position(zAt), 1);
+                    if (n <= gemvRows) {
+                        for (int r = 0; r < n; r++) {
+                            openblas_nolapack.cblas_dgemv(ROW_MAJOR, TRANS, UA, 4 * U, 1, prw, G,
+                                    ph.position(hAt + (long) r * ldh), 1, 1, pz.position(zAt + (long) r * ldz), 1);
+                        }
                     } else {
                         openblas_nolapack.cblas_dgemm(ROW_MAJOR, NO_TRANS, NO_TRANS, n, 4 * U, UA, 1,
                                 ph.position(hAt), ldh, prw, G, 1, pz.position(zAt), ldz);
@@ -624,6 +629,8 @@ final class LstmKernelD implements LstmKernel {
             final DoublePointer pdz = dz.at(0);
             final DoublePointer prw = rwc.at((long) u0 * G);
             final DoublePointer pdht = dht.at(0);
+            final DoublePointer pdhtRow = dht.at(0);
+            final int gemvRows = FastLstmRuntime.gemvRows();
             final double[][] a = za;
             final double[] dh = dhRow;
             final double[] eRow = er;
@@ -644,9 +651,11 @@ final class LstmKernelD implements LstmKernel {
                 if (!last) {
                     // dL/dh_t (recurrent part, this slice's units) = dZ_{t+1} * RW^T (every gate column)
                     final long dzAt = (long) lo * ldz + (long) (t + 1) * G;
-                    if (n == 1) {
-                        openblas_nolapack.cblas_dgemv(ROW_MAJOR, NO_TRANS, U, G, 1, prw, G,
-                                pdz.position(dzAt), 1, 0, pdht, 1);
+                    if (n <= gemvRows) {
+                        for (int r = 0; r < n; r++) {
+                            openblas_nolapack.cblas_dgemv(ROW_MAJOR, NO_TRANS, U, G, 1, prw, G,
+                                    pdz.position(dzAt + (long) r * ldz), 1, 0, pdhtRow.position((long) r * U), 1);
+                        }
                     } else {
                         openblas_nolapack.cblas_dgemm(ROW_MAJOR, NO_TRANS, TRANS, n, U, G, 1,
                                 pdz.position(dzAt), ldz, prw, G, 0, pdht, U);

@@ -3,6 +3,7 @@ package org.flattenexplorer.model.lstm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.flattenexplorer.model.lstm.LstmTestSupport.*;
 
+import java.util.List;
 import java.util.Random;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.gradient.Gradient;
@@ -16,9 +17,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The two ways of sharing the float kernel's work between threads (by batch rows, by units with a barrier a step)
- * give the same states and gradients, and both those of the double kernel, with and without masks, for a batch of
- * one, a few rows and a full mini-batch. The units (9) do not divide evenly between the two threads.
+ * The two ways of sharing the float kernel's work between threads (by batch rows, by units with a barrier a step),
+ * each with per-step GEMVs for few rows or GEMMs, give the same states and gradients, and those of the double kernel,
+ * with and without masks, for a batch of one, a few rows and a full mini-batch. The units (9) do not divide evenly
+ * between the two threads.
  */
 class FastLstmSplitTest {
     private static final DataType F = DataType.FLOAT;
@@ -29,11 +31,13 @@ class FastLstmSplitTest {
 
     private final int threadsBefore = FastLstmRuntime.threads();
     private final FastLstmRuntime.Split splitBefore = FastLstmRuntime.split();
+    private final int gemvRowsBefore = FastLstmRuntime.gemvRows();
 
     @AfterEach
     void restore() {
         FastLstmRuntime.setThreads(threadsBefore);
         FastLstmRuntime.setSplit(splitBefore);
+        FastLstmRuntime.setGemvRows(gemvRowsBefore);
     }
 
     @Test
@@ -48,6 +52,10 @@ class FastLstmSplitTest {
                 Pair<INDArray, INDArray> units = run(F, FastLstmRuntime.Split.UNITS, x, eps, mask);
                 Pair<INDArray, INDArray> rows = run(F, FastLstmRuntime.Split.BATCH, x, eps, mask);
                 Pair<INDArray, INDArray> exact = run(D, FastLstmRuntime.Split.BATCH, x, eps, mask);
+                FastLstmRuntime.setGemvRows(0);
+                Pair<INDArray, INDArray> gemm = run(F, FastLstmRuntime.Split.BATCH, x, eps, mask);
+                Pair<INDArray, INDArray> unitsGemm = run(F, FastLstmRuntime.Split.UNITS, x, eps, mask);
+                FastLstmRuntime.setGemvRows(gemvRowsBefore);
 
                 double scaleH = maxAbs(exact.getFirst());
                 double scaleG = maxAbs(exact.getSecond());
@@ -58,6 +66,11 @@ class FastLstmSplitTest {
                         .isLessThan(1e-5 * scaleH);
                 assertThat(maxAbsDiff(units.getSecond(), exact.getSecond())).as(what + ": gradients against double")
                         .isLessThan(1e-4 * scaleG);
+                for (Pair<INDArray, INDArray> g : List.of(gemm, unitsGemm)) {
+                    assertThat(maxAbsDiff(g.getFirst(), rows.getFirst())).as(what + ": states, GEMMs").isLessThan(1e-6 * scaleH);
+                    assertThat(maxAbsDiff(g.getSecond(), rows.getSecond())).as(what + ": gradients, GEMMs")
+                            .isLessThan(1e-5 * scaleG);
+                }
             }
         }
     }

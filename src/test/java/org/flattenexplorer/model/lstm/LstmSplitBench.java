@@ -11,9 +11,10 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Compares the fast LSTM's two ways of sharing work between threads ({@link FastLstmRuntime.Split#BATCH} and
- * {@link FastLstmRuntime.Split#UNITS}) in one JVM, alternating them round by round so that a change of the machine's
- * speed hits both alike; prints each round and the medians. A developer's harness, not a test.
+ * Compares ways of running the fast LSTM in one JVM: the batch split ({@link FastLstmRuntime.Split#BATCH}) with
+ * per-step GEMMs or with one GEMV per row ({@link FastLstmRuntime#gemvRows()}), and the unit split
+ * ({@link FastLstmRuntime.Split#UNITS}), taking turns so that a change of the machine's speed hits all alike; prints
+ * each round and the medians. A developer's harness, not a test.
  *
  * <ul>
  * <li>{@code kernel [rounds]}: an epoch of the kernel alone, the question's shapes (T 500, 128 inputs, 128 units):
@@ -33,7 +34,21 @@ public final class LstmSplitBench {
     private static final int T = 500;
     private static final int N_IN = 128;
     private static final int UNITS = Integer.getInteger("units", 128);
-    private static final FastLstmRuntime.Split[] SPLITS = {FastLstmRuntime.Split.BATCH, FastLstmRuntime.Split.UNITS};
+    /** One way of running the kernel. */
+    private record Variant(String name, FastLstmRuntime.Split split, int gemvRows) {
+        void apply() {
+            FastLstmRuntime.setSplit(split);
+            FastLstmRuntime.setGemvRows(gemvRows);
+        }
+    }
+
+    /** The batch split with per-step GEMMs (as before the GEMVs), with GEMVs for its 16 rows, the unit split. */
+    private static final Variant[] VARIANTS = {
+        new Variant("batch split, GEMM", FastLstmRuntime.Split.BATCH, 1),
+        new Variant("batch split, GEMV rows", FastLstmRuntime.Split.BATCH, FastLstmRuntime.DEFAULT_GEMV_ROWS),
+        new Variant("unit split", FastLstmRuntime.Split.UNITS, FastLstmRuntime.DEFAULT_GEMV_ROWS),
+    };
+    private static final int V = VARIANTS.length;
 
     private LstmSplitBench() {
     }
@@ -81,17 +96,20 @@ public final class LstmSplitBench {
         INDArray out32 = Nd4j.create(DataType.FLOAT, new long[] {32, T, UNITS}, 'c');
         INDArray out8 = Nd4j.create(DataType.FLOAT, new long[] {8, T, UNITS}, 'c');
         INDArray epsOut = Nd4j.create(DataType.FLOAT, new long[] {32, T, N_IN}, 'c');
-        double[][] wall = new double[2][rounds];
-        double[][] cpu = new double[2][rounds];
-        double[][] trainS = new double[2][rounds];
-        LstmKernelF[] kernels = {new LstmKernelF(), new LstmKernelF()};
+        double[][] wall = new double[V][rounds];
+        double[][] cpu = new double[V][rounds];
+        double[][] trainS = new double[V][rounds];
+        LstmKernelF[] kernels = new LstmKernelF[V];
+        for (int v = 0; v < V; v++) {
+            kernels[v] = new LstmKernelF();
+        }
         // the two variants alternate batch by batch (which one goes first alternating too), so that a change of the
         // machine's speed hits both alike; a round is one epoch of each
         for (int round = 0; round < rounds; round++) {
             for (int i = 0; i < train.size() + val.size(); i++) {
-                for (int v = 0; v < 2; v++) {
-                    int which = ((round + i) % 2 == 0) ? v : 1 - v;
-                    FastLstmRuntime.setSplit(SPLITS[which]);
+                for (int v = 0; v < V; v++) {
+                    int which = (v + round + i) % V;
+                    VARIANTS[which].apply();
                     LstmKernelF k = kernels[which];
                     long c0 = processCpuNanos();
                     long t0 = System.nanoTime();
@@ -110,8 +128,12 @@ public final class LstmSplitBench {
                     cpu[which][round] += (processCpuNanos() - c0) / 1e9;
                 }
             }
-            System.out.printf(Locale.ROOT, "round %d: batch split %.3f s (CPU %.2f), unit split %.3f s (CPU %.2f), load %.2f%n",
-                    round, wall[0][round], cpu[0][round], wall[1][round], cpu[1][round], loadAverage());
+            StringBuilder line = new StringBuilder("round " + round + ":");
+            for (int v = 0; v < V; v++) {
+                line.append(String.format(Locale.ROOT, " %s %.3f s (CPU %.2f);", VARIANTS[v].name(), wall[v][round],
+                        cpu[v][round]));
+            }
+            System.out.println(line.append(String.format(Locale.ROOT, " load %.2f", loadAverage())));
         }
         report("kernel epoch s", wall);
         report("kernel train s", trainS);
@@ -121,16 +143,19 @@ public final class LstmSplitBench {
     private static void inference(int rounds) {
         Params p = new Params();
         int[] sizes = {1, 2, 4, 8, 16, 32};
-        LstmKernelF[] kernels = {new LstmKernelF(), new LstmKernelF()};
-        double[][][] ms = new double[sizes.length][2][rounds];
+        LstmKernelF[] kernels = new LstmKernelF[V];
+        for (int v = 0; v < V; v++) {
+            kernels[v] = new LstmKernelF();
+        }
+        double[][][] ms = new double[sizes.length][V][rounds];
         for (int round = 0; round < rounds; round++) {
             for (int s = 0; s < sizes.length; s++) {
                 INDArray x = input(sizes[s], 7);
                 INDArray out = Nd4j.create(DataType.FLOAT, new long[] {sizes[s], T, UNITS}, 'c');
                 int reps = Math.max(2, 32 / sizes[s]);
-                for (int v = 0; v < 2; v++) {
-                    int which = (round % 2 == 0) ? v : 1 - v;
-                    FastLstmRuntime.setSplit(SPLITS[which]);
+                for (int v = 0; v < V; v++) {
+                    int which = (v + round) % V;
+                    VARIANTS[which].apply();
                     long t0 = System.nanoTime();
                     for (int i = 0; i < reps; i++) {
                         kernels[which].forward(x, p.w, p.rw, p.b, null, false, out);
@@ -150,12 +175,12 @@ public final class LstmSplitBench {
         List<DataSet> train = batches(rnd, c.train, c);
         List<DataSet> val = batches(rnd, c.validation, c);
         MultiLayerNetwork net = LstmEpochBench.buildNetwork(true, c);
-        double[][] wall = new double[2][rounds];
-        double[][] cpu = new double[2][rounds];
+        double[][] wall = new double[V][rounds];
+        double[][] cpu = new double[V][rounds];
         for (int round = 0; round < rounds; round++) {
-            for (int v = 0; v < 2; v++) {
-                int which = (round % 2 == 0) ? v : 1 - v;
-                FastLstmRuntime.setSplit(SPLITS[which]);
+            for (int v = 0; v < V; v++) {
+                int which = (v + round) % V;
+                VARIANTS[which].apply();
                 long c0 = processCpuNanos();
                 long t0 = System.nanoTime();
                 for (DataSet ds : train) {
@@ -166,8 +191,8 @@ public final class LstmSplitBench {
                 }
                 wall[which][round] = (System.nanoTime() - t0) / 1e9;
                 cpu[which][round] = (processCpuNanos() - c0) / 1e9;
-                System.out.printf(Locale.ROOT, "round %d %-5s epoch %.3f s, CPU %.2f s, load %.2f%n", round,
-                        SPLITS[which], wall[which][round], cpu[which][round], loadAverage());
+                System.out.printf(Locale.ROOT, "round %d %s: epoch %.3f s, CPU %.2f s, load %.2f%n", round,
+                        VARIANTS[which].name(), wall[which][round], cpu[which][round], loadAverage());
             }
         }
         report("network epoch s", wall);
@@ -192,12 +217,15 @@ public final class LstmSplitBench {
         return out;
     }
 
-    /** Medians over the rounds after the first, and units / batch. */
+    /** Medians over the rounds after the first, and each against the first variant's. */
     private static void report(String what, double[][] v) {
-        double batch = median(v[0]);
-        double units = median(v[1]);
-        System.out.printf(Locale.ROOT, "%s: median batch split %.4f, unit split %.4f, unit/batch %.3f%n", what, batch,
-                units, units / batch);
+        StringBuilder line = new StringBuilder(what + ", medians:");
+        double base = median(v[0]);
+        for (int i = 0; i < V; i++) {
+            double m = median(v[i]);
+            line.append(String.format(Locale.ROOT, " %s %.4f (%.3fx);", VARIANTS[i].name(), m, m / base));
+        }
+        System.out.println(line);
     }
 
     private static double median(double[] all) {
