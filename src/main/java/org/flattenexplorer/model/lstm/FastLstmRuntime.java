@@ -15,9 +15,9 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>The fast layer cuts its work into {@link #threads()} slices, each on its own Java thread: the caller's thread
  * runs slice 0, a small shared pool of daemon threads runs the others. A slice is a share of the batch's rows whose
- * whole recurrence (its GEMMs and its element-wise gate math) it runs alone, or, for the LSTM, a share of the units
- * for all rows, the slices meeting once per time step ({@link Split}, {@value #SPLIT_PROPERTY}). Every BLAS call then must be
- * single-threaded, or OpenBLAS's own threads would fight ours for the same cores (two OpenMP threads were
+ * whole recurrence (its GEMMs and its element-wise gate math) it runs alone, or, for the LSTM, a share of the
+ * units for all rows, the slices meeting once per time step ({@link Split}, {@value #SPLIT_PROPERTY}). Every BLAS
+ * call then must be single-threaded, or OpenBLAS's own threads would fight ours for the same cores (two OpenMP threads were
  * measured 2.2x slower on 2 cores, STACK.md). {@link #configureNativeSingleThreaded()} therefore sets ND4J's
  * OpenMP threads and OpenBLAS's threads to 1; the layer calls it once before its first fast pass.
  *
@@ -34,10 +34,10 @@ public final class FastLstmRuntime {
 
     /**
      * Units from which {@link Split#AUTO} splits the LSTM by units (with batches of {@link #UNIT_SPLIT_MIN_BATCH} rows
-     * or more). Measured with {@code LstmSplitBench kernel} on 2 cores, the two alternating batch by batch: at 128
-     * units (the question's) the unit split took 1.02x the batch split's epoch (its per-step GEMMs ran ~27% faster,
-     * but the threads' waits at the step barrier, ~15 us a step from jitter between them, and the loops over half
-     * as many units per row ate the gain), at 256 units 0.96x.
+     * or more). Measured with {@code LstmSplitBench kernel} on 2 cores, the variants taking turns batch by batch, the
+     * unit split's epoch against the batch split's (with its per-row GEMVs): 1.12x at 128 units (the question's; its
+     * per-step GEMMs ran ~27% faster than the batch split's GEMMs, but the threads' waits at the step barrier, ~15 us
+     * a step from jitter between them, and the loops over half as many units per row ate that), 0.95x at 256 units.
      */
     public static final int UNIT_SPLIT_MIN_UNITS = 256;
 
@@ -118,8 +118,9 @@ public final class FastLstmRuntime {
     }
 
     /**
-     * Most rows of one slice for which the LSTM runs its per-step products as one GEMV per row instead of one GEMM
-     * ({@value #DEFAULT_GEMV_ROWS} unless {@value #GEMV_ROWS_PROPERTY} says otherwise; 0: always GEMMs).
+     * Most rows of one slice for which the recurrent kernels (the LSTM's and the other cells') run their per-step
+     * products as one GEMV per row instead of one GEMM ({@value #DEFAULT_GEMV_ROWS} unless
+     * {@value #GEMV_ROWS_PROPERTY} says otherwise; 0: always GEMMs).
      */
     public static int gemvRows() {
         return gemvRows;
