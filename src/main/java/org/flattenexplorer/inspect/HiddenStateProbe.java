@@ -1,5 +1,6 @@
 package org.flattenexplorer.inspect;
 
+import java.nio.FloatBuffer;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.api.MaskState;
 import org.deeplearning4j.nn.layers.recurrent.LastTimeStepLayer;
@@ -9,6 +10,7 @@ import org.flattenexplorer.model.ExperimentSpec;
 import org.flattenexplorer.model.NetworkFactory;
 import org.flattenexplorer.model.cell.RecurrentStates;
 import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -56,19 +58,19 @@ public final class HiddenStateProbe {
     }
 
     /**
-     * [1, width, T] to values[t][u] with one bulk copy: ND4J's {@code toFloatMatrix} of the transposed view reads
-     * element by element and took a third of the probe's time.
+     * [1, width, T] to values[t][u] with bulk copies: the time-major view [1, T, width] copied to c order (the fast
+     * layers' own memory order, so a plain copy), then one row per step out of its native buffer. ND4J's
+     * {@code toFloatMatrix} of the transposed view, and {@code asFloat} of the buffer, read element by element
+     * (each was the largest cost of the probe in turn).
      */
     static float[][] timeMajor(INDArray states) {
         int width = (int) states.size(1);
         int steps = (int) states.size(2);
-        float[] flat = states.dup('c').data().asFloat(); // unit-major: flat[u * steps + t]
+        INDArray rows = states.permute(0, 2, 1).castTo(DataType.FLOAT).dup('c'); // [1, T, width], offset 0
+        FloatBuffer flat = rows.data().asNioFloat(); // flat[t * width + u]
         float[][] values = new float[steps][width];
-        for (int u = 0; u < width; u++) {
-            int base = u * steps;
-            for (int t = 0; t < steps; t++) {
-                values[t][u] = flat[base + t];
-            }
+        for (int t = 0; t < steps; t++) {
+            flat.get(t * width, values[t], 0, width);
         }
         return values;
     }

@@ -381,6 +381,8 @@ abstract class RecurrentKernelD implements RecurrentKernel {
             final DoublePointer ph = h.at(0);
             final DoublePointer prw = rwc.at(0);
             final DoublePointer pzh = zh.at(0);
+            final DoublePointer pzhRow = zh.at(0);
+            final int gemvRows = FastLstmRuntime.gemvRows();
             // all steps' input projections at once: Z = X * W
             openblas_nolapack.cblas_dgemm(ROW_MAJOR, NO_TRANS, NO_TRANS, n * steps, gw, nIn, 1,
                     x.at((long) lo * steps * nIn), nIn, wc.at(0), gw, 0, z.at((long) lo * ldz), gw);
@@ -388,7 +390,14 @@ abstract class RecurrentKernelD implements RecurrentKernel {
             final DoubleBuffer hb = h.nio;
             final DoubleBuffer zhb = zh.nio;
             for (int t = 0; t < steps; t++) {
-                if (t > 0) {
+                if (t > 0 && n <= gemvRows) {
+                    // few rows: one GEMV a row (OpenBLAS packs the weights on every GEMM call, whatever the rows)
+                    for (int r = 0; r < n; r++) {
+                        openblas_nolapack.cblas_dgemv(ROW_MAJOR, TRANS, units, gw, 1, prw, gw,
+                                ph.position((long) (lo + r) * ldh + (long) (t - 1) * units), 1, 0,
+                                pzhRow.position((long) r * gw), 1);
+                    }
+                } else if (t > 0) {
                     openblas_nolapack.cblas_dgemm(ROW_MAJOR, NO_TRANS, NO_TRANS, n, gw, units, 1,
                             ph.position((long) lo * ldh + (long) (t - 1) * units), ldh, prw, gw, 0, pzh, gw);
                 }
@@ -450,6 +459,8 @@ abstract class RecurrentKernelD implements RecurrentKernel {
             final DoublePointer pdhz = dhzBuf.at(0);
             final DoublePointer prw = rwc.at(0);
             final DoublePointer pdht = dht.at(0);
+            final DoublePointer pdhtRow = dht.at(0);
+            final int gemvRows = FastLstmRuntime.gemvRows();
             final DoubleBuffer zb = z.nio;
             final DoubleBuffer hb = h.nio;
             final DoubleBuffer eb = e.nio;
@@ -461,7 +472,13 @@ abstract class RecurrentKernelD implements RecurrentKernel {
             final long st = eT;
             for (int t = steps - 1; t >= 0; t--) {
                 final boolean last = t == steps - 1;
-                if (!last) {
+                if (!last && n <= gemvRows) {
+                    for (int r = 0; r < n; r++) {
+                        openblas_nolapack.cblas_dgemv(ROW_MAJOR, NO_TRANS, units, gw, 1, prw, gw,
+                                pdhz.position((long) (lo + r) * ldz + (long) (t + 1) * gw), 1, 0,
+                                pdhtRow.position((long) r * units), 1);
+                    }
+                } else if (!last) {
                     // dL/dh_t through the next step's recurrent projection = dHZ_{t+1} * RW^T
                     openblas_nolapack.cblas_dgemm(ROW_MAJOR, NO_TRANS, TRANS, n, units, gw, 1,
                             pdhz.position((long) lo * ldz + (long) (t + 1) * gw), ldz, prw, gw, 0, pdht, units);

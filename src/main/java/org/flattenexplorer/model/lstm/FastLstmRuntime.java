@@ -13,10 +13,11 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Thread settings of the fast LSTM.
  *
- * <p>The fast layer splits each mini-batch into {@link #threads()} slices and runs each slice's whole
- * recurrence (its GEMMs and its element-wise gate math) on its own Java thread: the caller's thread runs
- * slice 0, a small shared pool of daemon threads runs the others. Every BLAS call then must be
- * single-threaded, or OpenBLAS's own threads would fight ours for the same cores (two OpenMP threads were
+ * <p>The fast layer cuts its work into {@link #threads()} slices, each on its own Java thread: the caller's thread
+ * runs slice 0, a small shared pool of daemon threads runs the others. A slice is a share of the batch's rows whose
+ * whole recurrence (its GEMMs and its element-wise gate math) it runs alone, or, for the LSTM, a share of the
+ * units for all rows, the slices meeting once per time step ({@link Split}, {@value #SPLIT_PROPERTY}). Every BLAS
+ * call then must be single-threaded, or OpenBLAS's own threads would fight ours for the same cores (two OpenMP threads were
  * measured 2.2x slower on 2 cores, STACK.md). {@link #configureNativeSingleThreaded()} therefore sets ND4J's
  * OpenMP threads and OpenBLAS's threads to 1; the layer calls it once before its first fast pass.
  *
@@ -28,8 +29,54 @@ public final class FastLstmRuntime {
     /** System property that sets the number of batch slices (threads) of the fast LSTM. */
     public static final String THREADS_PROPERTY = "flatten.lstm.threads";
 
+    /** System property that chooses how the LSTM's work is split over its threads: auto, batch or units. */
+    public static final String SPLIT_PROPERTY = "flatten.lstm.split";
+
+    /**
+     * Units from which {@link Split#AUTO} splits the LSTM by units (with batches of {@link #UNIT_SPLIT_MIN_BATCH} rows
+     * or more). Measured with {@code LstmSplitBench kernel} on 2 cores, the variants taking turns batch by batch, the
+     * unit split's epoch against the batch split's (with its per-row GEMVs): 1.12x at 128 units (the question's; its
+     * per-step GEMMs ran ~27% faster than the batch split's GEMMs, but the threads' waits at the step barrier, ~15 us
+     * a step from jitter between them, and the loops over half as many units per row ate that), 0.95x at 256 units.
+     */
+    public static final int UNIT_SPLIT_MIN_UNITS = 256;
+
+    /** System property that sets {@link #gemvRows()}. */
+    public static final String GEMV_ROWS_PROPERTY = "flatten.lstm.gemvRows";
+
+    /**
+     * Default of {@link #gemvRows()}. Measured on 2 cores (one thread, [n, 128] x [128, 512] and its dL/dh twin): a
+     * GEMM took 40-45 us for 1 to 4 rows and ~60 us for 16, against ~3 us a row for GEMVs (45 us for 16), and the
+     * two met between 24 and 32 rows.
+     */
+    public static final int DEFAULT_GEMV_ROWS = 16;
+
+    /** Batch sizes from which {@link Split#AUTO} may split the LSTM by units (see {@link #UNIT_SPLIT_MIN_UNITS}). */
+    public static final int UNIT_SPLIT_MIN_BATCH = 8;
+
+    /**
+     * How the fast LSTM ({@code LstmKernelF}) shares its work between threads. Both give the same results up to
+     * float rounding. The other cells' kernels ({@code model.cell}) always split by batch rows.
+     */
+    public enum Split {
+        /**
+         * Units for layers of {@link #UNIT_SPLIT_MIN_UNITS} units or more and batches of {@link #UNIT_SPLIT_MIN_BATCH}
+         * rows or more, batch rows otherwise.
+         */
+        AUTO,
+        /** Each thread runs the whole recurrence of its own rows of the batch. */
+        BATCH,
+        /**
+         * Each thread owns a share of the units (their four gate blocks) for the whole batch, and the threads meet
+         * at a barrier once per time step: every per-step GEMM has all the batch's rows.
+         */
+        UNITS
+    }
+
     private static final AtomicBoolean NATIVE_CONFIGURED = new AtomicBoolean();
     private static volatile int threads = defaultThreads();
+    private static volatile Split split = defaultSplit();
+    private static volatile int gemvRows = Math.max(0, Integer.getInteger(GEMV_ROWS_PROPERTY, DEFAULT_GEMV_ROWS));
     private static ExecutorService pool;
     private static int poolSize;
 
@@ -46,6 +93,61 @@ public final class FastLstmRuntime {
             }
         }
         return Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
+    }
+
+    private static Split defaultSplit() {
+        String p = System.getProperty(SPLIT_PROPERTY);
+        if (p != null && !p.isBlank()) {
+            try {
+                return Split.valueOf(p.trim().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException ignored) {
+                // fall through to the default
+            }
+        }
+        return Split.AUTO;
+    }
+
+    /** How the fast LSTM splits its work over its threads. */
+    public static Split split() {
+        return split;
+    }
+
+    /** Sets how the fast LSTM splits its work over its threads (tests and benchmarks compare them). */
+    public static void setSplit(Split s) {
+        split = java.util.Objects.requireNonNull(s);
+    }
+
+    /**
+     * Most rows of one slice for which the recurrent kernels (the LSTM's and the other cells') run their per-step
+     * products as one GEMV per row instead of one GEMM ({@value #DEFAULT_GEMV_ROWS} unless
+     * {@value #GEMV_ROWS_PROPERTY} says otherwise; 0: always GEMMs).
+     */
+    public static int gemvRows() {
+        return gemvRows;
+    }
+
+    /** Sets {@link #gemvRows()} (benchmarks compare the two). */
+    public static void setGemvRows(int rows) {
+        if (rows < 0) {
+            throw new IllegalArgumentException("rows must be >= 0, got " + rows);
+        }
+        gemvRows = rows;
+    }
+
+    /**
+     * Whether the LSTM of this shape splits its work by units: with more than one thread, at least one unit a
+     * thread, and by {@link #split()}.
+     */
+    static boolean splitsByUnits(int batch, int units) {
+        int p = threads;
+        if (p < 2 || units < p) {
+            return false;
+        }
+        return switch (split) {
+            case BATCH -> false;
+            case UNITS -> true;
+            case AUTO -> batch >= UNIT_SPLIT_MIN_BATCH && units >= UNIT_SPLIT_MIN_UNITS;
+        };
     }
 
     /** Number of batch slices processed in parallel by the fast LSTM. */

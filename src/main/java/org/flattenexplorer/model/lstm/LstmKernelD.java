@@ -10,6 +10,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Double-precision LSTM kernel (see {@link LstmKernel}).
@@ -20,13 +21,29 @@ import org.nd4j.linalg.factory.Nd4j;
  * plain contiguous copies, not transposes. One time step of a batch slice is then a strided block (leading
  * dimension T*...), which cblas takes as it is.
  *
- * <p>The batch is cut into slices (one per thread, {@link FastLstmRuntime#threads()}), each a contiguous range
- * of batch rows that its thread owns for the whole sequence: per slice, the forward pass is one big GEMM for all
- * steps' input projections ([n*T, nIn] x [nIn, 4U]), then per step one recurrent GEMM ([n, U] x [U, 4U]) and short
- * Java loops over the gate blocks, which overwrites the pre-activations with the activations (the cache for
- * backprop). The backward pass runs one GEMM per step for dL/dh and short Java loops for the gate deltas;
- * the weight gradients and dL/dinput are big GEMMs after the sweep. Slices' weight gradients are summed at the
- * end. BLAS runs single-threaded (the slices are the parallelism).
+ * <p>The work is cut into slices, one per thread ({@link FastLstmRuntime#threads()}), in one of two ways
+ * ({@link FastLstmRuntime#splitsByUnits}):
+ * <ul>
+ * <li>by batch rows: each slice owns a contiguous range of batch rows, all units, for the whole sequence, and
+ * needs nothing from the others; its weight gradients are summed with theirs at the end;</li>
+ * <li>by units: each slice owns a contiguous range of units for all batch rows, and the slices meet at a
+ * {@link StepBarrier} once per time step (step t needs every unit of h_{t-1}, and dL/dh_t every column of the gate
+ * deltas of step t+1). Every per-step GEMM then has all the batch's rows: OpenBLAS packs the [U, 4U] weights on
+ * every call whatever the rows, so few rows waste most of a call.</li>
+ * </ul>
+ * The 4U gate columns of the weights, pre-activations and gate deltas are permuted so that each slice's four gate
+ * blocks [g | f | o | i] for its units are contiguous: slice k with units [u0, u0 + nu) owns the columns
+ * [4 u0, 4 u0 + 4 nu), block q of unit u at 4 u0 + q nu + (u - u0). With one slice of all units (the batch split)
+ * this is DL4J's own order. The weights are permuted on the way in, their gradients back on the way out.
+ *
+ * <p>Per slice, the forward pass is one big GEMM for all steps' input projections ([n*T, nIn] x [nIn, 4nu]), then
+ * per step one recurrent GEMM ([n, U] x [U, 4nu]) and short Java loops over the gate blocks, which overwrite the
+ * pre-activations with the activations (the cache for backprop). The backward pass runs one GEMM per step for dL/dh
+ * ([n, 4U] x [4U, nu]) and short Java loops for the gate deltas; the weight gradients and dL/dinput are big GEMMs
+ * after the sweep. A slice of up to {@link FastLstmRuntime#gemvRows()} rows runs its per-step products as one GEMV
+ * per row instead: OpenBLAS packs the weights on every GEMM call whatever the rows, so a one-row GEMM took ~14x a
+ * GEMV's time, and up to 16 rows the GEMVs together are still faster.
+ * BLAS runs single-threaded (the slices are the parallelism).
  *
  * <p>Generated from LstmKernelF.
  */
@@ -42,20 +59,19 @@ final class LstmKernelD implements LstmKernel {
     private int nIn;
     private int units;
     private boolean cached;
-    private final NativeDoubles wc = new NativeDoubles();
-    private final NativeDoubles rwc = new NativeDoubles();
+    private boolean byUnits;
+    private final NativeDoubles wc = new NativeDoubles();   // [nIn, 4U], gate columns permuted
+    private final NativeDoubles rwc = new NativeDoubles();  // [U, 4U], gate columns permuted
     private double[][] bias = new double[0][];  // [4][U] by gate block
     private Slice[] slices = new Slice[0];
 
-    // shared batch-major buffers; each slice touches only its own rows
+    // shared batch-major buffers; each slice touches only its own rows (batch split) or gate columns (unit split)
     private final NativeDoubles x = new NativeDoubles();   // [b, T, nIn] inputs
     private final NativeDoubles z = new NativeDoubles();   // [b, T, 4U] pre-activations, then gate activations
     private final NativeDoubles h = new NativeDoubles();   // [b, T, U] hidden states (a masked step holds the previous one)
     private final NativeDoubles e = new NativeDoubles();   // dL/dh in the epsilon's own memory order (strides eB, eU, eT)
     private final NativeDoubles dz = new NativeDoubles();  // [b, T, 4U] gate deltas
     private final NativeDoubles dx = new NativeDoubles();  // [b, T, nIn] dL/dinput
-    private double[][] c = new double[0][];  // [b*T][U] cell states (a masked step holds the previous one), row r*T + t
-    private double[][] tc = new double[0][]; // [b*T][U] tanh of the cell states of real (unmasked) steps
     private double[] m = new double[0];  // [b, T] mask: 0 = masked step
     private boolean masked;
     private long eB;
@@ -81,10 +97,11 @@ final class LstmKernelD implements LstmKernel {
             throw new IllegalArgumentException("batch too large for the fast LSTM: " + bt + " x " + g4);
         }
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+            makeSlices();
             wc.ensure((long) nIn * g4);
             rwc.ensure((long) units * g4);
-            wc.view(nIn, g4).assign(w);
-            rwc.view(units, g4).assign(rw);
+            permuteColumns(w, wc.view(nIn, g4));
+            permuteColumns(rw, rwc.view(units, g4));
             if (bias.length != 4 || bias[0].length != units) {
                 bias = new double[4][units];
             }
@@ -96,10 +113,6 @@ final class LstmKernelD implements LstmKernel {
             z.ensure(bt * g4);
             h.ensure(bt * units);
             x.view(batch, steps, nIn).assign(input.permute(0, 2, 1));
-            if (forBackprop && (c.length < bt || c[0].length != units)) {
-                c = new double[(int) bt][units];
-                tc = new double[(int) bt][units];
-            }
             masked = mask != null;
             if (masked) {
                 if (m.length < bt) {
@@ -112,10 +125,10 @@ final class LstmKernelD implements LstmKernel {
                     }
                 }
             }
-            makeSlices();
+            final StepBarrier barrier = new StepBarrier(byUnits ? slices.length : 1);
             List<Runnable> tasks = new ArrayList<>();
             for (Slice s : slices) {
-                tasks.add(() -> s.forward(forBackprop));
+                tasks.add(() -> s.run(barrier, () -> s.forward(forBackprop, barrier)));
             }
             FastLstmRuntime.runAll(tasks);
             if (out != null) {
@@ -140,25 +153,66 @@ final class LstmKernelD implements LstmKernel {
             copyEpsilon(eps);
             dz.ensure(bt * g4);
             dx.ensure(bt * nIn);
+            for (Slice s : slices) {
+                if (s == slices[0] || !byUnits) {
+                    s.dw.ensure((long) nIn * g4);
+                    s.drw.ensure((long) units * g4);
+                }
+            }
+            final StepBarrier barrier = new StepBarrier(byUnits ? slices.length : 1);
             List<Runnable> tasks = new ArrayList<>();
             for (Slice s : slices) {
-                tasks.add(s::backward);
+                tasks.add(() -> s.run(barrier, () -> s.backward(barrier)));
             }
             FastLstmRuntime.runAll(tasks);
             epsOut.assign(dx.view(batch, steps, nIn));
-            gW.assign(slices[0].dw.view(nIn, g4));
-            gRW.assign(slices[0].drw.view(units, g4));
-            double[] db = new double[g4];
-            for (int k = 0; k < slices.length; k++) {
-                if (k > 0) {
+            if (byUnits) {
+                // the slices wrote their own gate columns of one shared pair of buffers
+                unpermuteColumns(slices[0].dw.view(nIn, g4), gW);
+                unpermuteColumns(slices[0].drw.view(units, g4), gRW);
+            } else {
+                gW.assign(slices[0].dw.view(nIn, g4));
+                gRW.assign(slices[0].drw.view(units, g4));
+                for (int k = 1; k < slices.length; k++) {
                     gW.addi(slices[k].dw.view(nIn, g4));
                     gRW.addi(slices[k].drw.view(units, g4));
                 }
-                for (int j = 0; j < g4; j++) {
-                    db[j] += slices[k].db[j / units][j % units];
+            }
+            double[] db = new double[g4];
+            for (Slice s : slices) {
+                for (int q = 0; q < 4; q++) {
+                    for (int u = 0; u < s.nu; u++) {
+                        db[q * units + s.u0 + u] += s.db[q][u];
+                    }
                 }
             }
             gB.assign(Nd4j.createFromArray(db).castTo(gB.dataType()).reshape(gB.shape()));
+        }
+    }
+
+    /** {@code to} [rows, 4U] (permuted columns) = {@code from} [rows, 4U] (DL4J's gate order). */
+    private void permuteColumns(INDArray from, INDArray to) {
+        if (!byUnits) {
+            to.assign(from);
+            return;
+        }
+        for (Slice s : slices) {
+            for (int q = 0; q < 4; q++) {
+                to.get(NDArrayIndex.all(), NDArrayIndex.interval(4 * s.u0 + q * s.nu, 4 * s.u0 + (q + 1) * s.nu))
+                        .assign(from.get(NDArrayIndex.all(),
+                                NDArrayIndex.interval(q * units + s.u0, q * units + s.u0 + s.nu)));
+            }
+        }
+    }
+
+    /** {@code to} [rows, 4U] (DL4J's gate order) = {@code from} [rows, 4U] (permuted columns). */
+    private void unpermuteColumns(INDArray from, INDArray to) {
+        for (Slice s : slices) {
+            for (int q = 0; q < 4; q++) {
+                to.get(NDArrayIndex.all(), NDArrayIndex.interval(q * units + s.u0, q * units + s.u0 + s.nu))
+                        .assign(from.get(NDArrayIndex.all(),
+                                NDArrayIndex.interval(4 * s.u0 + q * s.nu, 4 * s.u0 + (q + 1) * s.nu)));
+            }
         }
     }
 
@@ -191,7 +245,6 @@ final class LstmKernelD implements LstmKernel {
         for (NativeDoubles bf : new NativeDoubles[] {wc, rwc, x, z, h, e, dz, dx}) {
             bf.free();
         }
-        c = tc = new double[0][];
         m = new double[0];
         for (Slice s : slices) {
             s.free();
@@ -199,8 +252,15 @@ final class LstmKernelD implements LstmKernel {
         slices = new Slice[0];
     }
 
+    /**
+     * Cuts the work into slices: by units (all rows, a share of the units each) or by batch rows (a share of the
+     * rows, all units each). In the unit split the rows whose dL/dinput a slice computes after the sweep are cut as
+     * in the batch split.
+     */
     private void makeSlices() {
-        int parts = Math.max(1, Math.min(FastLstmRuntime.threads(), batch));
+        int threads = FastLstmRuntime.threads();
+        byUnits = FastLstmRuntime.splitsByUnits(batch, units);
+        int parts = byUnits ? Math.min(threads, units) : Math.max(1, Math.min(threads, batch));
         if (slices.length != parts) {
             for (Slice s : slices) {
                 s.free();
@@ -211,11 +271,26 @@ final class LstmKernelD implements LstmKernel {
             }
         }
         int lo = 0;
+        int u0 = 0;
         for (int k = 0; k < parts; k++) {
-            int n = batch / parts + (k < batch % parts ? 1 : 0);
-            slices[k].lo = lo;
-            slices[k].n = n;
-            lo += n;
+            Slice s = slices[k];
+            s.party = k;
+            int rows = Math.min(parts, batch);
+            s.xN = k < rows ? batch / rows + (k < batch % rows ? 1 : 0) : 0;
+            s.xLo = lo;
+            lo += s.xN;
+            if (byUnits) {
+                s.lo = 0;
+                s.n = batch;
+                s.u0 = u0;
+                s.nu = units / parts + (k < units % parts ? 1 : 0);
+                u0 += s.nu;
+            } else {
+                s.lo = s.xLo;
+                s.n = s.xN;
+                s.u0 = 0;
+                s.nu = units;
+            }
         }
     }
 
@@ -374,21 +449,33 @@ final class LstmKernelD implements LstmKernel {
         }
     }
 
-    /** One batch slice, rows [lo, lo + n): its private buffers and its share of the work. */
+    /**
+     * One slice of the work: batch rows [lo, lo + n) and units [u0, u0 + nu) (gate columns [4 u0, 4 u0 + 4 nu)),
+     * its private buffers and its share of the work. After the backward sweep it computes dL/dinput for rows
+     * [xLo, xLo + xN).
+     */
     private final class Slice {
         int lo;
         int n;
+        int u0;
+        int nu;
+        int xLo;
+        int xN;
+        int party;
         final NativeDoubles dw = new NativeDoubles();  // [nIn, 4U]
         final NativeDoubles drw = new NativeDoubles(); // [U, 4U]
-        final NativeDoubles dht = new NativeDoubles(); // [n, U] dL/dh_t from the next step's gate deltas
-        double[][] db = new double[0][]; // [4][U]
-        double[][] za = new double[0][];  // one row of gate pre-activations / activations [4][U]
-        double[] hNew = new double[0];   // one row of hidden states [U]
-        double[] dhRow = new double[0];  // one row of dL/dh [U]
-        double[] er = new double[0];     // one row of the epsilon [U]
-        double[] tcRow = new double[0];  // inference: one row of tanh(c) [U]
-        double[][] d = new double[0][];   // one row of gate deltas [4][U]
+        final NativeDoubles dht = new NativeDoubles(); // [n, nu] dL/dh_t from the next step's gate deltas
+        double[][] db = new double[0][]; // [4][nu]
+        double[][] bs = new double[0][];  // [4][nu] this slice's biases
+        double[][] za = new double[0][];  // one row of gate pre-activations / activations [4][nu]
+        double[] hNew = new double[0];   // one row of hidden states [nu]
+        double[] dhRow = new double[0];  // one row of dL/dh [nu]
+        double[] er = new double[0];     // one row of the epsilon [nu]
+        double[] tcRow = new double[0];  // inference: one row of tanh(c) [nu]
+        double[][] d = new double[0][];   // one row of gate deltas [4][nu]
         double[] zeroU = new double[0];  // c_{-1}
+        double[][] c = new double[0][];  // [n*T][nu] cell states (a masked step holds the previous one), row r*T + t
+        double[][] tc = new double[0][]; // [n*T][nu] tanh of the cell states of real (unmasked) steps
         double[][] cRoll = new double[0][]; // inference: each row's running cell state
         double[][] dcNext = new double[0][];
         double[][] fNext = new double[0][];
@@ -399,14 +486,25 @@ final class LstmKernelD implements LstmKernel {
                 bf.free();
             }
             hNew = dhRow = er = tcRow = zeroU = new double[0];
-            za = d = cRoll = dcNext = fNext = dhCarry = new double[0][];
+            bs = za = d = c = tc = cRoll = dcNext = fNext = dhCarry = new double[0][];
             db = new double[0][];
+        }
+
+        /** Runs this slice's share; a failure breaks the barrier, so the other slices stop waiting for it. */
+        void run(StepBarrier barrier, Runnable work) {
+            try {
+                work.run();
+            } catch (RuntimeException | Error ex) {
+                barrier.breakAll();
+                throw ex;
+            }
         }
 
         private void scratch(int U) {
             if (za.length != 4 || za[0].length != U) {
                 za = new double[4][U];
                 d = new double[4][U];
+                bs = new double[4][U];
                 hNew = new double[U];
                 dhRow = new double[U];
                 er = new double[U];
@@ -415,14 +513,24 @@ final class LstmKernelD implements LstmKernel {
             }
         }
 
-        void forward(boolean keep) {
+        void forward(boolean keep, StepBarrier barrier) {
             final int T = steps;
-            final int U = units;
-            final int G = 4 * U;
+            final int U = nu;
+            final int UA = units;
+            final int G = 4 * UA;
+            final int col = 4 * u0;
             final int ldz = T * G;
-            final int ldh = T * U;
+            final int ldh = T * UA;
             scratch(U);
-            if (!keep) {
+            for (int q = 0; q < 4; q++) {
+                System.arraycopy(bias[q], u0, bs[q], 0, U);
+            }
+            if (keep) {
+                if (c.length < n * T || c[0].length != U) {
+                    c = new double[n * T][U];
+                    tc = new double[n * T][U];
+                }
+            } else {
                 if (cRoll.length != n || cRoll[0].length != U) {
                     cRoll = new double[n][U];
                 }
@@ -430,17 +538,18 @@ final class LstmKernelD implements LstmKernel {
                     java.util.Arrays.fill(cr, 0);
                 }
             }
-            final DoublePointer pz = z.at((long) lo * ldz);
+            final DoublePointer pz = z.at((long) lo * ldz + col);
             final DoublePointer ph = h.at(0);
-            final DoublePointer pw = wc.at(0);
-            final DoublePointer prw = rwc.at(0);
-            // all steps' input projections at once: Z = X * W
-            openblas_nolapack.cblas_dgemm(ROW_MAJOR, NO_TRANS, NO_TRANS, n * T, G, nIn, 1,
+            final DoublePointer pw = wc.at(col);
+            final DoublePointer prw = rwc.at(col);
+            final int gemvRows = FastLstmRuntime.gemvRows();
+            // all steps' input projections at once: Z = X * W (this slice's rows and gate columns)
+            openblas_nolapack.cblas_dgemm(ROW_MAJOR, NO_TRANS, NO_TRANS, n * T, 4 * U, nIn, 1,
                     x.at((long) lo * T * nIn), nIn, pw, G, 0, pz, G);
             final double[][] zr = za;
             final double[] hr = hNew;
             final double[] tcr = tcRow;
-            final double[][] bs = bias;
+            final double[][] bb = bs;
             final double[][] cc = c;
             final double[][] tcc = tc;
             final double[] zero = zeroU;
@@ -448,17 +557,26 @@ final class LstmKernelD implements LstmKernel {
             final DoubleBuffer hb = h.nio;
             for (int t = 0; t < T; t++) {
                 if (t > 0) {
-                    openblas_nolapack.cblas_dgemm(ROW_MAJOR, NO_TRANS, NO_TRANS, n, G, U, 1,
-                            ph.position((long) lo * ldh + (long) (t - 1) * U), ldh, prw, G, 1,
-                            pz.position((long) lo * ldz + (long) t * G), ldz);
+                    final long zAt = (long) lo * ldz + (long) t * G + col;
+                    final long hAt = (long) lo * ldh + (long) (t - 1) * UA;
+                    if (n <= gemvRows) {
+                        for (int r = 0; r < n; r++) {
+                            openblas_nolapack.cblas_dgemv(ROW_MAJOR, TRANS, UA, 4 * U, 1, prw, G,
+                                    ph.position(hAt + (long) r * ldh), 1, 1, pz.position(zAt + (long) r * ldz), 1);
+                        }
+                    } else {
+                        openblas_nolapack.cblas_dgemm(ROW_MAJOR, NO_TRANS, NO_TRANS, n, 4 * U, UA, 1,
+                                ph.position(hAt), ldh, prw, G, 1, pz.position(zAt), ldz);
+                    }
                 }
                 for (int r = 0; r < n; r++) {
-                    final int zIdx = (lo + r) * ldz + t * G;
-                    final int ci = (lo + r) * T + t;
-                    if (masked && m[ci] == 0) {
+                    final int zIdx = (lo + r) * ldz + t * G + col;
+                    final int hIdx = (lo + r) * ldh + t * UA + u0;
+                    final int ci = r * T + t;
+                    if (masked && m[(lo + r) * T + t] == 0) {
                         // Keras: a masked step keeps the previous state and outputs it again (zeros before any word)
                         if (t > 0) {
-                            hb.get((lo + r) * ldh + (t - 1) * U, hr, 0, U);
+                            hb.get(hIdx - UA, hr, 0, U);
                         } else {
                             java.util.Arrays.fill(hr, 0);
                         }
@@ -467,7 +585,7 @@ final class LstmKernelD implements LstmKernel {
                         }
                     } else {
                         getRow(zb, zIdx, zr, U);
-                        activateGates(zr, bs, U);
+                        activateGates(zr, bb, U);
                         if (keep) {
                             cells(zr, t > 0 ? cc[ci - 1] : zero, cc[ci], tcc[ci], hr, U);
                             putRow(zb, zIdx, zr, U);
@@ -475,22 +593,23 @@ final class LstmKernelD implements LstmKernel {
                             cells(zr, cRoll[r], cRoll[r], tcr, hr, U);
                         }
                     }
-                    hb.put((lo + r) * ldh + t * U, hr, 0, U);
+                    hb.put(hIdx, hr, 0, U);
                 }
+                // step t + 1 reads every unit of h_t
+                barrier.await(party);
             }
         }
 
-        void backward() {
+        void backward(StepBarrier barrier) {
             final int T = steps;
-            final int U = units;
-            final int G = 4 * U;
-            final int nU = n * U;
+            final int U = nu;
+            final int UA = units;
+            final int G = 4 * UA;
+            final int col = 4 * u0;
             final int ldz = T * G;
-            final int ldh = T * U;
+            final int ldh = T * UA;
             scratch(U);
-            dw.ensure((long) nIn * G);
-            drw.ensure((long) U * G);
-            dht.ensure(nU);
+            dht.ensure((long) n * U);
             if (dcNext.length != n || dcNext[0].length != U) {
                 dcNext = new double[n][U];
                 fNext = new double[n][U];
@@ -508,8 +627,10 @@ final class LstmKernelD implements LstmKernel {
                 java.util.Arrays.fill(block, 0);
             }
             final DoublePointer pdz = dz.at(0);
-            final DoublePointer prw = rwc.at(0);
+            final DoublePointer prw = rwc.at((long) u0 * G);
             final DoublePointer pdht = dht.at(0);
+            final DoublePointer pdhtRow = dht.at(0);
+            final int gemvRows = FastLstmRuntime.gemvRows();
             final double[][] a = za;
             final double[] dh = dhRow;
             final double[] eRow = er;
@@ -528,20 +649,28 @@ final class LstmKernelD implements LstmKernel {
             for (int t = T - 1; t >= 0; t--) {
                 final boolean last = t == T - 1;
                 if (!last) {
-                    // dL/dh_t (recurrent part) = dZ_{t+1} * RW^T
-                    openblas_nolapack.cblas_dgemm(ROW_MAJOR, NO_TRANS, TRANS, n, U, G, 1,
-                            pdz.position((long) lo * ldz + (long) (t + 1) * G), ldz, prw, G, 0, pdht, U);
+                    // dL/dh_t (recurrent part, this slice's units) = dZ_{t+1} * RW^T (every gate column)
+                    final long dzAt = (long) lo * ldz + (long) (t + 1) * G;
+                    if (n <= gemvRows) {
+                        for (int r = 0; r < n; r++) {
+                            openblas_nolapack.cblas_dgemv(ROW_MAJOR, NO_TRANS, U, G, 1, prw, G,
+                                    pdz.position(dzAt + (long) r * ldz), 1, 0, pdhtRow.position((long) r * U), 1);
+                        }
+                    } else {
+                        openblas_nolapack.cblas_dgemm(ROW_MAJOR, NO_TRANS, TRANS, n, U, G, 1,
+                                pdz.position(dzAt), ldz, prw, G, 0, pdht, U);
+                    }
                 }
                 for (int r = 0; r < n; r++) {
                     final int row0 = lo + r;
-                    final int zIdx = row0 * ldz + t * G;
+                    final int zIdx = row0 * ldz + t * G + col;
                     getRow(zb, zIdx, a, U);
                     if (last) {
                         java.util.Arrays.fill(dh, 0);
                     } else {
                         dhb.get(r * U, dh, 0, U);
                     }
-                    final long eBase = row0 * sb + t * st;
+                    final long eBase = row0 * sb + t * st + u0 * su;
                     final double[] carried = dhCarry[r];
                     if (su == 1) {
                         // dL/dh stored unit-fastest (Flatten's layout): one bulk read
@@ -552,8 +681,8 @@ final class LstmKernelD implements LstmKernel {
                             dh[u] += eb.get((int) (eBase + u * su)) + carried[u];
                         }
                     }
-                    final int ci = row0 * T + t;
-                    if (masked && m[ci] == 0) {
+                    final int ci = r * T + t;
+                    if (masked && m[row0 * T + t] == 0) {
                         carryThroughMaskedStep(dh, carried, fNext[r], dcNext[r], dd, U);
                     } else {
                         java.util.Arrays.fill(carried, 0);
@@ -564,24 +693,35 @@ final class LstmKernelD implements LstmKernel {
                     }
                     putRow(dzb, zIdx, dd, U);
                 }
+                // dL/dh_{t-1} reads every gate column of dZ_t (and, after the sweep, the weight gradients all of dZ)
+                barrier.await(party);
             }
-            // weight gradients: dW = X^T dZ, dRW = sum over rows of H_{0..T-2}^T dZ_{1..T-1}; dL/dX = dZ W^T
+            // weight gradients (this slice's rows and gate columns): dW = X^T dZ, dRW = sum over rows of
+            // H_{0..T-2}^T dZ_{1..T-1}; in the unit split the slices share one pair of buffers
+            final NativeDoubles gw = byUnits ? slices[0].dw : dw;
+            final NativeDoubles grw = byUnits ? slices[0].drw : drw;
             final long rows = (long) n * T;
-            openblas_nolapack.cblas_dgemm(ROW_MAJOR, TRANS, NO_TRANS, nIn, G, (int) rows, 1,
-                    x.at((long) lo * T * nIn), nIn, dz.at((long) lo * ldz), G, 0, dw.at(0), G);
+            openblas_nolapack.cblas_dgemm(ROW_MAJOR, TRANS, NO_TRANS, nIn, 4 * U, (int) rows, 1,
+                    x.at((long) lo * T * nIn), nIn, dz.at((long) lo * ldz + col), G, 0, gw.at(col), G);
             if (T > 1) {
                 final DoublePointer ph = h.at(0);
-                final DoublePointer pdrw = drw.at(0);
+                final DoublePointer pdzc = dz.at(0);
+                final DoublePointer pdrw = grw.at(col);
                 for (int r = 0; r < n; r++) {
-                    openblas_nolapack.cblas_dgemm(ROW_MAJOR, TRANS, NO_TRANS, U, G, T - 1, 1,
-                            ph.position((long) (lo + r) * ldh), U, pdz.position((long) (lo + r) * ldz + G), G,
+                    openblas_nolapack.cblas_dgemm(ROW_MAJOR, TRANS, NO_TRANS, UA, 4 * U, T - 1, 1,
+                            ph.position((long) (lo + r) * ldh), UA, pdzc.position((long) (lo + r) * ldz + G + col), G,
                             r == 0 ? 0 : 1, pdrw, G);
                 }
             } else {
-                drw.view(U, G).assign(0);
+                for (int q = 0; q < UA; q++) {
+                    grw.nio.put(q * G + col, new double[4 * U], 0, 4 * U);
+                }
             }
-            openblas_nolapack.cblas_dgemm(ROW_MAJOR, NO_TRANS, TRANS, (int) rows, nIn, G, 1,
-                    dz.at((long) lo * ldz), G, wc.at(0), G, 0, dx.at((long) lo * T * nIn), nIn);
+            // dL/dX = dZ W^T (rows [xLo, xLo + xN), every gate column)
+            if (xN > 0) {
+                openblas_nolapack.cblas_dgemm(ROW_MAJOR, NO_TRANS, TRANS, xN * T, nIn, G, 1,
+                        dz.at((long) xLo * ldz), G, wc.at(0), G, 0, dx.at((long) xLo * T * nIn), nIn);
+            }
         }
     }
 }

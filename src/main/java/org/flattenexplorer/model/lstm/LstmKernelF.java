@@ -9,6 +9,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Single-precision LSTM kernel (see {@link LstmKernel}).
@@ -19,13 +20,29 @@ import org.nd4j.linalg.factory.Nd4j;
  * plain contiguous copies, not transposes. One time step of a batch slice is then a strided block (leading
  * dimension T*...), which cblas takes as it is.
  *
- * <p>The batch is cut into slices (one per thread, {@link FastLstmRuntime#threads()}), each a contiguous range
- * of batch rows that its thread owns for the whole sequence: per slice, the forward pass is one big GEMM for all
- * steps' input projections ([n*T, nIn] x [nIn, 4U]), then per step one recurrent GEMM ([n, U] x [U, 4U]) and short
- * Java loops over the gate blocks, which overwrites the pre-activations with the activations (the cache for
- * backprop). The backward pass runs one GEMM per step for dL/dh and short Java loops for the gate deltas;
- * the weight gradients and dL/dinput are big GEMMs after the sweep. Slices' weight gradients are summed at the
- * end. BLAS runs single-threaded (the slices are the parallelism).
+ * <p>The work is cut into slices, one per thread ({@link FastLstmRuntime#threads()}), in one of two ways
+ * ({@link FastLstmRuntime#splitsByUnits}):
+ * <ul>
+ * <li>by batch rows: each slice owns a contiguous range of batch rows, all units, for the whole sequence, and
+ * needs nothing from the others; its weight gradients are summed with theirs at the end;</li>
+ * <li>by units: each slice owns a contiguous range of units for all batch rows, and the slices meet at a
+ * {@link StepBarrier} once per time step (step t needs every unit of h_{t-1}, and dL/dh_t every column of the gate
+ * deltas of step t+1). Every per-step GEMM then has all the batch's rows: OpenBLAS packs the [U, 4U] weights on
+ * every call whatever the rows, so few rows waste most of a call.</li>
+ * </ul>
+ * The 4U gate columns of the weights, pre-activations and gate deltas are permuted so that each slice's four gate
+ * blocks [g | f | o | i] for its units are contiguous: slice k with units [u0, u0 + nu) owns the columns
+ * [4 u0, 4 u0 + 4 nu), block q of unit u at 4 u0 + q nu + (u - u0). With one slice of all units (the batch split)
+ * this is DL4J's own order. The weights are permuted on the way in, their gradients back on the way out.
+ *
+ * <p>Per slice, the forward pass is one big GEMM for all steps' input projections ([n*T, nIn] x [nIn, 4nu]), then
+ * per step one recurrent GEMM ([n, U] x [U, 4nu]) and short Java loops over the gate blocks, which overwrite the
+ * pre-activations with the activations (the cache for backprop). The backward pass runs one GEMM per step for dL/dh
+ * ([n, 4U] x [4U, nu]) and short Java loops for the gate deltas; the weight gradients and dL/dinput are big GEMMs
+ * after the sweep. A slice of up to {@link FastLstmRuntime#gemvRows()} rows runs its per-step products as one GEMV
+ * per row instead: OpenBLAS packs the weights on every GEMM call whatever the rows, so a one-row GEMM took ~14x a
+ * GEMV's time, and up to 16 rows the GEMVs together are still faster.
+ * BLAS runs single-threaded (the slices are the parallelism).
  *
  * <p>{@code LstmKernelD} is generated from this file (see its header): keep them in sync.
  */
@@ -41,20 +58,19 @@ final class LstmKernelF implements LstmKernel {
     private int nIn;
     private int units;
     private boolean cached;
-    private final NativeFloats wc = new NativeFloats();
-    private final NativeFloats rwc = new NativeFloats();
+    private boolean byUnits;
+    private final NativeFloats wc = new NativeFloats();   // [nIn, 4U], gate columns permuted
+    private final NativeFloats rwc = new NativeFloats();  // [U, 4U], gate columns permuted
     private float[][] bias = new float[0][];  // [4][U] by gate block
     private Slice[] slices = new Slice[0];
 
-    // shared batch-major buffers; each slice touches only its own rows
+    // shared batch-major buffers; each slice touches only its own rows (batch split) or gate columns (unit split)
     private final NativeFloats x = new NativeFloats();   // [b, T, nIn] inputs
     private final NativeFloats z = new NativeFloats();   // [b, T, 4U] pre-activations, then gate activations
     private final NativeFloats h = new NativeFloats();   // [b, T, U] hidden states (a masked step holds the previous one)
     private final NativeFloats e = new NativeFloats();   // dL/dh in the epsilon's own memory order (strides eB, eU, eT)
     private final NativeFloats dz = new NativeFloats();  // [b, T, 4U] gate deltas
     private final NativeFloats dx = new NativeFloats();  // [b, T, nIn] dL/dinput
-    private float[][] c = new float[0][];  // [b*T][U] cell states (a masked step holds the previous one), row r*T + t
-    private float[][] tc = new float[0][]; // [b*T][U] tanh of the cell states of real (unmasked) steps
     private float[] m = new float[0];  // [b, T] mask: 0 = masked step
     private boolean masked;
     private long eB;
@@ -80,10 +96,11 @@ final class LstmKernelF implements LstmKernel {
             throw new IllegalArgumentException("batch too large for the fast LSTM: " + bt + " x " + g4);
         }
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+            makeSlices();
             wc.ensure((long) nIn * g4);
             rwc.ensure((long) units * g4);
-            wc.view(nIn, g4).assign(w);
-            rwc.view(units, g4).assign(rw);
+            permuteColumns(w, wc.view(nIn, g4));
+            permuteColumns(rw, rwc.view(units, g4));
             if (bias.length != 4 || bias[0].length != units) {
                 bias = new float[4][units];
             }
@@ -95,10 +112,6 @@ final class LstmKernelF implements LstmKernel {
             z.ensure(bt * g4);
             h.ensure(bt * units);
             x.view(batch, steps, nIn).assign(input.permute(0, 2, 1));
-            if (forBackprop && (c.length < bt || c[0].length != units)) {
-                c = new float[(int) bt][units];
-                tc = new float[(int) bt][units];
-            }
             masked = mask != null;
             if (masked) {
                 if (m.length < bt) {
@@ -111,10 +124,10 @@ final class LstmKernelF implements LstmKernel {
                     }
                 }
             }
-            makeSlices();
+            final StepBarrier barrier = new StepBarrier(byUnits ? slices.length : 1);
             List<Runnable> tasks = new ArrayList<>();
             for (Slice s : slices) {
-                tasks.add(() -> s.forward(forBackprop));
+                tasks.add(() -> s.run(barrier, () -> s.forward(forBackprop, barrier)));
             }
             FastLstmRuntime.runAll(tasks);
             if (out != null) {
@@ -139,25 +152,66 @@ final class LstmKernelF implements LstmKernel {
             copyEpsilon(eps);
             dz.ensure(bt * g4);
             dx.ensure(bt * nIn);
+            for (Slice s : slices) {
+                if (s == slices[0] || !byUnits) {
+                    s.dw.ensure((long) nIn * g4);
+                    s.drw.ensure((long) units * g4);
+                }
+            }
+            final StepBarrier barrier = new StepBarrier(byUnits ? slices.length : 1);
             List<Runnable> tasks = new ArrayList<>();
             for (Slice s : slices) {
-                tasks.add(s::backward);
+                tasks.add(() -> s.run(barrier, () -> s.backward(barrier)));
             }
             FastLstmRuntime.runAll(tasks);
             epsOut.assign(dx.view(batch, steps, nIn));
-            gW.assign(slices[0].dw.view(nIn, g4));
-            gRW.assign(slices[0].drw.view(units, g4));
-            double[] db = new double[g4];
-            for (int k = 0; k < slices.length; k++) {
-                if (k > 0) {
+            if (byUnits) {
+                // the slices wrote their own gate columns of one shared pair of buffers
+                unpermuteColumns(slices[0].dw.view(nIn, g4), gW);
+                unpermuteColumns(slices[0].drw.view(units, g4), gRW);
+            } else {
+                gW.assign(slices[0].dw.view(nIn, g4));
+                gRW.assign(slices[0].drw.view(units, g4));
+                for (int k = 1; k < slices.length; k++) {
                     gW.addi(slices[k].dw.view(nIn, g4));
                     gRW.addi(slices[k].drw.view(units, g4));
                 }
-                for (int j = 0; j < g4; j++) {
-                    db[j] += slices[k].db[j / units][j % units];
+            }
+            double[] db = new double[g4];
+            for (Slice s : slices) {
+                for (int q = 0; q < 4; q++) {
+                    for (int u = 0; u < s.nu; u++) {
+                        db[q * units + s.u0 + u] += s.db[q][u];
+                    }
                 }
             }
             gB.assign(Nd4j.createFromArray(db).castTo(gB.dataType()).reshape(gB.shape()));
+        }
+    }
+
+    /** {@code to} [rows, 4U] (permuted columns) = {@code from} [rows, 4U] (DL4J's gate order). */
+    private void permuteColumns(INDArray from, INDArray to) {
+        if (!byUnits) {
+            to.assign(from);
+            return;
+        }
+        for (Slice s : slices) {
+            for (int q = 0; q < 4; q++) {
+                to.get(NDArrayIndex.all(), NDArrayIndex.interval(4 * s.u0 + q * s.nu, 4 * s.u0 + (q + 1) * s.nu))
+                        .assign(from.get(NDArrayIndex.all(),
+                                NDArrayIndex.interval(q * units + s.u0, q * units + s.u0 + s.nu)));
+            }
+        }
+    }
+
+    /** {@code to} [rows, 4U] (DL4J's gate order) = {@code from} [rows, 4U] (permuted columns). */
+    private void unpermuteColumns(INDArray from, INDArray to) {
+        for (Slice s : slices) {
+            for (int q = 0; q < 4; q++) {
+                to.get(NDArrayIndex.all(), NDArrayIndex.interval(q * units + s.u0, q * units + s.u0 + s.nu))
+                        .assign(from.get(NDArrayIndex.all(),
+                                NDArrayIndex.interval(4 * s.u0 + q * s.nu, 4 * s.u0 + (q + 1) * s.nu)));
+            }
         }
     }
 
@@ -190,7 +244,6 @@ final class LstmKernelF implements LstmKernel {
         for (NativeFloats bf : new NativeFloats[] {wc, rwc, x, z, h, e, dz, dx}) {
             bf.free();
         }
-        c = tc = new float[0][];
         m = new float[0];
         for (Slice s : slices) {
             s.free();
@@ -198,8 +251,15 @@ final class LstmKernelF implements LstmKernel {
         slices = new Slice[0];
     }
 
+    /**
+     * Cuts the work into slices: by units (all rows, a share of the units each) or by batch rows (a share of the
+     * rows, all units each). In the unit split the rows whose dL/dinput a slice computes after the sweep are cut as
+     * in the batch split.
+     */
     private void makeSlices() {
-        int parts = Math.max(1, Math.min(FastLstmRuntime.threads(), batch));
+        int threads = FastLstmRuntime.threads();
+        byUnits = FastLstmRuntime.splitsByUnits(batch, units);
+        int parts = byUnits ? Math.min(threads, units) : Math.max(1, Math.min(threads, batch));
         if (slices.length != parts) {
             for (Slice s : slices) {
                 s.free();
@@ -210,11 +270,26 @@ final class LstmKernelF implements LstmKernel {
             }
         }
         int lo = 0;
+        int u0 = 0;
         for (int k = 0; k < parts; k++) {
-            int n = batch / parts + (k < batch % parts ? 1 : 0);
-            slices[k].lo = lo;
-            slices[k].n = n;
-            lo += n;
+            Slice s = slices[k];
+            s.party = k;
+            int rows = Math.min(parts, batch);
+            s.xN = k < rows ? batch / rows + (k < batch % rows ? 1 : 0) : 0;
+            s.xLo = lo;
+            lo += s.xN;
+            if (byUnits) {
+                s.lo = 0;
+                s.n = batch;
+                s.u0 = u0;
+                s.nu = units / parts + (k < units % parts ? 1 : 0);
+                u0 += s.nu;
+            } else {
+                s.lo = s.xLo;
+                s.n = s.xN;
+                s.u0 = 0;
+                s.nu = units;
+            }
         }
     }
 
@@ -373,21 +448,33 @@ final class LstmKernelF implements LstmKernel {
         }
     }
 
-    /** One batch slice, rows [lo, lo + n): its private buffers and its share of the work. */
+    /**
+     * One slice of the work: batch rows [lo, lo + n) and units [u0, u0 + nu) (gate columns [4 u0, 4 u0 + 4 nu)),
+     * its private buffers and its share of the work. After the backward sweep it computes dL/dinput for rows
+     * [xLo, xLo + xN).
+     */
     private final class Slice {
         int lo;
         int n;
+        int u0;
+        int nu;
+        int xLo;
+        int xN;
+        int party;
         final NativeFloats dw = new NativeFloats();  // [nIn, 4U]
         final NativeFloats drw = new NativeFloats(); // [U, 4U]
-        final NativeFloats dht = new NativeFloats(); // [n, U] dL/dh_t from the next step's gate deltas
-        double[][] db = new double[0][]; // [4][U]
-        float[][] za = new float[0][];  // one row of gate pre-activations / activations [4][U]
-        float[] hNew = new float[0];   // one row of hidden states [U]
-        float[] dhRow = new float[0];  // one row of dL/dh [U]
-        float[] er = new float[0];     // one row of the epsilon [U]
-        float[] tcRow = new float[0];  // inference: one row of tanh(c) [U]
-        float[][] d = new float[0][];   // one row of gate deltas [4][U]
+        final NativeFloats dht = new NativeFloats(); // [n, nu] dL/dh_t from the next step's gate deltas
+        double[][] db = new double[0][]; // [4][nu]
+        float[][] bs = new float[0][];  // [4][nu] this slice's biases
+        float[][] za = new float[0][];  // one row of gate pre-activations / activations [4][nu]
+        float[] hNew = new float[0];   // one row of hidden states [nu]
+        float[] dhRow = new float[0];  // one row of dL/dh [nu]
+        float[] er = new float[0];     // one row of the epsilon [nu]
+        float[] tcRow = new float[0];  // inference: one row of tanh(c) [nu]
+        float[][] d = new float[0][];   // one row of gate deltas [4][nu]
         float[] zeroU = new float[0];  // c_{-1}
+        float[][] c = new float[0][];  // [n*T][nu] cell states (a masked step holds the previous one), row r*T + t
+        float[][] tc = new float[0][]; // [n*T][nu] tanh of the cell states of real (unmasked) steps
         float[][] cRoll = new float[0][]; // inference: each row's running cell state
         float[][] dcNext = new float[0][];
         float[][] fNext = new float[0][];
@@ -398,14 +485,25 @@ final class LstmKernelF implements LstmKernel {
                 bf.free();
             }
             hNew = dhRow = er = tcRow = zeroU = new float[0];
-            za = d = cRoll = dcNext = fNext = dhCarry = new float[0][];
+            bs = za = d = c = tc = cRoll = dcNext = fNext = dhCarry = new float[0][];
             db = new double[0][];
+        }
+
+        /** Runs this slice's share; a failure breaks the barrier, so the other slices stop waiting for it. */
+        void run(StepBarrier barrier, Runnable work) {
+            try {
+                work.run();
+            } catch (RuntimeException | Error ex) {
+                barrier.breakAll();
+                throw ex;
+            }
         }
 
         private void scratch(int U) {
             if (za.length != 4 || za[0].length != U) {
                 za = new float[4][U];
                 d = new float[4][U];
+                bs = new float[4][U];
                 hNew = new float[U];
                 dhRow = new float[U];
                 er = new float[U];
@@ -414,14 +512,24 @@ final class LstmKernelF implements LstmKernel {
             }
         }
 
-        void forward(boolean keep) {
+        void forward(boolean keep, StepBarrier barrier) {
             final int T = steps;
-            final int U = units;
-            final int G = 4 * U;
+            final int U = nu;
+            final int UA = units;
+            final int G = 4 * UA;
+            final int col = 4 * u0;
             final int ldz = T * G;
-            final int ldh = T * U;
+            final int ldh = T * UA;
             scratch(U);
-            if (!keep) {
+            for (int q = 0; q < 4; q++) {
+                System.arraycopy(bias[q], u0, bs[q], 0, U);
+            }
+            if (keep) {
+                if (c.length < n * T || c[0].length != U) {
+                    c = new float[n * T][U];
+                    tc = new float[n * T][U];
+                }
+            } else {
                 if (cRoll.length != n || cRoll[0].length != U) {
                     cRoll = new float[n][U];
                 }
@@ -429,17 +537,18 @@ final class LstmKernelF implements LstmKernel {
                     java.util.Arrays.fill(cr, 0);
                 }
             }
-            final FloatPointer pz = z.at((long) lo * ldz);
+            final FloatPointer pz = z.at((long) lo * ldz + col);
             final FloatPointer ph = h.at(0);
-            final FloatPointer pw = wc.at(0);
-            final FloatPointer prw = rwc.at(0);
-            // all steps' input projections at once: Z = X * W
-            openblas_nolapack.cblas_sgemm(ROW_MAJOR, NO_TRANS, NO_TRANS, n * T, G, nIn, 1,
+            final FloatPointer pw = wc.at(col);
+            final FloatPointer prw = rwc.at(col);
+            final int gemvRows = FastLstmRuntime.gemvRows();
+            // all steps' input projections at once: Z = X * W (this slice's rows and gate columns)
+            openblas_nolapack.cblas_sgemm(ROW_MAJOR, NO_TRANS, NO_TRANS, n * T, 4 * U, nIn, 1,
                     x.at((long) lo * T * nIn), nIn, pw, G, 0, pz, G);
             final float[][] zr = za;
             final float[] hr = hNew;
             final float[] tcr = tcRow;
-            final float[][] bs = bias;
+            final float[][] bb = bs;
             final float[][] cc = c;
             final float[][] tcc = tc;
             final float[] zero = zeroU;
@@ -447,17 +556,26 @@ final class LstmKernelF implements LstmKernel {
             final FloatBuffer hb = h.nio;
             for (int t = 0; t < T; t++) {
                 if (t > 0) {
-                    openblas_nolapack.cblas_sgemm(ROW_MAJOR, NO_TRANS, NO_TRANS, n, G, U, 1,
-                            ph.position((long) lo * ldh + (long) (t - 1) * U), ldh, prw, G, 1,
-                            pz.position((long) lo * ldz + (long) t * G), ldz);
+                    final long zAt = (long) lo * ldz + (long) t * G + col;
+                    final long hAt = (long) lo * ldh + (long) (t - 1) * UA;
+                    if (n <= gemvRows) {
+                        for (int r = 0; r < n; r++) {
+                            openblas_nolapack.cblas_sgemv(ROW_MAJOR, TRANS, UA, 4 * U, 1, prw, G,
+                                    ph.position(hAt + (long) r * ldh), 1, 1, pz.position(zAt + (long) r * ldz), 1);
+                        }
+                    } else {
+                        openblas_nolapack.cblas_sgemm(ROW_MAJOR, NO_TRANS, NO_TRANS, n, 4 * U, UA, 1,
+                                ph.position(hAt), ldh, prw, G, 1, pz.position(zAt), ldz);
+                    }
                 }
                 for (int r = 0; r < n; r++) {
-                    final int zIdx = (lo + r) * ldz + t * G;
-                    final int ci = (lo + r) * T + t;
-                    if (masked && m[ci] == 0) {
+                    final int zIdx = (lo + r) * ldz + t * G + col;
+                    final int hIdx = (lo + r) * ldh + t * UA + u0;
+                    final int ci = r * T + t;
+                    if (masked && m[(lo + r) * T + t] == 0) {
                         // Keras: a masked step keeps the previous state and outputs it again (zeros before any word)
                         if (t > 0) {
-                            hb.get((lo + r) * ldh + (t - 1) * U, hr, 0, U);
+                            hb.get(hIdx - UA, hr, 0, U);
                         } else {
                             java.util.Arrays.fill(hr, 0);
                         }
@@ -466,7 +584,7 @@ final class LstmKernelF implements LstmKernel {
                         }
                     } else {
                         getRow(zb, zIdx, zr, U);
-                        activateGates(zr, bs, U);
+                        activateGates(zr, bb, U);
                         if (keep) {
                             cells(zr, t > 0 ? cc[ci - 1] : zero, cc[ci], tcc[ci], hr, U);
                             putRow(zb, zIdx, zr, U);
@@ -474,22 +592,23 @@ final class LstmKernelF implements LstmKernel {
                             cells(zr, cRoll[r], cRoll[r], tcr, hr, U);
                         }
                     }
-                    hb.put((lo + r) * ldh + t * U, hr, 0, U);
+                    hb.put(hIdx, hr, 0, U);
                 }
+                // step t + 1 reads every unit of h_t
+                barrier.await(party);
             }
         }
 
-        void backward() {
+        void backward(StepBarrier barrier) {
             final int T = steps;
-            final int U = units;
-            final int G = 4 * U;
-            final int nU = n * U;
+            final int U = nu;
+            final int UA = units;
+            final int G = 4 * UA;
+            final int col = 4 * u0;
             final int ldz = T * G;
-            final int ldh = T * U;
+            final int ldh = T * UA;
             scratch(U);
-            dw.ensure((long) nIn * G);
-            drw.ensure((long) U * G);
-            dht.ensure(nU);
+            dht.ensure((long) n * U);
             if (dcNext.length != n || dcNext[0].length != U) {
                 dcNext = new float[n][U];
                 fNext = new float[n][U];
@@ -507,8 +626,10 @@ final class LstmKernelF implements LstmKernel {
                 java.util.Arrays.fill(block, 0);
             }
             final FloatPointer pdz = dz.at(0);
-            final FloatPointer prw = rwc.at(0);
+            final FloatPointer prw = rwc.at((long) u0 * G);
             final FloatPointer pdht = dht.at(0);
+            final FloatPointer pdhtRow = dht.at(0);
+            final int gemvRows = FastLstmRuntime.gemvRows();
             final float[][] a = za;
             final float[] dh = dhRow;
             final float[] eRow = er;
@@ -527,20 +648,28 @@ final class LstmKernelF implements LstmKernel {
             for (int t = T - 1; t >= 0; t--) {
                 final boolean last = t == T - 1;
                 if (!last) {
-                    // dL/dh_t (recurrent part) = dZ_{t+1} * RW^T
-                    openblas_nolapack.cblas_sgemm(ROW_MAJOR, NO_TRANS, TRANS, n, U, G, 1,
-                            pdz.position((long) lo * ldz + (long) (t + 1) * G), ldz, prw, G, 0, pdht, U);
+                    // dL/dh_t (recurrent part, this slice's units) = dZ_{t+1} * RW^T (every gate column)
+                    final long dzAt = (long) lo * ldz + (long) (t + 1) * G;
+                    if (n <= gemvRows) {
+                        for (int r = 0; r < n; r++) {
+                            openblas_nolapack.cblas_sgemv(ROW_MAJOR, NO_TRANS, U, G, 1, prw, G,
+                                    pdz.position(dzAt + (long) r * ldz), 1, 0, pdhtRow.position((long) r * U), 1);
+                        }
+                    } else {
+                        openblas_nolapack.cblas_sgemm(ROW_MAJOR, NO_TRANS, TRANS, n, U, G, 1,
+                                pdz.position(dzAt), ldz, prw, G, 0, pdht, U);
+                    }
                 }
                 for (int r = 0; r < n; r++) {
                     final int row0 = lo + r;
-                    final int zIdx = row0 * ldz + t * G;
+                    final int zIdx = row0 * ldz + t * G + col;
                     getRow(zb, zIdx, a, U);
                     if (last) {
                         java.util.Arrays.fill(dh, 0);
                     } else {
                         dhb.get(r * U, dh, 0, U);
                     }
-                    final long eBase = row0 * sb + t * st;
+                    final long eBase = row0 * sb + t * st + u0 * su;
                     final float[] carried = dhCarry[r];
                     if (su == 1) {
                         // dL/dh stored unit-fastest (Flatten's layout): one bulk read
@@ -551,8 +680,8 @@ final class LstmKernelF implements LstmKernel {
                             dh[u] += eb.get((int) (eBase + u * su)) + carried[u];
                         }
                     }
-                    final int ci = row0 * T + t;
-                    if (masked && m[ci] == 0) {
+                    final int ci = r * T + t;
+                    if (masked && m[row0 * T + t] == 0) {
                         carryThroughMaskedStep(dh, carried, fNext[r], dcNext[r], dd, U);
                     } else {
                         java.util.Arrays.fill(carried, 0);
@@ -563,24 +692,35 @@ final class LstmKernelF implements LstmKernel {
                     }
                     putRow(dzb, zIdx, dd, U);
                 }
+                // dL/dh_{t-1} reads every gate column of dZ_t (and, after the sweep, the weight gradients all of dZ)
+                barrier.await(party);
             }
-            // weight gradients: dW = X^T dZ, dRW = sum over rows of H_{0..T-2}^T dZ_{1..T-1}; dL/dX = dZ W^T
+            // weight gradients (this slice's rows and gate columns): dW = X^T dZ, dRW = sum over rows of
+            // H_{0..T-2}^T dZ_{1..T-1}; in the unit split the slices share one pair of buffers
+            final NativeFloats gw = byUnits ? slices[0].dw : dw;
+            final NativeFloats grw = byUnits ? slices[0].drw : drw;
             final long rows = (long) n * T;
-            openblas_nolapack.cblas_sgemm(ROW_MAJOR, TRANS, NO_TRANS, nIn, G, (int) rows, 1,
-                    x.at((long) lo * T * nIn), nIn, dz.at((long) lo * ldz), G, 0, dw.at(0), G);
+            openblas_nolapack.cblas_sgemm(ROW_MAJOR, TRANS, NO_TRANS, nIn, 4 * U, (int) rows, 1,
+                    x.at((long) lo * T * nIn), nIn, dz.at((long) lo * ldz + col), G, 0, gw.at(col), G);
             if (T > 1) {
                 final FloatPointer ph = h.at(0);
-                final FloatPointer pdrw = drw.at(0);
+                final FloatPointer pdzc = dz.at(0);
+                final FloatPointer pdrw = grw.at(col);
                 for (int r = 0; r < n; r++) {
-                    openblas_nolapack.cblas_sgemm(ROW_MAJOR, TRANS, NO_TRANS, U, G, T - 1, 1,
-                            ph.position((long) (lo + r) * ldh), U, pdz.position((long) (lo + r) * ldz + G), G,
+                    openblas_nolapack.cblas_sgemm(ROW_MAJOR, TRANS, NO_TRANS, UA, 4 * U, T - 1, 1,
+                            ph.position((long) (lo + r) * ldh), UA, pdzc.position((long) (lo + r) * ldz + G + col), G,
                             r == 0 ? 0 : 1, pdrw, G);
                 }
             } else {
-                drw.view(U, G).assign(0);
+                for (int q = 0; q < UA; q++) {
+                    grw.nio.put(q * G + col, new float[4 * U], 0, 4 * U);
+                }
             }
-            openblas_nolapack.cblas_sgemm(ROW_MAJOR, NO_TRANS, TRANS, (int) rows, nIn, G, 1,
-                    dz.at((long) lo * ldz), G, wc.at(0), G, 0, dx.at((long) lo * T * nIn), nIn);
+            // dL/dX = dZ W^T (rows [xLo, xLo + xN), every gate column)
+            if (xN > 0) {
+                openblas_nolapack.cblas_sgemm(ROW_MAJOR, NO_TRANS, TRANS, xN * T, nIn, G, 1,
+                        dz.at((long) xLo * ldz), G, wc.at(0), G, 0, dx.at((long) xLo * T * nIn), nIn);
+            }
         }
     }
 }

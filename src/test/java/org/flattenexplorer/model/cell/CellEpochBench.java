@@ -40,7 +40,8 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * <p>Run: {@code java -Xmx1g -Dorg.bytedeco.javacpp.maxbytes=1500m -Dorg.bytedeco.javacpp.maxphysicalbytes=3g
  * -cp target/classes:target/test-classes:$(cat target/runtime-classpath.txt)
  * org.flattenexplorer.model.cell.CellEpochBench [rounds] [lstm,gru,simple-rnn] [flatten|last]} with
- * {@code OMP_NUM_THREADS=1}.
+ * {@code OMP_NUM_THREADS=1}. A cell named with a suffix, {@code gru:1}, runs with that
+ * {@link FastLstmRuntime#gemvRows()} ({@code gru:1,gru:16} compares per-step GEMMs and GEMVs).
  */
 public final class CellEpochBench {
 
@@ -130,7 +131,7 @@ public final class CellEpochBench {
         Map<String, double[]> seconds = new LinkedHashMap<>();
         Map<String, double[]> cpu = new LinkedHashMap<>();
         for (String c : cells) {
-            nets.put(c, network(c, flatten, 42));
+            nets.put(c, network(c.split(":")[0], flatten, 42));
             seconds.put(c, new double[rounds - 1]);
             cpu.put(c, new double[rounds - 1]);
         }
@@ -138,6 +139,9 @@ public final class CellEpochBench {
                 flatten ? "flatten" : "last state", rounds);
         for (int r = 0; r < rounds; r++) {
             for (String c : cells) {
+                // "gru:1": the GRU with FastLstmRuntime.gemvRows 1 (GEMMs for the slices of 16 rows)
+                FastLstmRuntime.setGemvRows(c.contains(":") ? Integer.parseInt(c.split(":")[1])
+                        : FastLstmRuntime.DEFAULT_GEMV_ROWS);
                 double[] s = epoch(nets.get(c), train, validation);
                 System.out.printf(Locale.ROOT, "round %d %-10s %.2f s, CPU %.2f s (loss %.4f)%n", r + 1, c, s[0], s[1],
                         nets.get(c).score());

@@ -143,6 +143,23 @@ class RecurrentCellMaskingTest {
         }
     }
 
+    @Test
+    void perRowGemvsAndGemmsGiveTheSameStatesAndGradients() {
+        int before = FastLstmRuntime.gemvRows();
+        try {
+            for (Kind kind : CELLS) {
+                FastLstmRuntime.setGemvRows(0);
+                Pair<INDArray, INDArray> gemm = run(kind, 1);
+                FastLstmRuntime.setGemvRows(LENGTHS.length);
+                Pair<INDArray, INDArray> gemv = run(kind, 1);
+                assertThat(maxAbsDiff(gemm.getFirst(), gemv.getFirst())).as("%s states", kind).isLessThan(1e-12);
+                assertThat(maxAbsDiff(gemm.getSecond(), gemv.getSecond())).as("%s gradients", kind).isLessThan(1e-12);
+            }
+        } finally {
+            FastLstmRuntime.setGemvRows(before);
+        }
+    }
+
     /** States and all gradients (weights, then input) of a masked batch with the given number of threads. */
     private static Pair<INDArray, INDArray> run(Kind kind, int threads) {
         FastLstmRuntime.setThreads(threads);

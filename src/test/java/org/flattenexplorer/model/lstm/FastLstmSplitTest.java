@@ -1,0 +1,137 @@
+package org.flattenexplorer.model.lstm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.flattenexplorer.model.lstm.LstmTestSupport.*;
+
+import java.util.List;
+import java.util.Random;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The two ways of sharing the float kernel's work between threads (by batch rows, by units with a barrier a step),
+ * each with per-step GEMVs for few rows or GEMMs, give the same states and gradients, and those of the double kernel,
+ * with and without masks, for a batch of one, a few rows and a full mini-batch. The units (9) do not divide evenly
+ * between the two threads.
+ */
+class FastLstmSplitTest {
+    private static final DataType F = DataType.FLOAT;
+    private static final DataType D = DataType.DOUBLE;
+    private static final int N_IN = 6;
+    private static final int UNITS = 9;
+    private static final int T = 13;
+
+    private final int threadsBefore = FastLstmRuntime.threads();
+    private final FastLstmRuntime.Split splitBefore = FastLstmRuntime.split();
+    private final int gemvRowsBefore = FastLstmRuntime.gemvRows();
+
+    @AfterEach
+    void restore() {
+        FastLstmRuntime.setThreads(threadsBefore);
+        FastLstmRuntime.setSplit(splitBefore);
+        FastLstmRuntime.setGemvRows(gemvRowsBefore);
+    }
+
+    @Test
+    void unitSplitAndBatchSplitGiveTheSameStatesAndGradients() {
+        for (int batch : new int[] {1, 3, 32}) {
+            for (boolean masked : new boolean[] {false, true}) {
+                String what = "batch " + batch + (masked ? ", masked" : "");
+                INDArray x = randn(D, 31 + batch, batch, N_IN, T);
+                INDArray eps = randn(D, 41 + batch, batch, UNITS, T);
+                INDArray mask = masked ? randomMask(batch, 51 + batch) : null;
+
+                Pair<INDArray, INDArray> units = run(F, FastLstmRuntime.Split.UNITS, x, eps, mask);
+                Pair<INDArray, INDArray> rows = run(F, FastLstmRuntime.Split.BATCH, x, eps, mask);
+                Pair<INDArray, INDArray> exact = run(D, FastLstmRuntime.Split.BATCH, x, eps, mask);
+                FastLstmRuntime.setGemvRows(0);
+                Pair<INDArray, INDArray> gemm = run(F, FastLstmRuntime.Split.BATCH, x, eps, mask);
+                Pair<INDArray, INDArray> unitsGemm = run(F, FastLstmRuntime.Split.UNITS, x, eps, mask);
+                FastLstmRuntime.setGemvRows(gemvRowsBefore);
+
+                double scaleH = maxAbs(exact.getFirst());
+                double scaleG = maxAbs(exact.getSecond());
+                assertThat(maxAbsDiff(units.getFirst(), rows.getFirst())).as(what + ": states").isLessThan(1e-6 * scaleH);
+                assertThat(maxAbsDiff(units.getSecond(), rows.getSecond())).as(what + ": gradients")
+                        .isLessThan(1e-5 * scaleG);
+                assertThat(maxAbsDiff(units.getFirst(), exact.getFirst())).as(what + ": states against double")
+                        .isLessThan(1e-5 * scaleH);
+                assertThat(maxAbsDiff(units.getSecond(), exact.getSecond())).as(what + ": gradients against double")
+                        .isLessThan(1e-4 * scaleG);
+                for (Pair<INDArray, INDArray> g : List.of(gemm, unitsGemm)) {
+                    assertThat(maxAbsDiff(g.getFirst(), rows.getFirst())).as(what + ": states, GEMMs").isLessThan(1e-6 * scaleH);
+                    assertThat(maxAbsDiff(g.getSecond(), rows.getSecond())).as(what + ": gradients, GEMMs")
+                            .isLessThan(1e-5 * scaleG);
+                }
+            }
+        }
+    }
+
+    @Test
+    void theDoubleKernelSplitByUnitsMatchesItsBatchSplitToDoublePrecision() {
+        INDArray x = randn(D, 61, 5, N_IN, T);
+        INDArray eps = randn(D, 62, 5, UNITS, T);
+        INDArray mask = randomMask(5, 63);
+        Pair<INDArray, INDArray> units = run(D, FastLstmRuntime.Split.UNITS, x, eps, mask);
+        Pair<INDArray, INDArray> rows = run(D, FastLstmRuntime.Split.BATCH, x, eps, mask);
+        assertThat(maxAbsDiff(units.getFirst(), rows.getFirst())).isLessThan(1e-12);
+        assertThat(maxAbsDiff(units.getSecond(), rows.getSecond())).isLessThan(1e-12);
+    }
+
+    @Test
+    void autoSplitsLargeLayersOnFullBatchesByUnitsAndTheRestByRows() {
+        FastLstmRuntime.setThreads(2);
+        FastLstmRuntime.setSplit(FastLstmRuntime.Split.AUTO);
+        int units = FastLstmRuntime.UNIT_SPLIT_MIN_UNITS;
+        assertThat(FastLstmRuntime.splitsByUnits(32, units)).isTrue();
+        assertThat(FastLstmRuntime.splitsByUnits(32, units - 1)).isFalse();
+        assertThat(FastLstmRuntime.splitsByUnits(1, units)).isFalse();
+        assertThat(FastLstmRuntime.splitsByUnits(FastLstmRuntime.UNIT_SPLIT_MIN_BATCH - 1, units)).isFalse();
+        FastLstmRuntime.setSplit(FastLstmRuntime.Split.UNITS);
+        assertThat(FastLstmRuntime.splitsByUnits(1, 2)).isTrue();
+        assertThat(FastLstmRuntime.splitsByUnits(32, 1)).as("fewer units than threads").isFalse();
+        FastLstmRuntime.setThreads(1);
+        assertThat(FastLstmRuntime.splitsByUnits(32, units)).isFalse();
+    }
+
+    /** Post-padding masks of random lengths (at least one real step each, and a full row first). */
+    private static INDArray randomMask(int batch, long seed) {
+        Random rnd = new Random(seed);
+        int[] lengths = new int[batch];
+        for (int i = 0; i < batch; i++) {
+            lengths[i] = i == 0 ? T : 1 + rnd.nextInt(T);
+        }
+        return mask(D, T, rnd.nextBoolean(), lengths);
+    }
+
+    /** States, then all gradients (weights, then input) in one row, with two threads split this way. */
+    private static Pair<INDArray, INDArray> run(DataType dt, FastLstmRuntime.Split split, INDArray x, INDArray eps,
+                                                INDArray mask) {
+        FastLstmRuntime.setThreads(2);
+        FastLstmRuntime.setSplit(split);
+        DataType before = Nd4j.dataType();
+        Nd4j.setDefaultDataTypes(dt, dt);
+        try {
+            MultiLayerNetwork net = net(true, N_IN, UNITS, 2, Head.SEQUENCE, dt, null, null);
+            sameRandomParams(net, net, 7);
+            net.initGradientsView();
+            Layer lstm = net.getLayer(0);
+            lstm.setMaskArray(mask == null ? null : mask.castTo(dt));
+            INDArray states = lstm.activate(x.castTo(dt), true, LayerWorkspaceMgr.noWorkspaces()).castTo(D);
+            Pair<Gradient, INDArray> g = lstm.backpropGradient(eps.castTo(dt), LayerWorkspaceMgr.noWorkspaces());
+            INDArray all = Nd4j.concat(1, g.getFirst().gradient().castTo(D).reshape(1, -1),
+                    g.getSecond().castTo(D).reshape(1, -1));
+            return new Pair<>(states, all);
+        } finally {
+            Nd4j.setDefaultDataTypes(before, before);
+        }
+    }
+}
