@@ -1,6 +1,7 @@
 package org.flattenexplorer.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.io.File;
 import java.nio.file.Path;
@@ -145,6 +146,44 @@ class FastEmbeddingTest {
         // whole network, both masks
         INDArray m = mask(batch, steps, DataType.FLOAT, 9, 4, 1, 6);
         assertThat(maxAbsDiff(fast.output(x, false, m, null), stock.output(x, false, m, null))).isEqualTo(0.0);
+        assertThat(((FastEmbeddingLayer) fast.getLayer(0)).fastForwards).as("the fast gather ran").isEqualTo(6);
+    }
+
+    @Test
+    void gatherKeepsTheStockChecksAndFallsBackWithABias() {
+        int vocab = 40;
+        MultiLayerNetwork stock = net(false, vocab, 6, 3, 1, DataType.FLOAT, new Adam(1e-3));
+        MultiLayerNetwork fast = net(true, vocab, 6, 3, 1, DataType.FLOAT, new Adam(1e-3));
+        fast.setParams(stock.params().dup());
+        LayerWorkspaceMgr ws = LayerWorkspaceMgr.noWorkspaces();
+        // rank 1: one step per example
+        INDArray ids = Nd4j.createFromArray(3f, 0f, 39f, 7f);
+        INDArray os = stock.getLayer(0).activate(ids.dup(), false, ws);
+        INDArray of = fast.getLayer(0).activate(ids.dup(), false, ws);
+        assertThat(of.shape()).containsExactly(4, 6, 1);
+        assertThat(maxAbsDiff(of, os)).isEqualTo(0.0);
+        // the stock layer's errors for an id outside the vocabulary and a rank 3 input that is not [batch, 1, T]
+        for (INDArray bad : new INDArray[] {Nd4j.createFromArray(new float[][] {{40f}}),
+                Nd4j.createFromArray(new float[][][] {{{1f}, {2f}}})}) {
+            Throwable expected = catchThrowable(() -> stock.getLayer(0).activate(bad.dup(), false, ws));
+            assertThat(expected).isNotNull();
+            assertThat(catchThrowable(() -> fast.getLayer(0).activate(bad.dup(), false, ws)))
+                    .isInstanceOf(expected.getClass()).hasMessage(expected.getMessage());
+        }
+        // with a bias the stock forward and backprop run, and still train
+        EmbeddingSequenceLayer biased = new EmbeddingSequenceLayer.Builder().nIn(vocab).nOut(4).hasBias(true)
+                .inputLength(5).build();
+        MultiLayerNetwork withBias = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(3)
+                .updater(new Adam(1e-2)).list().layer(FastEmbedding.of(biased))
+                .layer(new LastTimeStep(new LSTM.Builder().nIn(4).nOut(3).build()))
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.XENT).nIn(3).nOut(1)
+                        .activation(Activation.SIGMOID).build()).build());
+        withBias.init();
+        INDArray x = tokens(new Random(2), 8, 5, vocab, DataType.FLOAT);
+        INDArray y = Nd4j.createFromArray(new float[][] {{1}, {0}, {1}, {0}, {1}, {0}, {1}, {0}});
+        withBias.fit(x, y);
+        assertThat(((FastEmbeddingLayer) withBias.getLayer(0)).fastForwards).isZero();
+        assertThat(withBias.score()).isFinite();
     }
 
     @Test
