@@ -1,5 +1,6 @@
 package org.flattenexplorer.model;
 
+import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,12 +35,13 @@ import org.nd4j.linalg.api.shape.Shape;
  *
  * <p>Backprop (identity activation, no bias, NCW, float or double, the usual 'f'-order [vocab, E] gradient view;
  * anything else runs the stock code): the stock layer recomputes the forward pass, zeroes the whole
- * [vocab, E] gradient, makes two transposing copies of epsilon and runs a slow scatter op. Here the incoming
- * epsilon is read once, one batch row at a time, straight from its native memory in its own layout; the
- * (masked) rows are summed per distinct token id into a compact [distinct ids, E] buffer, which is transposed
- * and written out one gradient column at a time (each column built in a zeroed Java buffer, then one bulk copy
- * into the gradient view). Every column of the view is written, so no separate zeroing pass is needed. Sums run
- * in the same (batch, time) order as the stock scatter, so results match it.
+ * [vocab, E] gradient, makes two transposing copies of epsilon and runs a slow scatter op. Here the gradient is
+ * built the way the forward pass gathers, one column at a time in a zeroed Java array of the vocabulary's length:
+ * every (unmasked) position adds its epsilon value for that dimension, read straight from the epsilon's native
+ * memory in its own layout, to its token's entry; then the column is copied into the gradient view in one bulk
+ * copy, so every element of the view is written and no separate zeroing pass is needed. The columns are shared
+ * out between the fast LSTM's threads. Each token's sum runs in the stock scatter's (batch, time) order, so
+ * results match it.
  *
  * <p>Positions whose mask value is exactly 0 are skipped (stock adds {@code 0 * epsilon} there, the same unless
  * epsilon holds NaN or infinity at a masked step). Not thread-safe per instance (one network, one thread, like
@@ -47,20 +49,9 @@ import org.nd4j.linalg.api.shape.Shape;
  */
 public class FastEmbeddingLayer extends EmbeddingSequenceLayer {
 
-    // Reused working memory: distinct-id slots, the per-slot sums, their transpose, one gradient column and one
-    // batch row of epsilon. Float or double, whichever the network uses.
-    private transient int[] slotOf = new int[0];   // token id -> slot, -1 when unused (kept all -1 between calls)
-    private transient int[] slotId = new int[0];   // slot -> token id
-    private transient float[] accF = new float[0];
-    private transient float[] accTF = new float[0];
-    private transient float[] colF = new float[0]; // kept all zero between calls
-    private transient float[] rowF = new float[0];
-    private transient double[] accD = new double[0];
-    private transient double[] accTD = new double[0];
-    private transient double[] colD = new double[0];
-    private transient double[] rowD = new double[0];
-
-    private transient float[][] columns = new float[0][]; // one weight column per gather thread
+    // One column of the vocabulary's length per thread: a weight column (forward), a gradient column (backprop).
+    private transient float[][] columns = new float[0][];
+    private transient double[][] columnsD = new double[0][];
 
     /** True while the stock backprop runs: it re-runs the forward pass and reads what the stock forward kept. */
     private transient boolean stockForward;
@@ -103,27 +94,31 @@ public class FastEmbeddingLayer extends EmbeddingSequenceLayer {
         if (eps.dataType() != dt) {
             eps = eps.castTo(dt);
         }
-        long[] st = eps.stride();
-        if (!denseRows(eps)) {
+        if (eps.stride(0) <= 0 || eps.stride(1) <= 0 || eps.stride(2) <= 0) {
             eps = eps.dup('c');
-            st = eps.stride();
         }
-        ensureSlots(vocab, ids.length, embed);
-        int distinct = 0;
-        try {
-            if (dt == DataType.FLOAT) {
-                distinct = accumulateF(eps, st, ids, mask, batch, steps, embed);
-                transposeF(distinct, embed);
-                writeColumnsF(gW, distinct, vocab, embed);
-            } else {
-                distinct = accumulateD(eps, st, ids, mask, batch, steps, embed);
-                transposeD(distinct, embed);
-                writeColumnsD(gW, distinct, vocab, embed);
+        // the unmasked positions: token id, mask value and where the position's E values start in eps
+        long[] st = eps.stride();
+        int[] at = new int[ids.length];
+        int[] id = new int[ids.length];
+        float[] weight = new float[ids.length];
+        int active = 0;
+        for (int b = 0; b < batch; b++) {
+            for (int t = 0; t < steps; t++) {
+                int p = b * steps + t;
+                float m = mask == null ? 1f : mask[p];
+                if (m != 0f) {
+                    at[active] = (int) (b * st[0] + t * st[2]);
+                    id[active] = ids[p];
+                    weight[active++] = m;
+                }
             }
-        } finally {
-            for (int s = 0; s < distinct; s++) {
-                slotOf[slotId[s]] = -1;
-            }
+        }
+        Positions positions = new Positions(at, id, weight, active, (int) st[1]);
+        if (dt == DataType.FLOAT) {
+            scatterF(eps, gW, positions);
+        } else {
+            scatterD(eps, gW, positions);
         }
 
         fastBackprops++;
@@ -205,7 +200,7 @@ public class FastEmbeddingLayer extends EmbeddingSequenceLayer {
         final int vocab = (int) w.size(0);
         final int embed = (int) w.size(1);
         final int positions = ids.length;
-        int parts = Math.max(1, Math.min(FastLstmRuntime.threads(), embed));
+        int parts = parts(embed);
         if (columns.length != parts || columns[0].length < vocab) {
             columns = new float[parts][vocab];
         }
@@ -214,8 +209,8 @@ public class FastEmbeddingLayer extends EmbeddingSequenceLayer {
         List<Runnable> tasks = new ArrayList<>();
         for (int k = 0; k < parts; k++) {
             final float[] column = columns[k];
-            final int from = embed * k / parts;
-            final int to = embed * (k + 1) / parts;
+            final int from = from(k, parts, embed);
+            final int to = from(k + 1, parts, embed);
             final FloatBuffer wk = weights.duplicate();
             final FloatBuffer ok = target.duplicate();
             tasks.add(() -> {
@@ -245,20 +240,6 @@ public class FastEmbeddingLayer extends EmbeddingSequenceLayer {
         return gW.rank() == 2 && gW.stride(0) == 1 && gW.stride(1) == gW.size(0)
                 && gW.size(0) <= Integer.MAX_VALUE && gW.length() <= Integer.MAX_VALUE
                 && epsilon.length() <= Integer.MAX_VALUE;
-    }
-
-    /** True when each batch row [E, T] of {@code eps} occupies exactly E*T consecutive elements. */
-    private static boolean denseRows(INDArray eps) {
-        long e = eps.size(1);
-        long t = eps.size(2);
-        long se = eps.stride(1);
-        long st = eps.stride(2);
-        if (eps.stride(0) <= 0 || se <= 0 || st <= 0) {
-            return false;
-        }
-        boolean tMajor = se == 1 && st == e;   // [b, T, E] memory (the stock forward's layout)
-        boolean eMajor = st == 1 && se == t;   // [b, E, T] memory
-        return (tMajor || eMajor || e == 1 || t == 1) && (e - 1) * se + (t - 1) * st + 1 == e * t;
     }
 
     /** The token ids [batch * T] in (batch, time) order, checked against the vocabulary like the forward pass. */
@@ -306,202 +287,78 @@ public class FastEmbeddingLayer extends EmbeddingSequenceLayer {
         return v.length == batch * steps ? v : Arrays.copyOf(v, batch * steps);
     }
 
-    private void ensureSlots(int vocab, int positions, int embed) {
-        if (slotOf.length < vocab) {
-            slotOf = new int[vocab];
-            Arrays.fill(slotOf, -1);
-        }
-        int maxDistinct = Math.min(vocab, positions);
-        if (slotId.length < maxDistinct) {
-            slotId = new int[maxDistinct];
-        }
+    /** The unmasked positions of a batch, in (batch, time) order; {@code stride} steps through E in eps. */
+    private record Positions(int[] at, int[] id, float[] weight, int count, int stride) {
     }
 
-    // ---------------------------------------------------------------- float
+    /** How many threads share the columns, and column k's range [from(k), from(k + 1)). */
+    private static int parts(int embed) {
+        return Math.max(1, Math.min(FastLstmRuntime.threads(), embed));
+    }
 
-    private int accumulateF(INDArray eps, long[] st, int[] ids, float[] mask, int batch, int steps, int embed) {
-        int rowLen = embed * steps;
-        if (rowF.length < rowLen) {
-            rowF = new float[rowLen];
+    private static int from(int k, int parts, int embed) {
+        return embed * k / parts;
+    }
+
+    /** gW ('f'-order [vocab, E], float) = the epsilon values summed per token id, column by column. */
+    private void scatterF(INDArray eps, INDArray gW, Positions pos) {
+        final int vocab = (int) gW.size(0);
+        final int embed = (int) gW.size(1);
+        int parts = parts(embed);
+        if (columns.length != parts || columns[0].length < vocab) {
+            columns = new float[parts][vocab];
         }
-        int cap = Math.min(slotOf.length, ids.length) * embed;
-        if (accF.length < cap) {
-            accF = new float[cap];
-        }
-        final float[] row = rowF;
-        final float[] acc = accF;
-        final int se = (int) st[1];
-        final int stT = (int) st[2];
-        FloatPointer base = new FloatPointer(eps.data().addressPointer());
-        int distinct = 0;
-        for (int b = 0; b < batch; b++) {
-            base.position((long) b * st[0]).get(row, 0, rowLen);
-            for (int t = 0; t < steps; t++) {
-                int p = b * steps + t;
-                float m = mask == null ? 1f : mask[p];
-                if (m == 0f) {
-                    continue;
-                }
-                int id = ids[p];
-                int s = slotOf[id];
-                boolean fresh = s < 0;
-                if (fresh) {
-                    s = distinct++;
-                    slotOf[id] = s;
-                    slotId[s] = id;
-                }
-                int a = s * embed;
-                int r = t * stT;
-                if (se == 1) {
-                    if (fresh) {
-                        for (int e = 0; e < embed; e++) {
-                            acc[a + e] = row[r + e] * m;
-                        }
-                    } else {
-                        for (int e = 0; e < embed; e++) {
-                            acc[a + e] += row[r + e] * m;
-                        }
+        FloatBuffer source = new FloatPointer(eps.data().addressPointer()).capacity(eps.length()).asBuffer();
+        FloatBuffer target = new FloatPointer(gW.data().addressPointer()).capacity(gW.length()).asBuffer();
+        List<Runnable> tasks = new ArrayList<>();
+        for (int k = 0; k < parts; k++) {
+            final float[] column = columns[k];
+            final int lo = from(k, parts, embed);
+            final int hi = from(k + 1, parts, embed);
+            final FloatBuffer in = source.duplicate();
+            final FloatBuffer out = target.duplicate();
+            tasks.add(() -> {
+                for (int e = lo; e < hi; e++) {
+                    Arrays.fill(column, 0, vocab, 0f);
+                    int shift = e * pos.stride();
+                    for (int q = 0; q < pos.count(); q++) {
+                        column[pos.id()[q]] += in.get(pos.at()[q] + shift) * pos.weight()[q];
                     }
-                } else {
-                    if (fresh) {
-                        for (int e = 0; e < embed; e++) {
-                            acc[a + e] = row[r + e * se] * m;
-                        }
-                    } else {
-                        for (int e = 0; e < embed; e++) {
-                            acc[a + e] += row[r + e * se] * m;
-                        }
+                    out.put(e * vocab, column, 0, vocab);
+                }
+            });
+        }
+        FastLstmRuntime.runAll(tasks);
+    }
+
+    /** {@link #scatterF} in double precision (gradient checks). */
+    private void scatterD(INDArray eps, INDArray gW, Positions pos) {
+        final int vocab = (int) gW.size(0);
+        final int embed = (int) gW.size(1);
+        int parts = parts(embed);
+        if (columnsD.length != parts || columnsD[0].length < vocab) {
+            columnsD = new double[parts][vocab];
+        }
+        DoubleBuffer source = new DoublePointer(eps.data().addressPointer()).capacity(eps.length()).asBuffer();
+        DoubleBuffer target = new DoublePointer(gW.data().addressPointer()).capacity(gW.length()).asBuffer();
+        List<Runnable> tasks = new ArrayList<>();
+        for (int k = 0; k < parts; k++) {
+            final double[] column = columnsD[k];
+            final int lo = from(k, parts, embed);
+            final int hi = from(k + 1, parts, embed);
+            final DoubleBuffer in = source.duplicate();
+            final DoubleBuffer out = target.duplicate();
+            tasks.add(() -> {
+                for (int e = lo; e < hi; e++) {
+                    Arrays.fill(column, 0, vocab, 0.0);
+                    int shift = e * pos.stride();
+                    for (int q = 0; q < pos.count(); q++) {
+                        column[pos.id()[q]] += in.get(pos.at()[q] + shift) * pos.weight()[q];
                     }
+                    out.put(e * vocab, column, 0, vocab);
                 }
-            }
+            });
         }
-        return distinct;
-    }
-
-    /** accT [E, distinct] = acc [distinct, E] transposed, in cache-sized tiles. */
-    private void transposeF(int distinct, int embed) {
-        int len = distinct * embed;
-        if (accTF.length < len) {
-            accTF = new float[Math.max(len, accF.length)];
-        }
-        final float[] acc = accF;
-        final float[] accT = accTF;
-        final int tile = 32;
-        for (int s0 = 0; s0 < distinct; s0 += tile) {
-            int s1 = Math.min(distinct, s0 + tile);
-            for (int e0 = 0; e0 < embed; e0 += tile) {
-                int e1 = Math.min(embed, e0 + tile);
-                for (int e = e0; e < e1; e++) {
-                    int o = e * distinct;
-                    for (int s = s0; s < s1; s++) {
-                        accT[o + s] = acc[s * embed + e];
-                    }
-                }
-            }
-        }
-    }
-
-    /** Writes every column of the 'f'-order gradient view: zeros except the summed rows of the distinct ids. */
-    private void writeColumnsF(INDArray gW, int distinct, int vocab, int embed) {
-        if (colF.length < vocab) {
-            colF = new float[vocab];
-        }
-        final float[] col = colF;
-        final float[] accT = accTF;
-        final int[] id = slotId;
-        FloatPointer out = new FloatPointer(gW.data().addressPointer());
-        try {
-            for (int e = 0; e < embed; e++) {
-                int o = e * distinct;
-                for (int s = 0; s < distinct; s++) {
-                    col[id[s]] = accT[o + s];
-                }
-                out.position((long) e * vocab).put(col, 0, vocab);
-                for (int s = 0; s < distinct; s++) {
-                    col[id[s]] = 0f;
-                }
-            }
-        } catch (RuntimeException ex) {
-            Arrays.fill(col, 0f);
-            throw ex;
-        }
-    }
-
-    // ---------------------------------------------------------------- double (gradient checks)
-
-    private int accumulateD(INDArray eps, long[] st, int[] ids, float[] mask, int batch, int steps, int embed) {
-        int rowLen = embed * steps;
-        if (rowD.length < rowLen) {
-            rowD = new double[rowLen];
-        }
-        int cap = Math.min(slotOf.length, ids.length) * embed;
-        if (accD.length < cap) {
-            accD = new double[cap];
-        }
-        final double[] row = rowD;
-        final double[] acc = accD;
-        final int se = (int) st[1];
-        final int stT = (int) st[2];
-        DoublePointer base = new DoublePointer(eps.data().addressPointer());
-        int distinct = 0;
-        for (int b = 0; b < batch; b++) {
-            base.position((long) b * st[0]).get(row, 0, rowLen);
-            for (int t = 0; t < steps; t++) {
-                int p = b * steps + t;
-                double m = mask == null ? 1.0 : mask[p];
-                if (m == 0.0) {
-                    continue;
-                }
-                int id = ids[p];
-                int s = slotOf[id];
-                boolean fresh = s < 0;
-                if (fresh) {
-                    s = distinct++;
-                    slotOf[id] = s;
-                    slotId[s] = id;
-                }
-                int a = s * embed;
-                int r = t * stT;
-                for (int e = 0; e < embed; e++) {
-                    double v = row[r + e * se] * m;
-                    acc[a + e] = fresh ? v : acc[a + e] + v;
-                }
-            }
-        }
-        return distinct;
-    }
-
-    private void transposeD(int distinct, int embed) {
-        int len = distinct * embed;
-        if (accTD.length < len) {
-            accTD = new double[Math.max(len, accD.length)];
-        }
-        for (int s = 0; s < distinct; s++) {
-            for (int e = 0; e < embed; e++) {
-                accTD[e * distinct + s] = accD[s * embed + e];
-            }
-        }
-    }
-
-    private void writeColumnsD(INDArray gW, int distinct, int vocab, int embed) {
-        if (colD.length < vocab) {
-            colD = new double[vocab];
-        }
-        DoublePointer out = new DoublePointer(gW.data().addressPointer());
-        try {
-            for (int e = 0; e < embed; e++) {
-                int o = e * distinct;
-                for (int s = 0; s < distinct; s++) {
-                    colD[slotId[s]] = accTD[o + s];
-                }
-                out.position((long) e * vocab).put(colD, 0, vocab);
-                for (int s = 0; s < distinct; s++) {
-                    colD[slotId[s]] = 0.0;
-                }
-            }
-        } catch (RuntimeException ex) {
-            Arrays.fill(colD, 0.0);
-            throw ex;
-        }
+        FastLstmRuntime.runAll(tasks);
     }
 }
