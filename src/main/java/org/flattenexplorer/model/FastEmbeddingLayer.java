@@ -94,7 +94,7 @@ public class FastEmbeddingLayer extends EmbeddingSequenceLayer {
         if (eps.dataType() != dt) {
             eps = eps.castTo(dt);
         }
-        if (eps.stride(0) <= 0 || eps.stride(1) <= 0 || eps.stride(2) <= 0) {
+        if (eps.stride(0) <= 0 || eps.stride(1) <= 0 || eps.stride(2) <= 0 || span(eps) > Integer.MAX_VALUE) {
             eps = eps.dup('c');
         }
         // the unmasked positions: token id, mask value and where the position's E values start in eps
@@ -114,7 +114,7 @@ public class FastEmbeddingLayer extends EmbeddingSequenceLayer {
                 }
             }
         }
-        Positions positions = new Positions(at, id, weight, active, (int) st[1]);
+        Positions positions = new Positions(at, id, weight, active, (int) st[1], (int) span(eps));
         if (dt == DataType.FLOAT) {
             scatterF(eps, gW, positions);
         } else {
@@ -287,8 +287,20 @@ public class FastEmbeddingLayer extends EmbeddingSequenceLayer {
         return v.length == batch * steps ? v : Arrays.copyOf(v, batch * steps);
     }
 
-    /** The unmasked positions of a batch, in (batch, time) order; {@code stride} steps through E in eps. */
-    private record Positions(int[] at, int[] id, float[] weight, int count, int stride) {
+    /**
+     * The unmasked positions of a batch, in (batch, time) order; {@code stride} steps through E in eps, whose
+     * elements lie within {@code span} elements of its first.
+     */
+    private record Positions(int[] at, int[] id, float[] weight, int count, int stride, int span) {
+    }
+
+    /** How many elements from its first to its last an array with positive strides covers, gaps included. */
+    private static long span(INDArray a) {
+        long last = 0;
+        for (int d = 0; d < a.rank(); d++) {
+            last += (a.size(d) - 1) * a.stride(d);
+        }
+        return last + 1;
     }
 
     /** How many threads share the columns, and column k's range [from(k), from(k + 1)). */
@@ -308,7 +320,7 @@ public class FastEmbeddingLayer extends EmbeddingSequenceLayer {
         if (columns.length != parts || columns[0].length < vocab) {
             columns = new float[parts][vocab];
         }
-        FloatBuffer source = new FloatPointer(eps.data().addressPointer()).capacity(eps.length()).asBuffer();
+        FloatBuffer source = new FloatPointer(eps.data().addressPointer()).capacity(pos.span()).asBuffer();
         FloatBuffer target = new FloatPointer(gW.data().addressPointer()).capacity(gW.length()).asBuffer();
         List<Runnable> tasks = new ArrayList<>();
         for (int k = 0; k < parts; k++) {
@@ -339,7 +351,7 @@ public class FastEmbeddingLayer extends EmbeddingSequenceLayer {
         if (columnsD.length != parts || columnsD[0].length < vocab) {
             columnsD = new double[parts][vocab];
         }
-        DoubleBuffer source = new DoublePointer(eps.data().addressPointer()).capacity(eps.length()).asBuffer();
+        DoubleBuffer source = new DoublePointer(eps.data().addressPointer()).capacity(pos.span()).asBuffer();
         DoubleBuffer target = new DoublePointer(gW.data().addressPointer()).capacity(gW.length()).asBuffer();
         List<Runnable> tasks = new ArrayList<>();
         for (int k = 0; k < parts; k++) {

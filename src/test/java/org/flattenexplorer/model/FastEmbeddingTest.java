@@ -218,6 +218,12 @@ class FastEmbeddingTest {
                         INDArray v = big.get(NDArrayIndex.interval(2, batch + 2), NDArrayIndex.all(), NDArrayIndex.all());
                         v.assign(vals);
                         return v;
+                    },
+                    () -> {                                                                       // view with gaps
+                        INDArray big = Nd4j.zeros(dt, batch, embed + 3, steps);
+                        INDArray v = big.get(NDArrayIndex.all(), NDArrayIndex.interval(1, embed + 1), NDArrayIndex.all());
+                        v.assign(vals);
+                        return v;
                     });
             for (INDArray m : new INDArray[] {null, mask(batch, steps, dt, 11, 3, 1, 7, 11, 0)}) {
                 INDArray gs = gradient(stock, x, m, vals.dup());
