@@ -32,6 +32,7 @@ public class ReviewPickerView extends VBox {
     private final TextArea ownText = new TextArea();
     private final ListView<String> tokens = new ListView<>();
     private float[] predictions;
+    private ReviewFilter.Index index; // the current split's, built when the split changes
 
     public ReviewPickerView(HiddenStatesViewModel viewModel) {
         this.viewModel = viewModel;
@@ -101,8 +102,11 @@ public class ReviewPickerView extends VBox {
 
     private void refilter() {
         EncodedSplit s = currentSplit();
+        if (s != null && (index == null || !index.indexes(s))) {
+            index = ReviewFilter.Index.of(s);
+        }
         List<ReviewFilter.Row> rows = s == null ? List.of()
-                : ReviewFilter.apply(s, predictions, search.getText(), label.getValue(), outcome.getValue());
+                : ReviewFilter.apply(index, predictions, search.getText(), label.getValue(), outcome.getValue());
         reviews.getItems().setAll(rows);
     }
 
