@@ -52,7 +52,6 @@ final class LstmKernelD implements LstmKernel {
     private static final int ROW_MAJOR = openblas_nolapack.CblasRowMajor;
     private static final int NO_TRANS = openblas_nolapack.CblasNoTrans;
     private static final int TRANS = openblas_nolapack.CblasTrans;
-    private static final DataType DTYPE = DataType.DOUBLE;
 
     private int batch;
     private int steps;
@@ -216,24 +215,9 @@ final class LstmKernelD implements LstmKernel {
         }
     }
 
-    /**
-     * Copies dL/dh [b, U, T] into {@link #e} keeping the epsilon's own memory order (largest stride first), so
-     * the copy is contiguous whatever the layout (Flatten's 'f' order, or a batch-major view), and records the
-     * element strides of b, u, t in that copy.
-     */
+    /** Copies dL/dh [b, U, T] into {@link #e} in its own memory order and records where b, u and t step in it. */
     private void copyEpsilon(INDArray eps) {
-        long[] st = eps.stride();
-        Integer[] order = {0, 1, 2};
-        // sort dimensions by decreasing stride (ties: keep b, u, t order)
-        java.util.Arrays.sort(order, (p, q) -> Long.compare(st[q], st[p]));
-        int[] perm = {order[0], order[1], order[2]};
-        long[] shape = {eps.size(perm[0]), eps.size(perm[1]), eps.size(perm[2])};
-        e.ensure((long) batch * units * steps);
-        e.view(shape).assign(eps.castTo(DTYPE).permute(perm));
-        long[] strideOf = new long[3];
-        strideOf[perm[2]] = 1;
-        strideOf[perm[1]] = shape[2];
-        strideOf[perm[0]] = shape[1] * shape[2];
+        long[] strideOf = e.copyInMemoryOrder(eps);
         eB = strideOf[0];
         eU = strideOf[1];
         eT = strideOf[2];
