@@ -180,49 +180,27 @@ public class FastEmbeddingLayer extends EmbeddingSequenceLayer {
         if (in.ordering() != 'c' || in.isView() || !Shape.hasDefaultStridesForShape(in)) {
             in = workspaceMgr.dup(ArrayType.INPUT, in, 'c');
         }
-        int[] ids = in.data().asInt();
-        if (ids.length != in.length()) {
-            ids = Arrays.copyOf(ids, (int) in.length());
-        }
-        long vocab = c.getNIn();
-        for (int i = 0; i < ids.length; i++) {
-            if (ids[i] < 0 || ids[i] >= vocab) {
-                throw new DL4JInvalidInputException("Invalid index for embedding layer: got index " + ids[i]
-                        + " for entry " + i + " in minibatch; indexes must be between 0 and nIn-1 inclusive (0 to "
-                        + (vocab - 1) + ")");
-            }
-        }
-        return ids;
+        return checkedIds(in, c.getNIn());
     }
 
     /** out [positions, E] ('c') = the rows of the 'f'-order weights [vocab, E] at the ids, column by column. */
     private void gatherF(INDArray w, int[] ids, INDArray out) {
         final int vocab = (int) w.size(0);
         final int embed = (int) w.size(1);
-        final int positions = ids.length;
-        int parts = parts(embed);
-        if (columns.length != parts || columns[0].length < vocab) {
-            columns = new float[parts][vocab];
-        }
+        final float[][] cols = floatColumns(vocab, embed);
         FloatBuffer weights = new FloatPointer(w.data().addressPointer()).capacity(w.length()).asBuffer();
         FloatBuffer target = new FloatPointer(out.data().addressPointer()).capacity(out.length()).asBuffer();
-        List<Runnable> tasks = new ArrayList<>();
-        for (int k = 0; k < parts; k++) {
-            final float[] column = columns[k];
-            final int from = from(k, parts, embed);
-            final int to = from(k + 1, parts, embed);
-            final FloatBuffer wk = weights.duplicate();
-            final FloatBuffer ok = target.duplicate();
-            tasks.add(() -> {
-                for (int e = from; e < to; e++) {
-                    wk.get(e * vocab, column, 0, vocab);
-                    for (int p = 0, o = e; p < positions; p++, o += embed) {
-                        ok.put(o, column[ids[p]]);
-                    }
+        byColumns(cols.length, embed, (k, from, to) -> {
+            final float[] column = cols[k];
+            final FloatBuffer in = weights.duplicate();
+            final FloatBuffer rows = target.duplicate();
+            for (int e = from; e < to; e++) {
+                in.get(e * vocab, column, 0, vocab);
+                for (int p = 0, o = e; p < ids.length; p++, o += embed) {
+                    rows.put(o, column[ids[p]]);
                 }
-            });
-        }
-        FastLstmRuntime.runAll(tasks);
+            }
+        });
     }
 
     /** True where this class's backprop applies; otherwise the stock code runs. */
@@ -253,6 +231,11 @@ public class FastEmbeddingLayer extends EmbeddingSequenceLayer {
         if (in.ordering() != 'c' || in.isView() || !Shape.hasDefaultStridesForShape(in)) {
             in = in.dup('c');
         }
+        return checkedIds(in, vocab);
+    }
+
+    /** The ids of a 'c'-ordered input, each checked against the vocabulary with the stock layer's message. */
+    private static int[] checkedIds(INDArray in, long vocab) {
         int[] ids = in.data().asInt();
         if (ids.length != in.length()) {
             ids = Arrays.copyOf(ids, (int) in.length());
@@ -303,74 +286,82 @@ public class FastEmbeddingLayer extends EmbeddingSequenceLayer {
         return last + 1;
     }
 
-    /** How many threads share the columns, and column k's range [from(k), from(k + 1)). */
+    /** One step of the column-by-column passes: columns [from, to) of the embedding, with scratch column {@code part}. */
+    private interface ColumnRange {
+        void run(int part, int from, int to);
+    }
+
+    /** Shares the embedding's columns out between the fast LSTM's threads, one scratch column each. */
+    private static void byColumns(int parts, int embed, ColumnRange work) {
+        List<Runnable> tasks = new ArrayList<>();
+        for (int k = 0; k < parts; k++) {
+            final int part = k;
+            tasks.add(() -> work.run(part, embed * part / parts, embed * (part + 1) / parts));
+        }
+        FastLstmRuntime.runAll(tasks);
+    }
+
+    /** How many threads share the columns. */
     private static int parts(int embed) {
         return Math.max(1, Math.min(FastLstmRuntime.threads(), embed));
     }
 
-    private static int from(int k, int parts, int embed) {
-        return embed * k / parts;
+    /** One scratch column of the vocabulary's length per thread (kept between calls). */
+    private float[][] floatColumns(int vocab, int embed) {
+        int parts = parts(embed);
+        if (columns.length != parts || columns[0].length < vocab) {
+            columns = new float[parts][vocab];
+        }
+        return columns;
+    }
+
+    private double[][] doubleColumns(int vocab, int embed) {
+        int parts = parts(embed);
+        if (columnsD.length != parts || columnsD[0].length < vocab) {
+            columnsD = new double[parts][vocab];
+        }
+        return columnsD;
     }
 
     /** gW ('f'-order [vocab, E], float) = the epsilon values summed per token id, column by column. */
     private void scatterF(INDArray eps, INDArray gW, Positions pos) {
         final int vocab = (int) gW.size(0);
-        final int embed = (int) gW.size(1);
-        int parts = parts(embed);
-        if (columns.length != parts || columns[0].length < vocab) {
-            columns = new float[parts][vocab];
-        }
+        final float[][] cols = floatColumns(vocab, (int) gW.size(1));
         FloatBuffer source = new FloatPointer(eps.data().addressPointer()).capacity(pos.span()).asBuffer();
         FloatBuffer target = new FloatPointer(gW.data().addressPointer()).capacity(gW.length()).asBuffer();
-        List<Runnable> tasks = new ArrayList<>();
-        for (int k = 0; k < parts; k++) {
-            final float[] column = columns[k];
-            final int lo = from(k, parts, embed);
-            final int hi = from(k + 1, parts, embed);
+        byColumns(cols.length, (int) gW.size(1), (k, from, to) -> {
+            final float[] column = cols[k];
             final FloatBuffer in = source.duplicate();
             final FloatBuffer out = target.duplicate();
-            tasks.add(() -> {
-                for (int e = lo; e < hi; e++) {
-                    Arrays.fill(column, 0, vocab, 0f);
-                    int shift = e * pos.stride();
-                    for (int q = 0; q < pos.count(); q++) {
-                        column[pos.id()[q]] += in.get(pos.at()[q] + shift) * pos.weight()[q];
-                    }
-                    out.put(e * vocab, column, 0, vocab);
+            for (int e = from; e < to; e++) {
+                Arrays.fill(column, 0, vocab, 0f);
+                int shift = e * pos.stride();
+                for (int q = 0; q < pos.count(); q++) {
+                    column[pos.id()[q]] += in.get(pos.at()[q] + shift) * pos.weight()[q];
                 }
-            });
-        }
-        FastLstmRuntime.runAll(tasks);
+                out.put(e * vocab, column, 0, vocab);
+            }
+        });
     }
 
     /** {@link #scatterF} in double precision (gradient checks). */
     private void scatterD(INDArray eps, INDArray gW, Positions pos) {
         final int vocab = (int) gW.size(0);
-        final int embed = (int) gW.size(1);
-        int parts = parts(embed);
-        if (columnsD.length != parts || columnsD[0].length < vocab) {
-            columnsD = new double[parts][vocab];
-        }
+        final double[][] cols = doubleColumns(vocab, (int) gW.size(1));
         DoubleBuffer source = new DoublePointer(eps.data().addressPointer()).capacity(pos.span()).asBuffer();
         DoubleBuffer target = new DoublePointer(gW.data().addressPointer()).capacity(gW.length()).asBuffer();
-        List<Runnable> tasks = new ArrayList<>();
-        for (int k = 0; k < parts; k++) {
-            final double[] column = columnsD[k];
-            final int lo = from(k, parts, embed);
-            final int hi = from(k + 1, parts, embed);
+        byColumns(cols.length, (int) gW.size(1), (k, from, to) -> {
+            final double[] column = cols[k];
             final DoubleBuffer in = source.duplicate();
             final DoubleBuffer out = target.duplicate();
-            tasks.add(() -> {
-                for (int e = lo; e < hi; e++) {
-                    Arrays.fill(column, 0, vocab, 0.0);
-                    int shift = e * pos.stride();
-                    for (int q = 0; q < pos.count(); q++) {
-                        column[pos.id()[q]] += in.get(pos.at()[q] + shift) * pos.weight()[q];
-                    }
-                    out.put(e * vocab, column, 0, vocab);
+            for (int e = from; e < to; e++) {
+                Arrays.fill(column, 0, vocab, 0.0);
+                int shift = e * pos.stride();
+                for (int q = 0; q < pos.count(); q++) {
+                    column[pos.id()[q]] += in.get(pos.at()[q] + shift) * pos.weight()[q];
                 }
-            });
-        }
-        FastLstmRuntime.runAll(tasks);
+                out.put(e * vocab, column, 0, vocab);
+            }
+        });
     }
 }

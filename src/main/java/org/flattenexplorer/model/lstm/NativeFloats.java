@@ -1,7 +1,6 @@
 package org.flattenexplorer.model.lstm;
 
 import java.nio.FloatBuffer;
-import java.util.Arrays;
 import org.bytedeco.javacpp.FloatPointer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
@@ -47,23 +46,12 @@ public final class NativeFloats {
     }
 
     /**
-     * Copies a rank-3 array in keeping its own memory order (largest stride first, ties in dimension order), so
-     * the copy is contiguous whatever the layout (Flatten's view, a batch-major view, a reversed copy), and returns
-     * the element strides of its three dimensions in the copy: the kernels read dL/dh [b, U, T] this way.
+     * Copies a rank-3 array in keeping its own memory order ({@link MemoryOrder}) and returns the element strides of
+     * its three dimensions in the copy.
      */
     public long[] copyInMemoryOrder(INDArray a) {
-        long[] st = a.stride();
-        Integer[] order = {0, 1, 2};
-        Arrays.sort(order, (p, q) -> Long.compare(st[q], st[p]));
-        int[] perm = {order[0], order[1], order[2]};
-        long[] shape = {a.size(perm[0]), a.size(perm[1]), a.size(perm[2])};
         ensure(a.length());
-        view(shape).assign(a.castTo(DataType.FLOAT).permute(perm));
-        long[] strideOf = new long[3];
-        strideOf[perm[2]] = 1;
-        strideOf[perm[1]] = shape[2];
-        strideOf[perm[0]] = shape[1] * shape[2];
-        return strideOf;
+        return MemoryOrder.copy(a, DataType.FLOAT, this::view);
     }
 
     /** A pointer of the caller's own onto element {@code offset} (pointers are not shared between threads). */
