@@ -23,6 +23,7 @@ import org.flattenexplorer.model.Head;
 import org.flattenexplorer.model.Implementation;
 import org.flattenexplorer.model.ModelSpec;
 import org.flattenexplorer.model.Preset;
+import org.flattenexplorer.model.lstm.FastLstmRuntime;
 
 /**
  * {@code bench}: the question's workload (448 train + 200 validation reviews, maxlen 500, 128/128, batch 32,
@@ -37,7 +38,8 @@ final class BenchCommand {
     static final Set<String> OPTIONS = TrainCommand.options("data", "json", "peer");
 
     /** The JVM settings the launcher uses for the app; the benchmark measures the app as users run it. */
-    static final List<String> APP_JVM_FLAGS = List.of("-Xmx1g", "-Dorg.bytedeco.javacpp.maxbytes=1500m",
+    static final List<String> APP_JVM_FLAGS = List.of("-Xmx1g", "--add-modules", "jdk.incubator.vector",
+            "-Dorg.bytedeco.javacpp.maxbytes=1500m",
             "-Dorg.bytedeco.javacpp.maxphysicalbytes=3g");
 
     /** The peer's Python: Debian's, which has python3-torch. */
@@ -154,6 +156,9 @@ final class BenchCommand {
         node.put("gflop_total", flops.total() / 1e9);
         node.put("threads", gemm.get("threads").asInt());
         node.put("blas", gemm.get("blas").asText());
+        if (gemm.has("vector")) {
+            node.put("vector", gemm.get("vector").asText());
+        }
         ArrayNode kinds = json.createArrayNode();
         for (JsonNode k : gemm.get("gemm")) {
             ObjectNode kind = ((ObjectNode) k).deepCopy();
@@ -289,7 +294,7 @@ final class BenchCommand {
         command.addAll(APP_JVM_FLAGS);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
-        for (String p : List.of("flatten.bench.gemm-seconds", "flatten.lstm.threads")) {
+        for (String p : List.of("flatten.bench.gemm-seconds", "flatten.lstm.threads", FastLstmRuntime.VECTOR_PROPERTY)) {
             if (System.getProperty(p) != null) {
                 command.add("-D" + p + "=" + System.getProperty(p));
             }

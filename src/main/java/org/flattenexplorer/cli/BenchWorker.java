@@ -18,6 +18,7 @@ import org.flattenexplorer.model.ExperimentSpec;
 import org.flattenexplorer.model.Implementation;
 import org.flattenexplorer.model.lstm.FastLstmRuntime;
 import org.flattenexplorer.model.lstm.GemmRates;
+import org.flattenexplorer.model.lstm.StepProductF;
 import org.flattenexplorer.training.TrainingEvent;
 import org.flattenexplorer.training.TrainingRun;
 import org.nd4j.linalg.factory.Nd4j;
@@ -114,12 +115,20 @@ public final class BenchWorker {
             k.put("calls_per_batch", r.gemm().calls(dims));
             k.put("gflops_1_thread", r.gflops1());
             k.put("gflops_" + threads + "_threads", r.gflopsN());
+            if (!Double.isNaN(r.vector1())) {
+                k.put("gflops_vector_1_thread", r.vector1());
+                k.put("gflops_vector_" + threads + "_threads", r.vectorN());
+            }
             k.put("gflops_best", r.best());
             kinds.add(k);
         }
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("threads", threads);
         result.put("blas", "bytedeco openblas_nolapack, one BLAS thread per Java thread");
+        if (FastLstmRuntime.vectorSteps()) {
+            result.put("vector", "per-step products on the JVM's vector unit (StepProductF), "
+                    + StepProductF.vectorBits() + "-bit vectors");
+        }
         result.put("gemm", kinds);
         System.out.println(new ObjectMapper().writeValueAsString(result));
         System.exit(0);

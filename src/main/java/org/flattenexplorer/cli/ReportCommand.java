@@ -254,21 +254,33 @@ final class ReportCommand {
         return t.toString();
     }
 
-    /** The bound's parts: each GEMM kind's shape, the rates measured on it and its share of the epoch's work. */
+    /**
+     * The bound's parts: each GEMM kind's shape, the rates measured on it (through BLAS, and on the vector unit where
+     * the per-step products run there) and its share of the epoch's work.
+     */
     static String gemmTable(JsonNode bound) {
         int threads = bound.get("threads").asInt();
-        StringBuilder t = new StringBuilder(String.format(Locale.ROOT, "| GEMM | m x n x k (one call, whole batch) | GFLOP/s, "
-                + "1 thread | GFLOP/s, %d threads | GFLOP an epoch |%n|---|---|---|---|---|%n", threads));
+        boolean vector = false;
         for (JsonNode k : bound.get("gemm")) {
-            t.append(String.format(Locale.ROOT, "| %s | %d x %d x %d | %.1f | %.1f | %.1f |%n", k.get("label").asText(),
+            vector |= k.has("gflops_vector_1_thread");
+        }
+        StringBuilder t = new StringBuilder(String.format(Locale.ROOT, "| GEMM | m x n x k (one call, whole batch) | GFLOP/s, "
+                + "1 thread | GFLOP/s, %d threads |%s GFLOP an epoch |%n|---|---|---|---|%s---|%n", threads,
+                vector ? String.format(Locale.ROOT, " vector unit, 1 thread | vector unit, %d threads |", threads) : "",
+                vector ? "---|---|" : ""));
+        for (JsonNode k : bound.get("gemm")) {
+            String onVectorUnit = !vector ? "" : !k.has("gflops_vector_1_thread") ? " - | - |"
+                    : String.format(Locale.ROOT, " %.1f | %.1f |", k.get("gflops_vector_1_thread").asDouble(),
+                            k.get("gflops_vector_" + threads + "_threads").asDouble());
+            t.append(String.format(Locale.ROOT, "| %s | %d x %d x %d | %.1f | %.1f |%s %.1f |%n", k.get("label").asText(),
                     k.get("m").asLong(), k.get("n").asLong(), k.get("k").asLong(), k.get("gflops_1_thread").asDouble(),
-                    k.get("gflops_" + threads + "_threads").asDouble(), k.get("gflop_epoch").asDouble()));
+                    k.get("gflops_" + threads + "_threads").asDouble(), onVectorUnit, k.get("gflop_epoch").asDouble()));
         }
         t.append(String.format(Locale.ROOT, "%nFloating-point bound: %.1f GFLOP an epoch (forward %.1f, backward %.1f, "
-                        + "validation %.1f), each GEMM at the faster of its two rates: **%.2f s**%n",
+                        + "validation %.1f), each GEMM at the %s: **%.2f s**%n",
                 bound.get("gflop_total").asDouble(), bound.get("gflop_forward").asDouble(),
                 bound.get("gflop_backward").asDouble(), bound.get("gflop_validation").asDouble(),
-                bound.get("bound_s").asDouble()));
+                vector ? "fastest of its rates" : "faster of its two rates", bound.get("bound_s").asDouble()));
         return t.toString();
     }
 }

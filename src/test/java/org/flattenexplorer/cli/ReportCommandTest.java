@@ -89,4 +89,23 @@ class ReportCommandTest {
         assertThat(cli.stderr().lines().toList()).hasSize(2).allMatch(l -> l.startsWith("error: "));
         assertThat(cli.stderr()).contains("neither compare nor bench output").contains("missing.json");
     }
+
+    @Test
+    void theBoundsTableShowsTheVectorUnitsRatesWhereThePerStepProductsRanThere() throws Exception {
+        String gemm = "{\"label\": \"%s\", \"m\": 32, \"n\": 512, \"k\": 128, \"gflops_1_thread\": 50.0, "
+                + "\"gflops_2_threads\": 60.0, %s\"gflop_epoch\": 42.0}";
+        String bound = "{\"threads\": 2, \"vector\": \"x\", \"gflop_total\": 84.0, \"gflop_forward\": 84.0, "
+                + "\"gflop_backward\": 0.0, \"gflop_validation\": 0.0, \"bound_s\": 0.75, \"gemm\": ["
+                + gemm.formatted("input projection", "") + ", "
+                + gemm.formatted("recurrent (per step)", "\"gflops_vector_1_thread\": 85.0, \"gflops_vector_2_threads\": "
+                + "160.0, ") + "]}";
+
+        String table = ReportCommand.gemmTable(new com.fasterxml.jackson.databind.ObjectMapper().readTree(bound));
+
+        assertThat(table).contains("| GEMM | m x n x k (one call, whole batch) | GFLOP/s, 1 thread | GFLOP/s, 2 threads "
+                        + "| vector unit, 1 thread | vector unit, 2 threads | GFLOP an epoch |\n|---|---|---|---|---|---|---|\n")
+                .contains("| input projection | 32 x 512 x 128 | 50.0 | 60.0 | - | - | 42.0 |")
+                .contains("| recurrent (per step) | 32 x 512 x 128 | 50.0 | 60.0 | 85.0 | 160.0 | 42.0 |")
+                .contains("each GEMM at the fastest of its rates: **0.75 s**");
+    }
 }

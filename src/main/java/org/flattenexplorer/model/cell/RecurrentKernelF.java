@@ -8,6 +8,7 @@ import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.openblas.global.openblas_nolapack;
 import org.flattenexplorer.model.lstm.FastLstmRuntime;
 import org.flattenexplorer.model.lstm.NativeFloats;
+import org.flattenexplorer.model.lstm.StepProductF;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -276,6 +277,13 @@ abstract class RecurrentKernelF implements RecurrentKernel {
         }
     }
 
+    /** Reads one row of G values at {@code at} of a heap array into the gate blocks {@code row} [gates][U]. */
+    private static void get(float[] from, int at, float[][] row, int units) {
+        for (int k = 0; k < row.length; k++) {
+            System.arraycopy(from, at + k * units, row[k], 0, units);
+        }
+    }
+
     /** Writes the gate blocks {@code row} [gates][U] as one row of G values at {@code at}. */
     private static void put(FloatBuffer to, int at, float[][] row, int units) {
         for (int k = 0; k < row.length; k++) {
@@ -313,11 +321,13 @@ abstract class RecurrentKernelF implements RecurrentKernel {
         float[][] dx = new float[0][]; // deltas of one row [gates][U]
         float[][] dh = new float[0][]; // recurrent deltas of one row [gates][U]
         float[][] carry = new float[0][]; // per row: the part of dL/dh_{t} that step t+1 passes back besides RW
+        StepProductF product; // the per-step products when FastLstmRuntime.vectorSteps() (made on first use)
 
         void free() {
             for (NativeFloats bf : new NativeFloats[] {dw, drw, zh, dht, ones, sums}) {
                 bf.free();
             }
+            product = null;
             hp = hn = ax = g = er = new float[0];
             zx = zhRow = zeroRow = dx = dh = carry = new float[0][];
         }
@@ -339,6 +349,13 @@ abstract class RecurrentKernelF implements RecurrentKernel {
             if (ax.length != auxWidth) {
                 ax = new float[auxWidth];
             }
+        }
+
+        private StepProductF product() {
+            if (product == null) {
+                product = new StepProductF();
+            }
+            return product;
         }
 
         /** sums[j] = sum over the rows of a [rows, width] row-major block (one GEMV against ones). */
@@ -368,6 +385,10 @@ abstract class RecurrentKernelF implements RecurrentKernel {
             final FloatPointer pzh = zh.at(0);
             final FloatPointer pzhRow = zh.at(0);
             final int gemvRows = FastLstmRuntime.gemvRows();
+            final StepProductF vp = FastLstmRuntime.vectorSteps() ? product() : null;
+            if (vp != null) {
+                vp.loadWeights(rwc.nio, 0, gw, units, gw);
+            }
             // all steps' input projections at once: Z = X * W
             openblas_nolapack.cblas_sgemm(ROW_MAJOR, NO_TRANS, NO_TRANS, n * steps, gw, nIn, 1,
                     x.at((long) lo * steps * nIn), nIn, wc.at(0), gw, 0, z.at((long) lo * ldz), gw);
@@ -375,7 +396,12 @@ abstract class RecurrentKernelF implements RecurrentKernel {
             final FloatBuffer hb = h.nio;
             final FloatBuffer zhb = zh.nio;
             for (int t = 0; t < steps; t++) {
-                if (t > 0 && n <= gemvRows) {
+                if (t > 0 && vp != null) {
+                    // h_{t-1} x RW on the vector unit
+                    vp.zeroOutput(n);
+                    vp.loadInput(hb, lo * ldh + (t - 1) * units, ldh, n);
+                    vp.run();
+                } else if (t > 0 && n <= gemvRows) {
                     // few rows: one GEMV a row (OpenBLAS packs the weights on every GEMM call, whatever the rows)
                     for (int r = 0; r < n; r++) {
                         openblas_nolapack.cblas_sgemv(ROW_MAJOR, TRANS, units, gw, 1, prw, gw,
@@ -401,7 +427,9 @@ abstract class RecurrentKernelF implements RecurrentKernel {
                     }
                     final int zIdx = row * ldz + t * gw;
                     get(zb, zIdx, zx, units);
-                    if (t > 0) {
+                    if (t > 0 && vp != null) {
+                        get(vp.out(), r * gw, zhRow, units);
+                    } else if (t > 0) {
                         get(zhb, r * gw, zhRow, units);
                     } else {
                         for (float[] block : zhRow) {
@@ -446,6 +474,11 @@ abstract class RecurrentKernelF implements RecurrentKernel {
             final FloatPointer pdht = dht.at(0);
             final FloatPointer pdhtRow = dht.at(0);
             final int gemvRows = FastLstmRuntime.gemvRows();
+            final StepProductF vp = FastLstmRuntime.vectorSteps() ? product() : null;
+            if (vp != null) {
+                // dL/dh_t = dHZ_{t+1} x RW^T, with RW^T as [G, U]
+                vp.loadWeightsTransposed(rwc.nio, 0, gw, gw, units);
+            }
             final FloatBuffer zb = z.nio;
             final FloatBuffer hb = h.nio;
             final FloatBuffer eb = e.nio;
@@ -457,7 +490,11 @@ abstract class RecurrentKernelF implements RecurrentKernel {
             final long st = eT;
             for (int t = steps - 1; t >= 0; t--) {
                 final boolean last = t == steps - 1;
-                if (!last && n <= gemvRows) {
+                if (!last && vp != null) {
+                    vp.zeroOutput(n);
+                    vp.loadInput(dhb, lo * ldz + (t + 1) * gw, ldz, n);
+                    vp.run();
+                } else if (!last && n <= gemvRows) {
                     for (int r = 0; r < n; r++) {
                         openblas_nolapack.cblas_sgemv(ROW_MAJOR, NO_TRANS, units, gw, 1, prw, gw,
                                 pdhz.position((long) (lo + r) * ldz + (long) (t + 1) * gw), 1, 0,
@@ -474,6 +511,8 @@ abstract class RecurrentKernelF implements RecurrentKernel {
                     final int zIdx = row * ldz + t * gw;
                     if (last) {
                         Arrays.fill(g, 0);
+                    } else if (vp != null) {
+                        System.arraycopy(vp.out(), r * units, g, 0, units);
                     } else {
                         dhtb.get(r * units, g, 0, units);
                     }

@@ -51,6 +51,12 @@ public final class FastLstmRuntime {
      */
     public static final int DEFAULT_GEMV_ROWS = 16;
 
+    /** System property that turns {@link #vectorSteps()} off ({@code false}) where it would be on. */
+    public static final String VECTOR_PROPERTY = "flatten.lstm.vector";
+
+    /** The incubating JDK module that {@link StepProductF} needs (the launcher and the installer add it). */
+    public static final String VECTOR_MODULE = "jdk.incubator.vector";
+
     /** Batch sizes from which {@link Split#AUTO} may split the LSTM by units (see {@link #UNIT_SPLIT_MIN_UNITS}). */
     public static final int UNIT_SPLIT_MIN_BATCH = 8;
 
@@ -77,6 +83,8 @@ public final class FastLstmRuntime {
     private static volatile int threads = defaultThreads();
     private static volatile Split split = defaultSplit();
     private static volatile int gemvRows = Math.max(0, Integer.getInteger(GEMV_ROWS_PROPERTY, DEFAULT_GEMV_ROWS));
+    private static volatile boolean vectorSteps = vectorStepsSupported() && StepProductF.vectorBits() >= 512
+            && !"false".equalsIgnoreCase(System.getProperty(VECTOR_PROPERTY, "").trim());
     private static ExecutorService pool;
     private static int poolSize;
 
@@ -132,6 +140,31 @@ public final class FastLstmRuntime {
             throw new IllegalArgumentException("rows must be >= 0, got " + rows);
         }
         gemvRows = rows;
+    }
+
+    /**
+     * Whether the recurrent kernels (the LSTM's and the other cells') run their per-step products with
+     * {@link StepProductF} instead of BLAS. On by default where the JVM has {@value #VECTOR_MODULE} and 512-bit
+     * vectors, where it was measured about twice as fast as the GEMVs (with 256-bit vectors it was not faster), unless
+     * {@value #VECTOR_PROPERTY} is {@code false}.
+     */
+    public static boolean vectorSteps() {
+        return vectorSteps;
+    }
+
+    /** Turns {@link #vectorSteps()} on or off (tests and benchmarks compare the two); on needs the module. */
+    public static void setVectorSteps(boolean on) {
+        if (on && !vectorStepsSupported()) {
+            throw new IllegalStateException("the per-step vector products need the JDK module " + VECTOR_MODULE
+                    + " (java --add-modules " + VECTOR_MODULE + ")");
+        }
+        vectorSteps = on;
+    }
+
+    /** Whether this JVM can run {@link StepProductF} at all: it has the module {@value #VECTOR_MODULE}. */
+    public static boolean vectorStepsSupported() {
+        // without the module, touching StepProductF would fail to link
+        return ModuleLayer.boot().findModule(VECTOR_MODULE).isPresent();
     }
 
     /**

@@ -14,15 +14,22 @@ import org.flattenexplorer.model.EpochFlops.Gemm;
  * {@link FastLstmRuntime#configureNativeSingleThreaded()} sets it), with one thread doing a whole batch's GEMMs
  * and with {@code threads} Java threads each doing a slice of the batch at the same time, as the kernels use the
  * cores. Each kind is timed over whole batches' worth of its calls (the per-step kinds: T - 1 calls), the best of
- * a few repeats.
+ * a few repeats. Where the kernels run the per-step products on the vector unit instead
+ * ({@link FastLstmRuntime#vectorSteps()}), those kinds are timed that way too (with the kernel's copies of the rows),
+ * and the bound takes the faster.
  */
 public final class GemmRates {
 
-    /** One kind's rates in GFLOP/s, alone ({@code threads} = 1) and with the batch split over the threads. */
-    public record Rate(Gemm gemm, long[] shape, double gflops1, int threads, double gflopsN) {
-        /** The faster of the two ways: what the bound assumes the machine can do. */
+    /**
+     * One kind's rates in GFLOP/s through BLAS, alone ({@code threads} = 1) and with the batch split over the threads,
+     * and the same on the vector unit ({@link StepProductF}; NaN where not measured).
+     */
+    public record Rate(Gemm gemm, long[] shape, double gflops1, int threads, double gflopsN, double vector1,
+                       double vectorN) {
+        /** The fastest of the ways: what the bound assumes the machine can do. */
         public double best() {
-            return Math.max(gflops1, gflopsN);
+            double blas = Math.max(gflops1, gflopsN);
+            return Double.isNaN(vector1) ? blas : Math.max(blas, Math.max(vector1, vectorN));
         }
     }
 
@@ -42,18 +49,24 @@ public final class GemmRates {
         FastLstmRuntime.configureNativeSingleThreaded();
         List<Rate> rates = new ArrayList<>();
         for (Gemm g : Gemm.values()) {
-            double one = rate(g, dims, batch, 1, seconds);
-            double many = threads > 1 ? rate(g, dims, batch, threads, seconds) : one;
-            rates.add(new Rate(g, g.shape(batch, dims), one, threads, many));
+            double one = rate(g, dims, batch, 1, seconds, false);
+            double many = threads > 1 ? rate(g, dims, batch, threads, seconds, false) : one;
+            double vectorOne = Double.NaN;
+            double vectorMany = Double.NaN;
+            if (FastLstmRuntime.vectorSteps() && (g == Gemm.RECURRENT || g == Gemm.RECURRENT_BACKWARD)) {
+                vectorOne = rate(g, dims, batch, 1, seconds, true);
+                vectorMany = threads > 1 ? rate(g, dims, batch, threads, seconds, true) : vectorOne;
+            }
+            rates.add(new Rate(g, g.shape(batch, dims), one, threads, many, vectorOne, vectorMany));
         }
         return rates;
     }
 
-    private static double rate(Gemm g, EpochFlops.Dims dims, int batch, int threads, double seconds) {
+    private static double rate(Gemm g, EpochFlops.Dims dims, int batch, int threads, double seconds, boolean vector) {
         int parts = Math.max(1, Math.min(threads, batch));
         List<Operands> slices = new ArrayList<>();
         for (int k = 0; k < parts; k++) {
-            slices.add(new Operands(g, g.shape(batch / parts + (k < batch % parts ? 1 : 0), dims), k));
+            slices.add(new Operands(g, g.shape(batch / parts + (k < batch % parts ? 1 : 0), dims), k, vector));
         }
         long calls = Math.max(1, g.calls(dims));
         // calibrate: one batch's worth of calls, so a repeat lasts about `seconds`
@@ -89,7 +102,10 @@ public final class GemmRates {
         FastLstmRuntime.runAll(tasks);
     }
 
-    /** One thread's matrices for one kind, laid out and transposed as the kernels call it. */
+    /**
+     * One thread's matrices for one kind, laid out and transposed as the kernels call it, or on the vector unit as
+     * the kernels run a per-step product there (the rows copied in, the product from zero).
+     */
     private static final class Operands {
         final int m;
         final int n;
@@ -99,8 +115,9 @@ public final class GemmRates {
         final FloatPointer a;
         final FloatPointer b;
         final FloatPointer c;
+        final StepProductF vector;
 
-        Operands(Gemm g, long[] shape, long seed) {
+        Operands(Gemm g, long[] shape, long seed, boolean onVectorUnit) {
             m = (int) shape[0];
             n = (int) shape[1];
             k = (int) shape[2];
@@ -109,9 +126,19 @@ public final class GemmRates {
             a = filled((long) m * k, seed);
             b = filled((long) k * n, seed + 100);
             c = filled((long) m * n, seed + 200);
+            vector = onVectorUnit ? new StepProductF() : null;
+            if (vector != null) {
+                vector.loadWeights(b.asBuffer(), 0, n, k, n);
+            }
         }
 
         void gemm() {
+            if (vector != null) {
+                vector.zeroOutput(m);
+                vector.loadInput(a.asBuffer(), 0, k, m);
+                vector.run();
+                return;
+            }
             int lda = transA == TRANS ? m : k;
             int ldb = transB == TRANS ? k : n;
             openblas_nolapack.cblas_sgemm(ROW_MAJOR, transA, transB, m, n, k, 1, a, lda, b, ldb, 0, c, n);

@@ -426,6 +426,13 @@ final class LstmKernelD implements LstmKernel {
         }
     }
 
+    /** Reads one [4U] row at {@code at} of a heap array into its four gate blocks. */
+    private static void getRow(double[] from, int at, double[][] row, int U) {
+        for (int k = 0; k < row.length; k++) {
+            System.arraycopy(from, at + k * U, row[k], 0, U);
+        }
+    }
+
     /** Writes the four gate blocks as one [4U] row at {@code at}. */
     private static void putRow(DoubleBuffer to, int at, double[][] row, int U) {
         for (int k = 0; k < row.length; k++) {
@@ -464,11 +471,13 @@ final class LstmKernelD implements LstmKernel {
         double[][] dcNext = new double[0][];
         double[][] fNext = new double[0][];
         double[][] dhCarry = new double[0][]; // dL/dh carried back over masked steps
+        StepProductD product; // the per-step products when FastLstmRuntime.vectorSteps() (made on first use)
 
         void free() {
             for (NativeDoubles bf : new NativeDoubles[] {dw, drw, dht}) {
                 bf.free();
             }
+            product = null;
             hNew = dhRow = er = tcRow = zeroU = new double[0];
             bs = za = d = c = tc = cRoll = dcNext = fNext = dhCarry = new double[0][];
             db = new double[0][];
@@ -495,6 +504,13 @@ final class LstmKernelD implements LstmKernel {
                 tcRow = new double[U];
                 zeroU = new double[U];
             }
+        }
+
+        private StepProductD product() {
+            if (product == null) {
+                product = new StepProductD();
+            }
+            return product;
         }
 
         void forward(boolean keep, StepBarrier barrier) {
@@ -527,6 +543,10 @@ final class LstmKernelD implements LstmKernel {
             final DoublePointer pw = wc.at(col);
             final DoublePointer prw = rwc.at(col);
             final int gemvRows = FastLstmRuntime.gemvRows();
+            final StepProductD vp = FastLstmRuntime.vectorSteps() ? product() : null;
+            if (vp != null) {
+                vp.loadWeights(rwc.nio, col, G, UA, 4 * U);
+            }
             // all steps' input projections at once: Z = X * W (this slice's rows and gate columns)
             openblas_nolapack.cblas_dgemm(ROW_MAJOR, NO_TRANS, NO_TRANS, n * T, 4 * U, nIn, 1,
                     x.at((long) lo * T * nIn), nIn, pw, G, 0, pz, G);
@@ -540,7 +560,14 @@ final class LstmKernelD implements LstmKernel {
             final DoubleBuffer zb = z.nio;
             final DoubleBuffer hb = h.nio;
             for (int t = 0; t < T; t++) {
-                if (t > 0) {
+                if (vp != null) {
+                    // the step's input projections, plus h_{t-1} (every unit) x RW on the vector unit
+                    vp.loadOutput(zb, lo * ldz + t * G + col, ldz, n);
+                    if (t > 0) {
+                        vp.loadInput(hb, lo * ldh + (t - 1) * UA, ldh, n);
+                        vp.run();
+                    }
+                } else if (t > 0) {
                     final long zAt = (long) lo * ldz + (long) t * G + col;
                     final long hAt = (long) lo * ldh + (long) (t - 1) * UA;
                     if (n <= gemvRows) {
@@ -568,7 +595,11 @@ final class LstmKernelD implements LstmKernel {
                             System.arraycopy(t > 0 ? cc[ci - 1] : zero, 0, cc[ci], 0, U);
                         }
                     } else {
-                        getRow(zb, zIdx, zr, U);
+                        if (vp != null) {
+                            getRow(vp.out(), r * 4 * U, zr, U);
+                        } else {
+                            getRow(zb, zIdx, zr, U);
+                        }
                         activateGates(zr, bb, U);
                         if (keep) {
                             cells(zr, t > 0 ? cc[ci - 1] : zero, cc[ci], tcc[ci], hr, U);
@@ -615,6 +646,11 @@ final class LstmKernelD implements LstmKernel {
             final DoublePointer pdht = dht.at(0);
             final DoublePointer pdhtRow = dht.at(0);
             final int gemvRows = FastLstmRuntime.gemvRows();
+            final StepProductD vp = FastLstmRuntime.vectorSteps() ? product() : null;
+            if (vp != null) {
+                // dL/dh_t = dZ_{t+1} x RW^T: this slice's rows of RW, as [4U, nu]
+                vp.loadWeightsTransposed(rwc.nio, u0 * G, G, G, U);
+            }
             final double[][] a = za;
             final double[] dh = dhRow;
             final double[] eRow = er;
@@ -632,7 +668,11 @@ final class LstmKernelD implements LstmKernel {
             final long st = eT;
             for (int t = T - 1; t >= 0; t--) {
                 final boolean last = t == T - 1;
-                if (!last) {
+                if (!last && vp != null) {
+                    vp.zeroOutput(n);
+                    vp.loadInput(dzb, lo * ldz + (t + 1) * G, ldz, n);
+                    vp.run();
+                } else if (!last) {
                     // dL/dh_t (recurrent part, this slice's units) = dZ_{t+1} * RW^T (every gate column)
                     final long dzAt = (long) lo * ldz + (long) (t + 1) * G;
                     if (n <= gemvRows) {
@@ -651,6 +691,8 @@ final class LstmKernelD implements LstmKernel {
                     getRow(zb, zIdx, a, U);
                     if (last) {
                         java.util.Arrays.fill(dh, 0);
+                    } else if (vp != null) {
+                        System.arraycopy(vp.out(), r * U, dh, 0, U);
                     } else {
                         dhb.get(r * U, dh, 0, U);
                     }

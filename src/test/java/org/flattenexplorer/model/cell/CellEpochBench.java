@@ -37,11 +37,12 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * ratio to the LSTM's. A developer's harness (its own minimal network, no app code around it beyond the layers);
  * the product's benchmark is {@code ./flatten-explorer bench}.
  *
- * <p>Run: {@code java -Xmx1g -Dorg.bytedeco.javacpp.maxbytes=1500m -Dorg.bytedeco.javacpp.maxphysicalbytes=3g
+ * <p>Run: {@code java -Xmx1g --add-modules jdk.incubator.vector -Dorg.bytedeco.javacpp.maxbytes=1500m -Dorg.bytedeco.javacpp.maxphysicalbytes=3g
  * -cp target/classes:target/test-classes:$(cat target/runtime-classpath.txt)
  * org.flattenexplorer.model.cell.CellEpochBench [rounds] [lstm,gru,simple-rnn] [flatten|last]} with
- * {@code OMP_NUM_THREADS=1}. A cell named with a suffix, {@code gru:1}, runs with that
- * {@link FastLstmRuntime#gemvRows()} ({@code gru:1,gru:16} compares per-step GEMMs and GEMVs).
+ * {@code OMP_NUM_THREADS=1} (and {@code --add-modules jdk.incubator.vector}, as the app runs). A cell named with a
+ * suffix, {@code gru:1}, runs its per-step products through BLAS with that {@link FastLstmRuntime#gemvRows()}
+ * ({@code gru,gru:16,gru:1} compares the vector unit's products, GEMVs and GEMMs).
  */
 public final class CellEpochBench {
 
@@ -124,6 +125,7 @@ public final class CellEpochBench {
         String[] cells = (args.length > 1 ? args[1] : "lstm,gru").split(",");
         boolean flatten = args.length <= 2 || !args[2].equals("last");
         FastLstmRuntime.configureNativeSingleThreaded();
+        final boolean vectorSteps = FastLstmRuntime.vectorSteps();
         Random rnd = new Random(42);
         List<DataSet> train = batches(rnd, TRAIN);
         List<DataSet> validation = batches(rnd, VALIDATION);
@@ -139,7 +141,9 @@ public final class CellEpochBench {
                 flatten ? "flatten" : "last state", rounds);
         for (int r = 0; r < rounds; r++) {
             for (String c : cells) {
-                // "gru:1": the GRU with FastLstmRuntime.gemvRows 1 (GEMMs for the slices of 16 rows)
+                // "gru:1": the GRU's per-step products through BLAS with FastLstmRuntime.gemvRows 1 (GEMMs for the
+                // slices of 16 rows); "gru": the defaults (on the vector unit where it is on by default)
+                FastLstmRuntime.setVectorSteps(!c.contains(":") && vectorSteps);
                 FastLstmRuntime.setGemvRows(c.contains(":") ? Integer.parseInt(c.split(":")[1])
                         : FastLstmRuntime.DEFAULT_GEMV_ROWS);
                 double[] s = epoch(nets.get(c), train, validation);

@@ -3,6 +3,7 @@ package org.flattenexplorer.model.cell;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.flattenexplorer.model.cell.CellTestSupport.*;
 
+import java.util.List;
 import org.deeplearning4j.gradientcheck.GradientCheckUtil;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
@@ -144,19 +145,27 @@ class RecurrentCellMaskingTest {
     }
 
     @Test
-    void perRowGemvsAndGemmsGiveTheSameStatesAndGradients() {
+    void perStepProductsOnTheVectorUnitAsPerRowGemvsOrAsGemmsGiveTheSameStatesAndGradients() {
         int before = FastLstmRuntime.gemvRows();
+        boolean vectorBefore = FastLstmRuntime.vectorSteps();
         try {
             for (Kind kind : CELLS) {
+                FastLstmRuntime.setVectorSteps(false);
                 FastLstmRuntime.setGemvRows(0);
                 Pair<INDArray, INDArray> gemm = run(kind, 1);
                 FastLstmRuntime.setGemvRows(LENGTHS.length);
                 Pair<INDArray, INDArray> gemv = run(kind, 1);
-                assertThat(maxAbsDiff(gemm.getFirst(), gemv.getFirst())).as("%s states", kind).isLessThan(1e-12);
-                assertThat(maxAbsDiff(gemm.getSecond(), gemv.getSecond())).as("%s gradients", kind).isLessThan(1e-12);
+                FastLstmRuntime.setVectorSteps(true);
+                Pair<INDArray, INDArray> vector = run(kind, 1);
+                for (Pair<INDArray, INDArray> other : List.of(gemv, vector)) {
+                    assertThat(maxAbsDiff(gemm.getFirst(), other.getFirst())).as("%s states", kind).isLessThan(1e-12);
+                    assertThat(maxAbsDiff(gemm.getSecond(), other.getSecond())).as("%s gradients", kind)
+                            .isLessThan(1e-12);
+                }
             }
         } finally {
             FastLstmRuntime.setGemvRows(before);
+            FastLstmRuntime.setVectorSteps(vectorBefore);
         }
     }
 

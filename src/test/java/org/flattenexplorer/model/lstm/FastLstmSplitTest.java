@@ -18,7 +18,8 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The two ways of sharing the float kernel's work between threads (by batch rows, by units with a barrier a step),
- * each with per-step GEMVs for few rows or GEMMs, give the same states and gradients, and those of the double kernel,
+ * each with its per-step products on the vector unit ({@link StepProductF}) or through BLAS (GEMVs for few rows or
+ * GEMMs), give the same states and gradients, and those of the double kernel,
  * with and without masks, for a batch of one, a few rows and a full mini-batch. The units (9) do not divide evenly
  * between the two threads.
  */
@@ -32,12 +33,14 @@ class FastLstmSplitTest {
     private final int threadsBefore = FastLstmRuntime.threads();
     private final FastLstmRuntime.Split splitBefore = FastLstmRuntime.split();
     private final int gemvRowsBefore = FastLstmRuntime.gemvRows();
+    private final boolean vectorBefore = FastLstmRuntime.vectorSteps();
 
     @AfterEach
     void restore() {
         FastLstmRuntime.setThreads(threadsBefore);
         FastLstmRuntime.setSplit(splitBefore);
         FastLstmRuntime.setGemvRows(gemvRowsBefore);
+        FastLstmRuntime.setVectorSteps(vectorBefore);
     }
 
     @Test
@@ -49,9 +52,13 @@ class FastLstmSplitTest {
                 INDArray eps = randn(D, 41 + batch, batch, UNITS, T);
                 INDArray mask = masked ? randomMask(batch, 51 + batch) : null;
 
+                FastLstmRuntime.setVectorSteps(true);
                 Pair<INDArray, INDArray> units = run(F, FastLstmRuntime.Split.UNITS, x, eps, mask);
                 Pair<INDArray, INDArray> rows = run(F, FastLstmRuntime.Split.BATCH, x, eps, mask);
                 Pair<INDArray, INDArray> exact = run(D, FastLstmRuntime.Split.BATCH, x, eps, mask);
+                FastLstmRuntime.setVectorSteps(false);
+                Pair<INDArray, INDArray> gemv = run(F, FastLstmRuntime.Split.BATCH, x, eps, mask);
+                Pair<INDArray, INDArray> unitsGemv = run(F, FastLstmRuntime.Split.UNITS, x, eps, mask);
                 FastLstmRuntime.setGemvRows(0);
                 Pair<INDArray, INDArray> gemm = run(F, FastLstmRuntime.Split.BATCH, x, eps, mask);
                 Pair<INDArray, INDArray> unitsGemm = run(F, FastLstmRuntime.Split.UNITS, x, eps, mask);
@@ -66,9 +73,9 @@ class FastLstmSplitTest {
                         .isLessThan(1e-5 * scaleH);
                 assertThat(maxAbsDiff(units.getSecond(), exact.getSecond())).as(what + ": gradients against double")
                         .isLessThan(1e-4 * scaleG);
-                for (Pair<INDArray, INDArray> g : List.of(gemm, unitsGemm)) {
-                    assertThat(maxAbsDiff(g.getFirst(), rows.getFirst())).as(what + ": states, GEMMs").isLessThan(1e-6 * scaleH);
-                    assertThat(maxAbsDiff(g.getSecond(), rows.getSecond())).as(what + ": gradients, GEMMs")
+                for (Pair<INDArray, INDArray> g : List.of(gemv, unitsGemv, gemm, unitsGemm)) {
+                    assertThat(maxAbsDiff(g.getFirst(), rows.getFirst())).as(what + ": states, BLAS").isLessThan(1e-6 * scaleH);
+                    assertThat(maxAbsDiff(g.getSecond(), rows.getSecond())).as(what + ": gradients, BLAS")
                             .isLessThan(1e-5 * scaleG);
                 }
             }

@@ -7,17 +7,22 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The double-precision kernel (used by gradient checks) is generated from the float one: never stale. */
+/**
+ * The double-precision kernel and per-step product (used by gradient checks) are generated from the float ones:
+ * never stale.
+ */
 class GeneratedKernelTest {
 
     @Test
-    void theCommittedDoubleKernelIsWhatTheGeneratorMakesOfTheFloatKernel(@TempDir Path temp) throws Exception {
-        Path generated = temp.resolve("LstmKernelD.java");
-        Process p = new ProcessBuilder("sh", "scripts/gen-double-kernel.sh", generated.toString())
+    void theCommittedDoubleFilesAreWhatTheGeneratorMakesOfTheFloatOnes(@TempDir Path temp) throws Exception {
+        Process p = new ProcessBuilder("sh", "scripts/gen-double-kernel.sh", temp.toString())
                 .redirectErrorStream(true).start();
         assertThat(p.waitFor()).isZero();
 
-        assertThat(Files.readString(generated)).as("run scripts/gen-double-kernel.sh after editing LstmKernelF")
-                .isEqualTo(Files.readString(Path.of("src/main/java/org/flattenexplorer/model/lstm/LstmKernelD.java")));
+        for (String name : new String[] {"LstmKernelD.java", "StepProductD.java"}) {
+            assertThat(Files.readString(temp.resolve(name)))
+                    .as("run scripts/gen-double-kernel.sh after editing " + name.replace("D.java", "F"))
+                    .isEqualTo(Files.readString(Path.of("src/main/java/org/flattenexplorer/model/lstm", name)));
+        }
     }
 }

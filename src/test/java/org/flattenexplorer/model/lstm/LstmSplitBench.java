@@ -13,7 +13,7 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Compares ways of running the fast LSTM in one JVM: the batch split ({@link FastLstmRuntime.Split#BATCH}) with
  * per-step GEMMs or with one GEMV per row ({@link FastLstmRuntime#gemvRows()}), and the unit split
- * ({@link FastLstmRuntime.Split#UNITS}), taking turns so that a change of the machine's speed hits all alike; prints
+ * ({@link FastLstmRuntime.Split#UNITS}), the per-step products through BLAS or on the vector unit, taking turns so that a change of the machine's speed hits all alike; prints
  * each round and the medians. A developer's harness, not a test.
  *
  * <ul>
@@ -26,7 +26,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * Dense, Adam), the split switched between epochs.</li>
  * </ul>
  * The system property {@code units} changes the kernel's units (default 128) in the first two modes.
- * Run: {@code mvn -o -q test-compile}, then {@code java -cp target/classes:target/test-classes:$(cat
+ * Run: {@code mvn -o -q test-compile}, then {@code java --add-modules jdk.incubator.vector -cp target/classes:target/test-classes:$(cat
  * target/runtime-classpath.txt) org.flattenexplorer.model.lstm.LstmSplitBench kernel 7}.
  */
 public final class LstmSplitBench {
@@ -35,18 +35,23 @@ public final class LstmSplitBench {
     private static final int N_IN = 128;
     private static final int UNITS = Integer.getInteger("units", 128);
     /** One way of running the kernel. */
-    private record Variant(String name, FastLstmRuntime.Split split, int gemvRows) {
+    private record Variant(String name, FastLstmRuntime.Split split, int gemvRows, boolean vector) {
         void apply() {
             FastLstmRuntime.setSplit(split);
             FastLstmRuntime.setGemvRows(gemvRows);
+            FastLstmRuntime.setVectorSteps(vector);
         }
     }
 
-    /** The batch split with per-step GEMMs (as before the GEMVs), with GEMVs for its 16 rows, the unit split. */
+    /**
+     * The batch split with per-step GEMMs (as before the GEMVs), with GEMVs for its 16 rows, with the products on the
+     * vector unit ({@link StepProductF}), and the unit split with them on the vector unit.
+     */
     private static final Variant[] VARIANTS = {
-        new Variant("batch split, GEMM", FastLstmRuntime.Split.BATCH, 1),
-        new Variant("batch split, GEMV rows", FastLstmRuntime.Split.BATCH, FastLstmRuntime.DEFAULT_GEMV_ROWS),
-        new Variant("unit split", FastLstmRuntime.Split.UNITS, FastLstmRuntime.DEFAULT_GEMV_ROWS),
+        new Variant("batch split, GEMM", FastLstmRuntime.Split.BATCH, 1, false),
+        new Variant("batch split, GEMV rows", FastLstmRuntime.Split.BATCH, FastLstmRuntime.DEFAULT_GEMV_ROWS, false),
+        new Variant("batch split, vector", FastLstmRuntime.Split.BATCH, FastLstmRuntime.DEFAULT_GEMV_ROWS, true),
+        new Variant("unit split, vector", FastLstmRuntime.Split.UNITS, FastLstmRuntime.DEFAULT_GEMV_ROWS, true),
     };
     private static final int V = VARIANTS.length;
 

@@ -1,0 +1,224 @@
+// GENERATED from StepProductF.java by gen-double-kernel.sh: do not edit; edit StepProductF and rerun.
+package org.flattenexplorer.model.lstm;
+
+import java.nio.DoubleBuffer;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * One slice's per-step recurrent product, {@code out[n, N] += in[n, K] x w[K, N]}, on the JVM's vector unit.
+ *
+ * <p>Why not BLAS: a recurrent kernel multiplies the same [K, N] weights by a few rows ([16, 128] x [128, 512] for
+ * the question's LSTM) 500 times a batch. OpenBLAS packs the weights on every GEMM call, and one GEMV a row reads
+ * them once a row; both ran at about 40-45 GFLOP/s a core here. This kernel keeps four rows' accumulators in
+ * registers while it streams the weights once per four rows (the weights stay in L2 between steps), which ran at
+ * 75-87 GFLOP/s on the same shapes with 512-bit vectors. With 256-bit vectors it was no faster than the GEMVs, so
+ * the kernels use it only on machines whose preferred vectors are 512 bits wide ({@link FastLstmRuntime#vectorSteps}).
+ *
+ * <p>The operands are copied to the Java heap: the weights once a pass ({@link #loadWeights},
+ * {@link #loadWeightsTransposed}), the rows once a step ({@link #loadInput}, {@link #loadOutput}); a step's copies
+ * are ~1/20 of its arithmetic. The class needs the incubating module {@code jdk.incubator.vector}
+ * ({@code --add-modules jdk.incubator.vector}); nothing loads it unless {@link FastLstmRuntime#vectorSteps()} is on.
+ *
+ * <p>Generated from StepProductF.
+ */
+public final class StepProductD {
+
+    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+
+    private double[] w = new double[0];
+    private double[] in = new double[0];
+    private double[] out = new double[0];
+    private int k;
+    private int width;
+    private int rows;
+
+    /** Bits of the vectors this class computes with (the machine's preferred width). */
+    public static int vectorBits() {
+        return S.vectorBitSize();
+    }
+
+    /** Copies the weights: {@code w[i][j] = from[at + i * ld + j]} for K rows and N columns. */
+    public void loadWeights(DoubleBuffer from, int at, int ld, int kRows, int nCols) {
+        shape(kRows, nCols);
+        for (int i = 0; i < kRows; i++) {
+            from.get(at + i * ld, w, i * nCols, nCols);
+        }
+    }
+
+    /** Copies the transpose of a [N, K] block: {@code w[i][j] = from[at + j * ld + i]}. */
+    public void loadWeightsTransposed(DoubleBuffer from, int at, int ld, int kRows, int nCols) {
+        shape(kRows, nCols);
+        double[] row = new double[kRows];
+        for (int j = 0; j < nCols; j++) {
+            from.get(at + j * ld, row, 0, kRows);
+            for (int i = 0; i < kRows; i++) {
+                w[i * nCols + j] = row[i];
+            }
+        }
+    }
+
+    private void shape(int kRows, int nCols) {
+        k = kRows;
+        width = nCols;
+        if (w.length < kRows * nCols) {
+            w = new double[kRows * nCols];
+        }
+    }
+
+    /** Copies n rows of K inputs, row r from {@code from[at + r * ld]}. */
+    public void loadInput(DoubleBuffer from, int at, int ld, int n) {
+        rows(n);
+        for (int r = 0; r < n; r++) {
+            from.get(at + r * ld, in, r * k, k);
+        }
+    }
+
+    /** Starts the outputs from n rows of N values, row r from {@code from[at + r * ld]}. */
+    public void loadOutput(DoubleBuffer from, int at, int ld, int n) {
+        rows(n);
+        for (int r = 0; r < n; r++) {
+            from.get(at + r * ld, out, r * width, width);
+        }
+    }
+
+    /** Starts the outputs of n rows at zero. */
+    public void zeroOutput(int n) {
+        rows(n);
+        java.util.Arrays.fill(out, 0, n * width, 0);
+    }
+
+    private void rows(int n) {
+        rows = n;
+        if (in.length < n * k) {
+            in = new double[n * k];
+        }
+        if (out.length < n * width) {
+            out = new double[n * width];
+        }
+    }
+
+    /** The outputs, row r at {@code r * N}. */
+    public double[] out() {
+        return out;
+    }
+
+    /** {@code out += in x w} over the rows loaded. */
+    public void run() {
+        int r = 0;
+        for (; r + 4 <= rows; r += 4) {
+            fourRows(r);
+        }
+        for (; r < rows; r++) {
+            oneRow(r);
+        }
+    }
+
+    private void fourRows(int r) {
+        final double[] a = in;
+        final double[] b = w;
+        final double[] c = out;
+        final int kk = k;
+        final int n = width;
+        final int a0 = r * kk;
+        final int a1 = a0 + kk;
+        final int a2 = a1 + kk;
+        final int a3 = a2 + kk;
+        final int c0 = r * n;
+        final int c1 = c0 + n;
+        final int c2 = c1 + n;
+        final int c3 = c2 + n;
+        int j = 0;
+        for (; j + 2 * L <= n; j += 2 * L) {
+            DoubleVector s00 = DoubleVector.fromArray(S, c, c0 + j);
+            DoubleVector s01 = DoubleVector.fromArray(S, c, c0 + j + L);
+            DoubleVector s10 = DoubleVector.fromArray(S, c, c1 + j);
+            DoubleVector s11 = DoubleVector.fromArray(S, c, c1 + j + L);
+            DoubleVector s20 = DoubleVector.fromArray(S, c, c2 + j);
+            DoubleVector s21 = DoubleVector.fromArray(S, c, c2 + j + L);
+            DoubleVector s30 = DoubleVector.fromArray(S, c, c3 + j);
+            DoubleVector s31 = DoubleVector.fromArray(S, c, c3 + j + L);
+            for (int i = 0; i < kk; i++) {
+                final DoubleVector w0 = DoubleVector.fromArray(S, b, i * n + j);
+                final DoubleVector w1 = DoubleVector.fromArray(S, b, i * n + j + L);
+                DoubleVector x = DoubleVector.broadcast(S, a[a0 + i]);
+                s00 = w0.fma(x, s00);
+                s01 = w1.fma(x, s01);
+                x = DoubleVector.broadcast(S, a[a1 + i]);
+                s10 = w0.fma(x, s10);
+                s11 = w1.fma(x, s11);
+                x = DoubleVector.broadcast(S, a[a2 + i]);
+                s20 = w0.fma(x, s20);
+                s21 = w1.fma(x, s21);
+                x = DoubleVector.broadcast(S, a[a3 + i]);
+                s30 = w0.fma(x, s30);
+                s31 = w1.fma(x, s31);
+            }
+            s00.intoArray(c, c0 + j);
+            s01.intoArray(c, c0 + j + L);
+            s10.intoArray(c, c1 + j);
+            s11.intoArray(c, c1 + j + L);
+            s20.intoArray(c, c2 + j);
+            s21.intoArray(c, c2 + j + L);
+            s30.intoArray(c, c3 + j);
+            s31.intoArray(c, c3 + j + L);
+        }
+        if (j < n) {
+            for (int q = r; q < r + 4; q++) {
+                tail(q, j);
+            }
+        }
+    }
+
+    private void oneRow(int r) {
+        final double[] a = in;
+        final double[] b = w;
+        final double[] c = out;
+        final int kk = k;
+        final int n = width;
+        final int a0 = r * kk;
+        final int c0 = r * n;
+        int j = 0;
+        for (; j + 2 * L <= n; j += 2 * L) {
+            DoubleVector s0 = DoubleVector.fromArray(S, c, c0 + j);
+            DoubleVector s1 = DoubleVector.fromArray(S, c, c0 + j + L);
+            for (int i = 0; i < kk; i++) {
+                final DoubleVector x = DoubleVector.broadcast(S, a[a0 + i]);
+                s0 = DoubleVector.fromArray(S, b, i * n + j).fma(x, s0);
+                s1 = DoubleVector.fromArray(S, b, i * n + j + L).fma(x, s1);
+            }
+            s0.intoArray(c, c0 + j);
+            s1.intoArray(c, c0 + j + L);
+        }
+        if (j < n) {
+            tail(r, j);
+        }
+    }
+
+    /** Columns [j, N) of row r, one vector at a time and then one column at a time (N not a multiple of 2L). */
+    private void tail(int r, int from) {
+        final double[] a = in;
+        final double[] b = w;
+        final double[] c = out;
+        final int kk = k;
+        final int n = width;
+        final int a0 = r * kk;
+        final int c0 = r * n;
+        int j = from;
+        for (; j + L <= n; j += L) {
+            DoubleVector s = DoubleVector.fromArray(S, c, c0 + j);
+            for (int i = 0; i < kk; i++) {
+                s = DoubleVector.fromArray(S, b, i * n + j).fma(DoubleVector.broadcast(S, a[a0 + i]), s);
+            }
+            s.intoArray(c, c0 + j);
+        }
+        for (; j < n; j++) {
+            double s = c[c0 + j];
+            for (int i = 0; i < kk; i++) {
+                s = Math.fma(a[a0 + i], b[i * n + j], s);
+            }
+            c[c0 + j] = s;
+        }
+    }
+}
