@@ -52,7 +52,7 @@ final class HiddenStatesTab extends Tab {
             }
         });
         hidden.modelProperty().addListener((o, was, now) -> showFirstReviewIfEmpty());
-        hidden.datasetProperty().addListener((o, was, now) -> showFirstReviewIfEmpty());
+        hidden.datasetProperty().addListener(o -> showFirstReviewIfEmpty()); // no equals over two datasets
         app.runs().runs().addListener((ListChangeListener<RunItem>) change -> {
             updateEvidence();
             while (change.next()) {

@@ -14,6 +14,8 @@ import java.util.function.Function;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -63,6 +65,7 @@ public final class HiddenStatesViewModel {
     private final BooleanProperty frozen = new SimpleBooleanProperty(this, "frozen");
     /** Whether the views are on screen: copying and probing the training network is skipped while they are not. */
     private volatile boolean following = true;
+    private final ReadOnlyBooleanWrapper shown = new ReadOnlyBooleanWrapper(true);
     private final ObjectProperty<Highlight> highlight = new SimpleObjectProperty<>(this, "highlight", Highlight.NONE);
     private final IntegerProperty playRequests = new SimpleIntegerProperty(this, "playRequests");
     private final IntegerProperty playIndex = new SimpleIntegerProperty(this, "playIndex", Integer.MAX_VALUE);
@@ -93,9 +96,18 @@ public final class HiddenStatesViewModel {
     public ReadOnlyObjectProperty<Inspection> compareInspectionProperty() { return compareInspection.getReadOnlyProperty(); }
     public BooleanProperty frozenProperty() { return frozen; }
 
-    /** The host says whether the views are on screen (a hidden tab needs no copy of the network per epoch). */
+    /**
+     * The host says whether the views are on screen (a hidden tab needs no copy of the network per epoch, and its
+     * review picker no filtering or predictions while a run starts). Called on the UI thread.
+     */
     public void setFollowing(boolean shown) {
         following = shown;
+        this.shown.set(shown);
+    }
+
+    /** Whether the views are on screen ({@link #setFollowing}). */
+    public ReadOnlyBooleanProperty shownProperty() {
+        return shown.getReadOnlyProperty();
     }
     /** The rows the heatmaps frame for a lesson step (padding, words, the row a last-state model reads). */
     public ObjectProperty<Highlight> highlightProperty() { return highlight; }

@@ -33,6 +33,7 @@ public class ReviewPickerView extends VBox {
     private final ListView<String> tokens = new ListView<>();
     private float[] predictions;
     private ReviewFilter.Index index; // the current split's, built when the split changes
+    private boolean stale; // the dataset or model changed while the picker was off screen
 
     public ReviewPickerView(HiddenStatesViewModel viewModel) {
         this.viewModel = viewModel;
@@ -71,8 +72,15 @@ public class ReviewPickerView extends VBox {
         search.textProperty().addListener((o, a, b) -> refilter());
         label.valueProperty().addListener((o, a, b) -> refilter());
         outcome.valueProperty().addListener((o, a, b) -> refilter());
-        viewModel.datasetProperty().addListener((o, a, b) -> rescore());
-        viewModel.modelProperty().addListener((o, a, b) -> rescore());
+        // invalidation, not change, listeners: a change listener compares the old and new dataset with equals,
+        // which walks every review's text when a run brings its own copy of the same data
+        viewModel.datasetProperty().addListener(o -> rescoreWhenShown());
+        viewModel.modelProperty().addListener(o -> rescoreWhenShown());
+        viewModel.shownProperty().addListener((o, was, shown) -> {
+            if (shown && stale) {
+                rescore();
+            }
+        });
         reviews.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             EncodedSplit s = currentSplit();
             if (b != null && s != null) {
@@ -88,7 +96,20 @@ public class ReviewPickerView extends VBox {
         return d == null ? null : "Test".equals(split.getValue()) ? d.test() : d.validation();
     }
 
+    /**
+     * Off screen (another tab in front) the picker only notes that its list is out of date: when a run starts, its
+     * filtering on the UI thread and its predictions over the split would take time from the first batches.
+     */
+    private void rescoreWhenShown() {
+        if (viewModel.shownProperty().get()) {
+            rescore();
+        } else {
+            stale = true;
+        }
+    }
+
     private void rescore() {
+        stale = false;
         predictions = null;
         refilter();
         EncodedSplit s = currentSplit();

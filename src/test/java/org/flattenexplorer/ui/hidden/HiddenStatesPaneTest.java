@@ -129,4 +129,23 @@ class HiddenStatesPaneTest {
         Files.createDirectories(file.toAbsolutePath().getParent());
         ImageIO.write(SwingFXUtils.fromFXImage(shot[0], null), "png", file.toFile());
     }
+
+    @Test
+    void thePickerOffScreenLeavesANewDatasetForLaterAndListsItWhenShown(FxRobot robot) throws Exception {
+        org.flattenexplorer.data.PreparedDataset data = org.flattenexplorer.training.TrainingFixtures.synthetic(
+                org.flattenexplorer.ui.TinySpecs.flatten());
+        javafx.scene.control.ListView<?> list = robot.lookup("#review-list").queryAs(javafx.scene.control.ListView.class);
+        robot.interact(() -> {
+            vm.setFollowing(false); // another tab in front: a run starting must not filter on the UI thread
+            vm.datasetProperty().set(data);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(list.getItems()).isEmpty();
+
+        robot.interact(() -> vm.setFollowing(true));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(list.getItems()).hasSize(data.validation().size());
+        robot.interact(() -> vm.datasetProperty().set(null));
+    }
 }
