@@ -28,7 +28,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * of the candidate alone) and the cell's row math, which overwrites the input projections with what backprop needs.
  * The backward pass runs one GEMM per step for the recurrent part of dL/dh and the cell's row math for the deltas;
  * the weight gradients and dL/dinput are large GEMMs after the sweep, and the slices' weight gradients are summed at
- * the end. BLAS runs single-threaded (the slices are the parallelism).
+ * the end. BLAS runs single-threaded (the slices are the parallelism). Where {@link FastLstmRuntime#vectorSteps()}
+ * is on, the per-step products run on the JVM's vector unit ({@code model.lstm.StepProductD}) instead of BLAS.
  *
  * <p>Generated from RecurrentKernelF.
  */

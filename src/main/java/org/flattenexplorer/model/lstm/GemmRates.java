@@ -116,6 +116,7 @@ public final class GemmRates {
         final FloatPointer b;
         final FloatPointer c;
         final StepProductF vector;
+        final java.nio.FloatBuffer rows; // a's rows as the vector unit reads them, like the kernels' buffers
 
         Operands(Gemm g, long[] shape, long seed, boolean onVectorUnit) {
             m = (int) shape[0];
@@ -127,6 +128,7 @@ public final class GemmRates {
             b = filled((long) k * n, seed + 100);
             c = filled((long) m * n, seed + 200);
             vector = onVectorUnit ? new StepProductF() : null;
+            rows = onVectorUnit ? a.asBuffer() : null;
             if (vector != null) {
                 vector.loadWeights(b.asBuffer(), 0, n, k, n);
             }
@@ -135,7 +137,7 @@ public final class GemmRates {
         void gemm() {
             if (vector != null) {
                 vector.zeroOutput(m);
-                vector.loadInput(a.asBuffer(), 0, k, m);
+                vector.loadInput(rows, 0, k, m);
                 vector.run();
                 return;
             }

@@ -40,9 +40,11 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * per step one recurrent GEMM ([n, U] x [U, 4nu]) and short Java loops over the gate blocks, which overwrite the
  * pre-activations with the activations (the cache for backprop). The backward pass runs one GEMM per step for dL/dh
  * ([n, 4U] x [4U, nu]) and short Java loops for the gate deltas; the weight gradients and dL/dinput are big GEMMs
- * after the sweep. A slice of up to {@link FastLstmRuntime#gemvRows()} rows runs its per-step products as one GEMV
- * per row instead: OpenBLAS packs the weights on every GEMM call whatever the rows, so a one-row GEMM took ~14x a
- * GEMV's time, and up to 16 rows the GEMVs together are still faster.
+ * after the sweep. Where {@link FastLstmRuntime#vectorSteps()} is on, the per-step products run on the JVM's vector
+ * unit instead ({@link StepProductD}, about twice OpenBLAS's rate on these shapes); otherwise a slice of up to
+ * {@link FastLstmRuntime#gemvRows()} rows runs them as one GEMV per row: OpenBLAS packs the weights on every GEMM
+ * call whatever the rows, so a one-row GEMM took ~14x a GEMV's time, and up to 16 rows the GEMVs together are still
+ * faster.
  * BLAS runs single-threaded (the slices are the parallelism).
  *
  * <p>Generated from LstmKernelF.
