@@ -34,10 +34,13 @@ public final class FastLstmRuntime {
 
     /**
      * Units from which {@link Split#AUTO} splits the LSTM by units (with batches of {@link #UNIT_SPLIT_MIN_BATCH} rows
-     * or more). Measured with {@code LstmSplitBench kernel} on 2 cores, the variants taking turns batch by batch, the
-     * unit split's epoch against the batch split's (with its per-row GEMVs): 1.12x at 128 units (the question's; its
-     * per-step GEMMs ran ~27% faster than the batch split's GEMMs, but the threads' waits at the step barrier, ~15 us
-     * a step from jitter between them, and the loops over half as many units per row ate that), 0.95x at 256 units.
+     * or more), where the per-step products run through BLAS. Measured with {@code LstmSplitBench kernel} on 2 cores,
+     * the variants taking turns batch by batch, the unit split's epoch against the batch split's (with its per-row
+     * GEMVs): 1.12x at 128 units (the question's; its per-step GEMMs ran ~27% faster than the batch split's GEMMs, but
+     * the threads' waits at the step barrier, ~15 us a step from jitter between them, and the loops over half as many
+     * units per row ate that), 0.95x at 256 units. With the products on the vector unit ({@link #vectorSteps()}) the
+     * batch split won at both: the unit split took 1.16x its time at 128 units and 1.26x at 256, so AUTO then keeps the
+     * batch split (512 units and more were not measured either way).
      */
     public static final int UNIT_SPLIT_MIN_UNITS = 256;
 
@@ -67,7 +70,7 @@ public final class FastLstmRuntime {
     public enum Split {
         /**
          * Units for layers of {@link #UNIT_SPLIT_MIN_UNITS} units or more and batches of {@link #UNIT_SPLIT_MIN_BATCH}
-         * rows or more, batch rows otherwise.
+         * rows or more when the per-step products run through BLAS, batch rows otherwise.
          */
         AUTO,
         /** Each thread runs the whole recurrence of its own rows of the batch. */
@@ -179,7 +182,7 @@ public final class FastLstmRuntime {
         return switch (split) {
             case BATCH -> false;
             case UNITS -> true;
-            case AUTO -> batch >= UNIT_SPLIT_MIN_BATCH && units >= UNIT_SPLIT_MIN_UNITS;
+            case AUTO -> !vectorSteps && batch >= UNIT_SPLIT_MIN_BATCH && units >= UNIT_SPLIT_MIN_UNITS;
         };
     }
 

@@ -98,6 +98,11 @@ class FastLstmSplitTest {
         FastLstmRuntime.setThreads(2);
         FastLstmRuntime.setSplit(FastLstmRuntime.Split.AUTO);
         int units = FastLstmRuntime.UNIT_SPLIT_MIN_UNITS;
+        // with the per-step products on the vector unit the batch split was faster at every size measured
+        FastLstmRuntime.setVectorSteps(true);
+        assertThat(FastLstmRuntime.splitsByUnits(32, units)).isFalse();
+        assertThat(FastLstmRuntime.splitsByUnits(32, 4 * units)).isFalse();
+        FastLstmRuntime.setVectorSteps(false);
         assertThat(FastLstmRuntime.splitsByUnits(32, units)).isTrue();
         assertThat(FastLstmRuntime.splitsByUnits(32, units - 1)).isFalse();
         assertThat(FastLstmRuntime.splitsByUnits(1, units)).isFalse();
