@@ -85,11 +85,14 @@ public final class TrainingViewModel {
     private final java.util.concurrent.ConcurrentLinkedQueue<TrainingEvent> pending = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final java.util.concurrent.atomic.AtomicBoolean drainScheduled = new java.util.concurrent.atomic.AtomicBoolean();
     /**
-     * The live views are redrawn at most this often during training (batch events wait; epoch ends do not). Twice a
-     * second still looks live; measured with bench --window, the UI's own CPU an epoch fell from 0.70 s at 4 Hz to
-     * 0.59 s (0.48 s at 1 Hz), time that two-core machines give back to training.
+     * The live views are redrawn at most this often during training (batch events wait; epoch ends do not). Once a
+     * second still looks live (a few new batch points each time). With software rendering one redraw of the loss
+     * chart and the log costs about 70 ms of the UI's threads (JavaFX's pulse logger: ~30 ms drawing the chart on the
+     * UI thread, ~35 ms painting it, ~8 ms the log line), time that two-core machines take from training; measured
+     * with bench --window, the UI's own CPU an epoch fell from 0.70 s at 4 Hz to 0.59 s at 2 Hz and 0.48 s at 1 Hz
+     * (before the later savings).
      */
-    static final long MIN_DRAIN_INTERVAL_NANOS = 500_000_000L;
+    static final long MIN_DRAIN_INTERVAL_NANOS = 1_000_000_000L;
     private volatile long lastDrain;
     private List<BatchPoint> batchBuffer;
 
