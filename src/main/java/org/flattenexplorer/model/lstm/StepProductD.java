@@ -111,7 +111,7 @@ public final class StepProductD {
             fourRows(r);
         }
         for (; r < rows; r++) {
-            oneRow(r);
+            row(r, 0);
         }
     }
 
@@ -166,12 +166,16 @@ public final class StepProductD {
         }
         if (j < n) {
             for (int q = r; q < r + 4; q++) {
-                tail(q, j);
+                row(q, j);
             }
         }
     }
 
-    private void oneRow(int r) {
+    /**
+     * Columns [from, N) of row r: two vectors at a time, then one, then one column at a time (a row outside the
+     * four-row blocks, or the columns after the blocks of two vectors).
+     */
+    private void row(int r, int from) {
         final double[] a = in;
         final double[] b = w;
         final double[] c = out;
@@ -179,7 +183,7 @@ public final class StepProductD {
         final int n = width;
         final int a0 = r * kk;
         final int c0 = r * n;
-        int j = 0;
+        int j = from;
         for (; j + 2 * L <= n; j += 2 * L) {
             DoubleVector s0 = DoubleVector.fromArray(S, c, c0 + j);
             DoubleVector s1 = DoubleVector.fromArray(S, c, c0 + j + L);
@@ -191,21 +195,6 @@ public final class StepProductD {
             s0.intoArray(c, c0 + j);
             s1.intoArray(c, c0 + j + L);
         }
-        if (j < n) {
-            tail(r, j);
-        }
-    }
-
-    /** Columns [j, N) of row r, one vector at a time and then one column at a time (N not a multiple of 2L). */
-    private void tail(int r, int from) {
-        final double[] a = in;
-        final double[] b = w;
-        final double[] c = out;
-        final int kk = k;
-        final int n = width;
-        final int a0 = r * kk;
-        final int c0 = r * n;
-        int j = from;
         for (; j + L <= n; j += L) {
             DoubleVector s = DoubleVector.fromArray(S, c, c0 + j);
             for (int i = 0; i < kk; i++) {
