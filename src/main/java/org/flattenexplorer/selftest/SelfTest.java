@@ -14,6 +14,7 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.flattenexplorer.model.ExperimentSpec;
 import org.flattenexplorer.model.Preset;
+import org.flattenexplorer.model.lstm.FastLstmRuntime;
 import org.flattenexplorer.training.KerasLog;
 import org.flattenexplorer.training.RunResult;
 import org.flattenexplorer.training.RunStore;
@@ -243,6 +244,7 @@ public final class SelfTest {
                     + " train / " + data.validation().size() + " validation reviews)");
             NativeThreads.Measurement threads = NativeThreads.measure();
             out.println(threads.describe());
+            out.println(FastLstmRuntime.describeSteps());
             if (threads.measured() && threads.count() > 1) {
                 done.completeExceptionally(new IllegalStateException("ND4J's native code ran on " + threads.count()
                         + " threads, expected 1 (FastLstmRuntime.configureNativeSingleThreaded did not apply): "

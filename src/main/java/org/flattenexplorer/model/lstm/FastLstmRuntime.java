@@ -164,6 +164,21 @@ public final class FastLstmRuntime {
         vectorSteps = on;
     }
 
+    /**
+     * Where the per-step products run and, when not on the vector unit, why: for the self-test's report of a
+     * user's machine (a classroom's machines differ).
+     */
+    public static String describeSteps() {
+        if (vectorSteps) {
+            return "per-step products on the vector unit (" + StepProductF.vectorBits() + "-bit vectors)";
+        }
+        String why = !vectorStepsSupported() ? "Java was started without --add-modules " + VECTOR_MODULE
+                : StepProductF.vectorBits() < 512 ? "this processor's vectors are " + StepProductF.vectorBits()
+                        + " bits; the vector unit pays from 512"
+                : "turned off (-D" + VECTOR_PROPERTY + "=false)";
+        return "per-step products through OpenBLAS (" + why + ")";
+    }
+
     /** Whether this JVM can run {@link StepProductF} at all: it has the module {@value #VECTOR_MODULE}. */
     public static boolean vectorStepsSupported() {
         // without the module, touching StepProductF would fail to link

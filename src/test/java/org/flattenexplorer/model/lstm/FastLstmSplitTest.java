@@ -114,6 +114,17 @@ class FastLstmSplitTest {
         assertThat(FastLstmRuntime.splitsByUnits(32, units)).isFalse();
     }
 
+    @Test
+    void theRuntimeSaysWhereThePerStepProductsRunAndWhyNotOnTheVectorUnit() {
+        FastLstmRuntime.setVectorSteps(true);
+        assertThat(FastLstmRuntime.describeSteps()).startsWith("per-step products on the vector unit (")
+                .endsWith("-bit vectors)");
+        FastLstmRuntime.setVectorSteps(false);
+        // surefire adds the module: what is left to say is the vectors' width or the switch
+        assertThat(FastLstmRuntime.describeSteps()).startsWith("per-step products through OpenBLAS (")
+                .containsAnyOf("turned off (-Dflatten.lstm.vector=false)", "the vector unit pays from 512");
+    }
+
     /** Post-padding masks of random lengths (at least one real step each, and a full row first). */
     private static INDArray randomMask(int batch, long seed) {
         Random rnd = new Random(seed);
