@@ -10,7 +10,7 @@ for f in RecurrentKernelF GruKernelF SimpleRnnKernelF; do
   d="$(echo "$f" | sed 's/F$/D/')"
   {
     echo "// GENERATED from $f.java by gen-double-cell-kernels.sh: do not edit; edit $f and rerun."
-    sed -e 's/RecurrentKernelF/RecurrentKernelD/g' -e 's/StepProductF/StepProductD/g' -e 's/GruKernelF/GruKernelD/g' -e 's/SimpleRnnKernelF/SimpleRnnKernelD/g' \
+    sed -e 's/RecurrentKernelF/RecurrentKernelD/g' -e 's/StepProductF/StepProductD/g' -e 's/InputRunsF/InputRunsD/g' -e 's/GruKernelF/GruKernelD/g' -e 's/SimpleRnnKernelF/SimpleRnnKernelD/g' \
         -e 's/FloatPointer/DoublePointer/g' -e 's/FloatBuffer/DoubleBuffer/g' -e 's/NativeFloats/NativeDoubles/g' -e 's/asNioFloat/asNioDouble/g' \
         -e 's/DataType\.FLOAT/DataType.DOUBLE/g' -e 's/cblas_sgemm/cblas_dgemm/g' -e 's/cblas_sgemv/cblas_dgemv/g' -e 's/float/double/g' \
         -e 's/Single-precision/Double-precision/' \

@@ -8,6 +8,7 @@ import java.util.List;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.openblas.global.openblas_nolapack;
 import org.flattenexplorer.model.lstm.FastLstmRuntime;
+import org.flattenexplorer.model.lstm.InputRunsD;
 import org.flattenexplorer.model.lstm.NativeDoubles;
 import org.flattenexplorer.model.lstm.StepProductD;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -62,6 +63,7 @@ abstract class RecurrentKernelD implements RecurrentKernel {
     private final NativeDoubles dhzOwn = new NativeDoubles(); // [b, T, G] dL/d(recurrent projection + recurrent bias), when it differs
     private double[][] aux = new double[0][]; // [b*T][auxWidth] per-step extras of real steps, row r*T + t
     private double[] m = new double[0];   // [b, T] mask: 0 = masked step
+    private final InputRunsD runs = new InputRunsD(); // each sequence's runs of equal input rows (its padding)
     private boolean masked;
     private long eB;
     private long eU;
@@ -158,6 +160,7 @@ abstract class RecurrentKernelD implements RecurrentKernel {
             z.ensure(bt * g);
             h.ensure(bt * units);
             x.view(batch, steps, nIn).assign(input.permute(0, 2, 1));
+            runs.find(x.nio, batch, steps, nIn, FastLstmRuntime.shareRuns());
             final int auxWidth = auxWidth(units);
             if (forBackprop && (aux.length < bt || aux[0].length != auxWidth)) {
                 aux = new double[(int) bt][auxWidth];
@@ -323,11 +326,13 @@ abstract class RecurrentKernelD implements RecurrentKernel {
         double[][] dh = new double[0][]; // recurrent deltas of one row [gates][U]
         double[][] carry = new double[0][]; // per row: the part of dL/dh_{t} that step t+1 passes back besides RW
         StepProductD product; // the per-step products when FastLstmRuntime.vectorSteps() (made on first use)
+        final InputRunsD.Scratch runScratch = new InputRunsD.Scratch();
 
         void free() {
             for (NativeDoubles bf : new NativeDoubles[] {dw, drw, zh, dht, ones, sums}) {
                 bf.free();
             }
+            runScratch.free();
             product = null;
             hp = hn = ax = g = er = new double[0];
             zx = zhRow = zeroRow = dx = dh = carry = new double[0][];
@@ -390,9 +395,8 @@ abstract class RecurrentKernelD implements RecurrentKernel {
             if (vp != null) {
                 vp.loadWeights(rwc.nio, 0, gw, units, gw);
             }
-            // all steps' input projections at once: Z = X * W
-            openblas_nolapack.cblas_dgemm(ROW_MAJOR, NO_TRANS, NO_TRANS, n * steps, gw, nIn, 1,
-                    x.at((long) lo * steps * nIn), nIn, wc.at(0), gw, 0, z.at((long) lo * ldz), gw);
+            // all steps' input projections at once: Z = X * W, a run of equal inputs computed once
+            runs.project(x, nIn, wc.at(0), gw, z, 0, gw, gw, lo, n);
             final DoubleBuffer zb = z.nio;
             final DoubleBuffer hb = h.nio;
             final DoubleBuffer zhb = zh.nio;
@@ -559,8 +563,7 @@ abstract class RecurrentKernelD implements RecurrentKernel {
                 columnSums(pdhz.position((long) lo * ldz), (int) rows, gw, dbr);
             }
             final DoublePointer px = x.at((long) lo * steps * nIn);
-            openblas_nolapack.cblas_dgemm(ROW_MAJOR, TRANS, NO_TRANS, nIn, gw, (int) rows, 1,
-                    px, nIn, dxz.at((long) lo * ldz), gw, 0, dw.at(0), gw);
+            runs.weightGradient(x, nIn, dxz, 0, gw, gw, lo, n, dw.at(0), gw, runScratch);
             if (steps > 1) {
                 final DoublePointer ph = h.at(0);
                 final DoublePointer pdrw = drw.at(0);

@@ -57,6 +57,9 @@ public final class FastLstmRuntime {
     /** System property that turns {@link #vectorSteps()} off ({@code false}) where it would be on. */
     public static final String VECTOR_PROPERTY = "flatten.lstm.vector";
 
+    /** System property that turns {@link #shareRuns()} off ({@code false}). */
+    public static final String RUNS_PROPERTY = "flatten.lstm.runs";
+
     /** The incubating JDK module that {@link StepProductF} needs (the launcher and the installer add it). */
     public static final String VECTOR_MODULE = "jdk.incubator.vector";
 
@@ -88,6 +91,8 @@ public final class FastLstmRuntime {
     private static volatile int gemvRows = Math.max(0, Integer.getInteger(GEMV_ROWS_PROPERTY, DEFAULT_GEMV_ROWS));
     private static volatile boolean vectorSteps = vectorStepsSupported() && StepProductF.vectorBits() >= 512
             && !"false".equalsIgnoreCase(System.getProperty(VECTOR_PROPERTY, "").trim());
+    private static volatile boolean shareRuns =
+            !"false".equalsIgnoreCase(System.getProperty(RUNS_PROPERTY, "").trim());
     private static ExecutorService pool;
     private static int poolSize;
 
@@ -162,6 +167,20 @@ public final class FastLstmRuntime {
                     + " (java --add-modules " + VECTOR_MODULE + ")");
         }
         vectorSteps = on;
+    }
+
+    /**
+     * Whether the recurrent kernels compute the input projection of a run of equal input rows (a sequence's padding)
+     * once, and its share of the input weights' gradient from the run's summed deltas ({@link InputRunsF}). On unless
+     * {@value #RUNS_PROPERTY} is {@code false}.
+     */
+    public static boolean shareRuns() {
+        return shareRuns;
+    }
+
+    /** Turns {@link #shareRuns()} on or off (tests and benchmarks compare the two). */
+    public static void setShareRuns(boolean on) {
+        shareRuns = on;
     }
 
     /**

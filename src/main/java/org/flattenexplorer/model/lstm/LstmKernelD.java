@@ -74,6 +74,7 @@ final class LstmKernelD implements LstmKernel {
     private final NativeDoubles dz = new NativeDoubles();  // [b, T, 4U] gate deltas
     private final NativeDoubles dx = new NativeDoubles();  // [b, T, nIn] dL/dinput
     private double[] m = new double[0];  // [b, T] mask: 0 = masked step
+    private final InputRunsD runs = new InputRunsD(); // each sequence's runs of equal input rows (its padding)
     private boolean masked;
     private long eB;
     private long eU;
@@ -114,6 +115,7 @@ final class LstmKernelD implements LstmKernel {
             z.ensure(bt * g4);
             h.ensure(bt * units);
             x.view(batch, steps, nIn).assign(input.permute(0, 2, 1));
+            runs.find(x.nio, batch, steps, nIn, FastLstmRuntime.shareRuns());
             masked = mask != null;
             if (masked) {
                 if (m.length < bt) {
@@ -474,11 +476,13 @@ final class LstmKernelD implements LstmKernel {
         double[][] fNext = new double[0][];
         double[][] dhCarry = new double[0][]; // dL/dh carried back over masked steps
         StepProductD product; // the per-step products when FastLstmRuntime.vectorSteps() (made on first use)
+        final InputRunsD.Scratch runScratch = new InputRunsD.Scratch();
 
         void free() {
             for (NativeDoubles bf : new NativeDoubles[] {dw, drw, dht}) {
                 bf.free();
             }
+            runScratch.free();
             product = null;
             hNew = dhRow = er = tcRow = zeroU = new double[0];
             bs = za = d = c = tc = cRoll = dcNext = fNext = dhCarry = new double[0][];
@@ -549,9 +553,9 @@ final class LstmKernelD implements LstmKernel {
             if (vp != null) {
                 vp.loadWeights(rwc.nio, col, G, UA, 4 * U);
             }
-            // all steps' input projections at once: Z = X * W (this slice's rows and gate columns)
-            openblas_nolapack.cblas_dgemm(ROW_MAJOR, NO_TRANS, NO_TRANS, n * T, 4 * U, nIn, 1,
-                    x.at((long) lo * T * nIn), nIn, pw, G, 0, pz, G);
+            // all steps' input projections at once: Z = X * W (this slice's rows and gate columns), a run of equal
+            // inputs computed once
+            runs.project(x, nIn, pw, G, z, col, G, 4 * U, lo, n);
             final double[][] zr = za;
             final double[] hr = hNew;
             final double[] tcr = tcRow;
@@ -728,9 +732,7 @@ final class LstmKernelD implements LstmKernel {
             // H_{0..T-2}^T dZ_{1..T-1}; in the unit split the slices share one pair of buffers
             final NativeDoubles gw = byUnits ? slices[0].dw : dw;
             final NativeDoubles grw = byUnits ? slices[0].drw : drw;
-            final long rows = (long) n * T;
-            openblas_nolapack.cblas_dgemm(ROW_MAJOR, TRANS, NO_TRANS, nIn, 4 * U, (int) rows, 1,
-                    x.at((long) lo * T * nIn), nIn, dz.at((long) lo * ldz + col), G, 0, gw.at(col), G);
+            runs.weightGradient(x, nIn, dz, col, G, 4 * U, lo, n, gw.at(col), G, runScratch);
             if (T > 1) {
                 final DoublePointer ph = h.at(0);
                 final DoublePointer pdzc = dz.at(0);

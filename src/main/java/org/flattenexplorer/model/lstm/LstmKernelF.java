@@ -73,6 +73,7 @@ final class LstmKernelF implements LstmKernel {
     private final NativeFloats dz = new NativeFloats();  // [b, T, 4U] gate deltas
     private final NativeFloats dx = new NativeFloats();  // [b, T, nIn] dL/dinput
     private float[] m = new float[0];  // [b, T] mask: 0 = masked step
+    private final InputRunsF runs = new InputRunsF(); // each sequence's runs of equal input rows (its padding)
     private boolean masked;
     private long eB;
     private long eU;
@@ -113,6 +114,7 @@ final class LstmKernelF implements LstmKernel {
             z.ensure(bt * g4);
             h.ensure(bt * units);
             x.view(batch, steps, nIn).assign(input.permute(0, 2, 1));
+            runs.find(x.nio, batch, steps, nIn, FastLstmRuntime.shareRuns());
             masked = mask != null;
             if (masked) {
                 if (m.length < bt) {
@@ -473,11 +475,13 @@ final class LstmKernelF implements LstmKernel {
         float[][] fNext = new float[0][];
         float[][] dhCarry = new float[0][]; // dL/dh carried back over masked steps
         StepProductF product; // the per-step products when FastLstmRuntime.vectorSteps() (made on first use)
+        final InputRunsF.Scratch runScratch = new InputRunsF.Scratch();
 
         void free() {
             for (NativeFloats bf : new NativeFloats[] {dw, drw, dht}) {
                 bf.free();
             }
+            runScratch.free();
             product = null;
             hNew = dhRow = er = tcRow = zeroU = new float[0];
             bs = za = d = c = tc = cRoll = dcNext = fNext = dhCarry = new float[0][];
@@ -548,9 +552,9 @@ final class LstmKernelF implements LstmKernel {
             if (vp != null) {
                 vp.loadWeights(rwc.nio, col, G, UA, 4 * U);
             }
-            // all steps' input projections at once: Z = X * W (this slice's rows and gate columns)
-            openblas_nolapack.cblas_sgemm(ROW_MAJOR, NO_TRANS, NO_TRANS, n * T, 4 * U, nIn, 1,
-                    x.at((long) lo * T * nIn), nIn, pw, G, 0, pz, G);
+            // all steps' input projections at once: Z = X * W (this slice's rows and gate columns), a run of equal
+            // inputs computed once
+            runs.project(x, nIn, pw, G, z, col, G, 4 * U, lo, n);
             final float[][] zr = za;
             final float[] hr = hNew;
             final float[] tcr = tcRow;
@@ -727,9 +731,7 @@ final class LstmKernelF implements LstmKernel {
             // H_{0..T-2}^T dZ_{1..T-1}; in the unit split the slices share one pair of buffers
             final NativeFloats gw = byUnits ? slices[0].dw : dw;
             final NativeFloats grw = byUnits ? slices[0].drw : drw;
-            final long rows = (long) n * T;
-            openblas_nolapack.cblas_sgemm(ROW_MAJOR, TRANS, NO_TRANS, nIn, 4 * U, (int) rows, 1,
-                    x.at((long) lo * T * nIn), nIn, dz.at((long) lo * ldz + col), G, 0, gw.at(col), G);
+            runs.weightGradient(x, nIn, dz, col, G, 4 * U, lo, n, gw.at(col), G, runScratch);
             if (T > 1) {
                 final FloatPointer ph = h.at(0);
                 final FloatPointer pdzc = dz.at(0);

@@ -91,6 +91,12 @@ public final class CellEpochBench {
             for (int i = 0; i < tokens.length; i++) {
                 tokens[i] = 1 + rnd.nextInt(VOCAB - 1);
             }
+            if (Boolean.getBoolean("padded")) {
+                // -Dpadded=true: the bench's review lengths (50 to 649 words), pre-padded with index 0
+                for (int r = 0; r < n; r++) {
+                    java.util.Arrays.fill(tokens, r * STEPS, r * STEPS + Math.max(0, STEPS - 50 - rnd.nextInt(600)), 0);
+                }
+            }
             float[] labels = new float[n];
             for (int i = 0; i < n; i++) {
                 labels[i] = rnd.nextBoolean() ? 1 : 0;

@@ -11,6 +11,7 @@ import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.flattenexplorer.model.lstm.FastLstmRuntime;
+import org.flattenexplorer.model.lstm.InputRunsTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.nd4j.common.primitives.Pair;
@@ -23,7 +24,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 /**
  * Gradients of GRU and SimpleRNN: DL4J's gradient check in double (no mask, pre- and post-padding masks, the
  * sequence and inside LastTimeStep), Keras's masking (a padded review has the states and the gradients of the
- * review alone), and one thread computing what two do.
+ * review alone), one thread computing what two do, and padding's runs of equal inputs computed once.
  */
 class RecurrentCellMaskingTest {
     private static final DataType D = DataType.DOUBLE;
@@ -169,13 +170,46 @@ class RecurrentCellMaskingTest {
         }
     }
 
+    @Test
+    void sharingTheRunsOfPaddedInputsGivesTheDenseStatesAndGradientsAndPassesTheGradientCheck() {
+        boolean before = FastLstmRuntime.shareRuns();
+        try {
+            for (Kind kind : CELLS) {
+                INDArray x = InputRunsTest.padded(D, 26, 2 * InputRunsTest.RUNS.length, N_IN, T);
+                INDArray eps = randn(D, 27, x.size(0), UNITS, T);
+                FastLstmRuntime.setShareRuns(false);
+                Pair<INDArray, INDArray> dense = run(kind, x, eps, null);
+                FastLstmRuntime.setShareRuns(true);
+                Pair<INDArray, INDArray> shared = run(kind, x, eps, null);
+                assertThat(maxAbsDiff(shared.getFirst(), dense.getFirst())).as("%s states", kind).isLessThan(1e-12);
+                assertThat(maxAbsDiff(shared.getSecond(), dense.getSecond())).as("%s gradients", kind)
+                        .isLessThan(1e-12);
+
+                Nd4j.setDefaultDataTypes(D, D);
+                MultiLayerNetwork net = net(cell(kind, 3, 4, null), 4, true, D);
+                randomParams(net, 31);
+                assertThat(GradientCheckUtil.checkGradients(new GradientCheckUtil.MLNConfig().net(net)
+                        .input(InputRunsTest.padded(D, 32, InputRunsTest.RUNS.length, 3, 8))
+                        .labels(randn(D, 33, InputRunsTest.RUNS.length, 2, 8)))).as("%s gradient check", kind).isTrue();
+            }
+        } finally {
+            FastLstmRuntime.setShareRuns(before);
+        }
+    }
+
     /** States and all gradients (weights, then input) of a masked batch with the given number of threads. */
     private static Pair<INDArray, INDArray> run(Kind kind, int threads) {
         FastLstmRuntime.setThreads(threads);
+        return run(kind, randn(D, 24, LENGTHS.length, N_IN, T), randn(D, 25, LENGTHS.length, UNITS, T),
+                mask(D, T, false, LENGTHS));
+    }
+
+    /** States and all gradients (weights, then input) of one batch. */
+    private static Pair<INDArray, INDArray> run(Kind kind, INDArray x, INDArray eps, INDArray mask) {
         Layer layer = layer(kind);
-        layer.setMaskArray(mask(D, T, false, LENGTHS));
-        INDArray states = layer.activate(randn(D, 24, LENGTHS.length, N_IN, T), true, ws()).dup();
-        Pair<Gradient, INDArray> g = layer.backpropGradient(randn(D, 25, LENGTHS.length, UNITS, T), ws());
+        layer.setMaskArray(mask);
+        INDArray states = layer.activate(x.dup(), true, ws()).dup();
+        Pair<Gradient, INDArray> g = layer.backpropGradient(eps.dup(), ws());
         INDArray all = Nd4j.concat(1, g.getFirst().gradient().reshape(1, -1), g.getSecond().dup().reshape(1, -1));
         return new Pair<>(states, all);
     }

@@ -136,8 +136,8 @@ class FastLstmSplitTest {
     }
 
     /** States, then all gradients (weights, then input) in one row, with two threads split this way. */
-    private static Pair<INDArray, INDArray> run(DataType dt, FastLstmRuntime.Split split, INDArray x, INDArray eps,
-                                                INDArray mask) {
+    static Pair<INDArray, INDArray> run(DataType dt, FastLstmRuntime.Split split, INDArray x, INDArray eps,
+                                        INDArray mask) {
         FastLstmRuntime.setThreads(2);
         FastLstmRuntime.setSplit(split);
         DataType before = Nd4j.dataType();

@@ -19,7 +19,7 @@ class GeneratedKernelTest {
                 .redirectErrorStream(true).start();
         assertThat(p.waitFor()).isZero();
 
-        for (String name : new String[] {"LstmKernelD.java", "StepProductD.java"}) {
+        for (String name : new String[] {"LstmKernelD.java", "StepProductD.java", "InputRunsD.java"}) {
             assertThat(Files.readString(temp.resolve(name)))
                     .as("run scripts/gen-double-kernel.sh after editing " + name.replace("D.java", "F"))
                     .isEqualTo(Files.readString(Path.of("src/main/java/org/flattenexplorer/model/lstm", name)));
