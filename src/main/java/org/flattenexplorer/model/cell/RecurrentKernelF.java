@@ -64,6 +64,7 @@ abstract class RecurrentKernelF implements RecurrentKernel {
     private float[][] aux = new float[0][]; // [b*T][auxWidth] per-step extras of real steps, row r*T + t
     private float[] m = new float[0];   // [b, T] mask: 0 = masked step
     private final InputRunsF runs = new InputRunsF(); // each sequence's runs of equal input rows (its padding)
+    private boolean follow; // inference: some sequence copies another's states in its run
     private boolean masked;
     private long eB;
     private long eU;
@@ -178,6 +179,12 @@ abstract class RecurrentKernelF implements RecurrentKernel {
                 }
             }
             makeSlices();
+            follow = false;
+            if (!forBackprop && !masked && FastLstmRuntime.shareRuns()) {
+                for (Slice s : slices) {
+                    follow |= runs.findLeaders(x.nio, nIn, s.lo, s.n);
+                }
+            }
             List<Runnable> tasks = new ArrayList<>();
             for (Slice s : slices) {
                 tasks.add(() -> s.forward(forBackprop));
@@ -326,6 +333,8 @@ abstract class RecurrentKernelF implements RecurrentKernel {
         float[][] dh = new float[0][]; // recurrent deltas of one row [gates][U]
         float[][] carry = new float[0][]; // per row: the part of dL/dh_{t} that step t+1 passes back besides RW
         StepProductF product; // the per-step products when FastLstmRuntime.vectorSteps() (made on first use)
+        int[] active = new int[0]; // inference: the rows that compute their own states at a step
+        int[] hAts = new int[0];   // ... where their previous states are
         final InputRunsF.Scratch runScratch = new InputRunsF.Scratch();
 
         void free() {
@@ -334,6 +343,7 @@ abstract class RecurrentKernelF implements RecurrentKernel {
             }
             runScratch.free();
             product = null;
+            active = hAts = new int[0];
             hp = hn = ax = g = er = new float[0];
             zx = zhRow = zeroRow = dx = dh = carry = new float[0][];
         }
@@ -400,15 +410,30 @@ abstract class RecurrentKernelF implements RecurrentKernel {
             final FloatBuffer zb = z.nio;
             final FloatBuffer hb = h.nio;
             final FloatBuffer zhb = zh.nio;
+            // inference: a sequence in a run that another computes copies its states, row by row (not with a GEMM)
+            final boolean share = follow && (vp != null || n <= gemvRows);
+            if (share && active.length < n) {
+                active = new int[n];
+                hAts = new int[n];
+            }
             for (int t = 0; t < steps; t++) {
+                final int na = share ? runs.activeRows(t, lo, n, active) : n;
                 if (t > 0 && vp != null) {
                     // h_{t-1} x RW on the vector unit
-                    vp.zeroOutput(n);
-                    vp.loadInput(hb, lo * ldh + (t - 1) * units, ldh, n);
+                    vp.zeroOutput(na);
+                    if (share) {
+                        for (int k = 0; k < na; k++) {
+                            hAts[k] = (lo + active[k]) * ldh + (t - 1) * units;
+                        }
+                        vp.loadInput(hb, hAts, na);
+                    } else {
+                        vp.loadInput(hb, lo * ldh + (t - 1) * units, ldh, n);
+                    }
                     vp.run();
                 } else if (t > 0 && n <= gemvRows) {
                     // few rows: one GEMV a row (OpenBLAS packs the weights on every GEMM call, whatever the rows)
-                    for (int r = 0; r < n; r++) {
+                    for (int k = 0; k < na; k++) {
+                        final int r = share ? active[k] : k;
                         openblas_nolapack.cblas_sgemv(ROW_MAJOR, TRANS, units, gw, 1, prw, gw,
                                 ph.position((long) (lo + r) * ldh + (long) (t - 1) * units), 1, 0,
                                 pzhRow.position((long) r * gw), 1);
@@ -417,7 +442,8 @@ abstract class RecurrentKernelF implements RecurrentKernel {
                     openblas_nolapack.cblas_sgemm(ROW_MAJOR, NO_TRANS, NO_TRANS, n, gw, units, 1,
                             ph.position((long) lo * ldh + (long) (t - 1) * units), ldh, prw, gw, 0, pzh, gw);
                 }
-                for (int r = 0; r < n; r++) {
+                for (int k = 0; k < na; k++) {
+                    final int r = share ? active[k] : k;
                     final int row = lo + r;
                     final int ci = row * steps + t;
                     if (t > 0) {
@@ -433,7 +459,7 @@ abstract class RecurrentKernelF implements RecurrentKernel {
                     final int zIdx = row * ldz + t * gw;
                     get(zb, zIdx, zx, units);
                     if (t > 0 && vp != null) {
-                        get(vp.out(), r * gw, zhRow, units);
+                        get(vp.out(), k * gw, zhRow, units);
                     } else if (t > 0) {
                         get(zhb, r * gw, zhRow, units);
                     } else {
@@ -446,6 +472,13 @@ abstract class RecurrentKernelF implements RecurrentKernel {
                         put(zb, zIdx, zx, units);
                     }
                     hb.put(row * ldh + t * units, hn, 0, units);
+                }
+                for (int r = 0; share && na < n && r < n; r++) {
+                    final int from = runs.copiesFrom(lo + r, t);
+                    if (from >= 0) {
+                        hb.get(from * ldh + t * units, hn, 0, units);
+                        hb.put((lo + r) * ldh + t * units, hn, 0, units);
+                    }
                 }
             }
         }

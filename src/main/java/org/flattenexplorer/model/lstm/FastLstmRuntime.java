@@ -171,7 +171,8 @@ public final class FastLstmRuntime {
 
     /**
      * Whether the recurrent kernels compute the input projection of a run of equal input rows (a sequence's padding)
-     * once, and its share of the input weights' gradient from the run's summed deltas ({@link InputRunsF}). On unless
+     * once, and its share of the input weights' gradient from the run's summed deltas, and whether at inference
+     * sequences whose padding is the same copy one another's states over it ({@link InputRunsF}). On unless
      * {@value #RUNS_PROPERTY} is {@code false}.
      */
     public static boolean shareRuns() {

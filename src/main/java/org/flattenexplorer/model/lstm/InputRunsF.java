@@ -9,9 +9,11 @@ import org.bytedeco.openblas.global.openblas_nolapack;
  * make cheaper. Padding feeds a recurrent layer the same vector at every padded step (the embedding of index 0,
  * times the sequence's one dropout mask, {@code SequenceDropout}): on the IMDB subset at maxlen 500 about half the
  * steps. The input projection of such a run is one row, computed once (equal x give equal x W), and the run's share
- * of dW = X^T dZ is that row times the sum of the run's deltas. Nothing else changes: the recurrence still runs every
- * step (h differs from step to step), and so do dL/dinput and dRW. The results equal the dense products up to the
- * order of float sums.
+ * of dW = X^T dZ is that row times the sum of the run's deltas. In training nothing else changes: the recurrence
+ * still runs every step (h differs from step to step, and each sequence has its own dropout mask), and so do
+ * dL/dinput and dRW. At inference (no dropout, no mask) the padded steps of every sequence see the same input from the
+ * same zero state, so their states are the same too: one sequence computes them, the others copy them. The results
+ * equal the dense products up to the order of float sums.
  *
  * <p>Layout as in the kernels: inputs [b, T, nIn] and deltas [b, T, ld] row-major, a slice's block of {@code cols}
  * columns starting at a column offset.
@@ -27,6 +29,7 @@ public final class InputRunsF {
     private int steps;
     private int[] lead = new int[0];  // per sequence: its first rows that equal its first row (0, or 2 and more)
     private int[] trail = new int[0]; // per sequence: its last rows that equal its last row, not in lead (0, or >= 2)
+    private int[] leader = new int[0]; // inference: the sequence whose states a sequence copies in its run, or -1
 
     /** A thread's scratch for {@link #weightGradient}. */
     public static final class Scratch {
@@ -85,6 +88,55 @@ public final class InputRunsF {
     /** Rows of sequence {@code b} whose input projection is a copy of another row's. */
     public int sharedRows(int b) {
         return Math.max(0, lead[b] - 1) + Math.max(0, trail[b] - 1);
+    }
+
+    /**
+     * For inference (no dropout, no mask): sequences of [lo, lo + n) that start with the same run input as the one
+     * with the longest such run have its states for as long as their own run lasts (equal inputs from equal zero
+     * states), so only that one computes them ({@link #activeRows}, {@link #copiesFrom}). Returns whether any
+     * sequence copies another's states.
+     */
+    public boolean findLeaders(FloatBuffer x, int nIn, int lo, int n) {
+        if (leader.length < lead.length) {
+            leader = new int[lead.length];
+        }
+        int longest = -1;
+        for (int b = lo; b < lo + n; b++) {
+            leader[b] = -1;
+            if (lead[b] > 0 && (longest < 0 || lead[b] > lead[longest])) {
+                longest = b;
+            }
+        }
+        if (longest < 0) {
+            return false;
+        }
+        float[] first = new float[nIn];
+        float[] row = new float[nIn];
+        x.get(longest * steps * nIn, first, 0, nIn);
+        boolean any = false;
+        for (int b = lo; b < lo + n; b++) {
+            if (b != longest && lead[b] > 0 && equalRow(x, b * steps * nIn, first, row, nIn)) {
+                leader[b] = longest;
+                any = true;
+            }
+        }
+        return any;
+    }
+
+    /** The sequence whose states sequence {@code b} copies at step t, or -1 where it computes its own. */
+    public int copiesFrom(int b, int t) {
+        return leader[b] >= 0 && t < lead[b] ? leader[b] : -1;
+    }
+
+    /** Puts into {@code rows} the rows r (sequence lo + r) that compute their own states at step t; returns how many. */
+    public int activeRows(int t, int lo, int n, int[] rows) {
+        int count = 0;
+        for (int r = 0; r < n; r++) {
+            if (copiesFrom(lo + r, t) < 0) {
+                rows[count++] = r;
+            }
+        }
+        return count;
     }
 
     /** Whether any sequence of [lo, lo + n) has a run. */

@@ -75,6 +75,7 @@ final class LstmKernelD implements LstmKernel {
     private final NativeDoubles dx = new NativeDoubles();  // [b, T, nIn] dL/dinput
     private double[] m = new double[0];  // [b, T] mask: 0 = masked step
     private final InputRunsD runs = new InputRunsD(); // each sequence's runs of equal input rows (its padding)
+    private boolean follow;            // inference: some sequence copies another's states in its run
     private boolean masked;
     private long eB;
     private long eU;
@@ -125,6 +126,14 @@ final class LstmKernelD implements LstmKernel {
                 for (int r = 0; r < batch; r++) {
                     for (int t = 0; t < steps; t++) {
                         m[r * steps + t] = (double) mr[r][t];
+                    }
+                }
+            }
+            follow = false;
+            if (!forBackprop && !masked && FastLstmRuntime.shareRuns()) {
+                for (Slice s : slices) {
+                    if (s == slices[0] || !byUnits) {
+                        follow |= runs.findLeaders(x.nio, nIn, s.lo, s.n);
                     }
                 }
             }
@@ -476,6 +485,9 @@ final class LstmKernelD implements LstmKernel {
         double[][] fNext = new double[0][];
         double[][] dhCarry = new double[0][]; // dL/dh carried back over masked steps
         StepProductD product; // the per-step products when FastLstmRuntime.vectorSteps() (made on first use)
+        int[] active = new int[0]; // inference: the rows that compute their own states at a step
+        int[] zAts = new int[0];   // ... where their pre-activations and previous states are
+        int[] hAts = new int[0];
         final InputRunsD.Scratch runScratch = new InputRunsD.Scratch();
 
         void free() {
@@ -484,6 +496,7 @@ final class LstmKernelD implements LstmKernel {
             }
             runScratch.free();
             product = null;
+            active = zAts = hAts = new int[0];
             hNew = dhRow = er = tcRow = zeroU = new double[0];
             bs = za = d = c = tc = cRoll = dcNext = fNext = dhCarry = new double[0][];
             db = new double[0][];
@@ -565,8 +578,26 @@ final class LstmKernelD implements LstmKernel {
             final double[] zero = zeroU;
             final DoubleBuffer zb = z.nio;
             final DoubleBuffer hb = h.nio;
+            // inference: a sequence in a run that another computes copies its states, row by row (not with a GEMM)
+            final boolean share = follow && (vp != null || n <= gemvRows);
+            if (share && active.length < n) {
+                active = new int[n];
+                zAts = new int[n];
+                hAts = new int[n];
+            }
             for (int t = 0; t < T; t++) {
-                if (vp != null) {
+                final int na = share ? runs.activeRows(t, lo, n, active) : n;
+                if (vp != null && share) {
+                    for (int k = 0; k < na; k++) {
+                        zAts[k] = (lo + active[k]) * ldz + t * G + col;
+                        hAts[k] = (lo + active[k]) * ldh + (t - 1) * UA;
+                    }
+                    vp.loadOutput(zb, zAts, na);
+                    if (t > 0) {
+                        vp.loadInput(hb, hAts, na);
+                        vp.run();
+                    }
+                } else if (vp != null) {
                     // the step's input projections, plus h_{t-1} (every unit) x RW on the vector unit
                     vp.loadOutput(zb, lo * ldz + t * G + col, ldz, n);
                     if (t > 0) {
@@ -577,7 +608,8 @@ final class LstmKernelD implements LstmKernel {
                     final long zAt = (long) lo * ldz + (long) t * G + col;
                     final long hAt = (long) lo * ldh + (long) (t - 1) * UA;
                     if (n <= gemvRows) {
-                        for (int r = 0; r < n; r++) {
+                        for (int k = 0; k < na; k++) {
+                            final int r = share ? active[k] : k;
                             openblas_nolapack.cblas_dgemv(ROW_MAJOR, TRANS, UA, 4 * U, 1, prw, G,
                                     ph.position(hAt + (long) r * ldh), 1, 1, pz.position(zAt + (long) r * ldz), 1);
                         }
@@ -586,7 +618,8 @@ final class LstmKernelD implements LstmKernel {
                                 ph.position(hAt), ldh, prw, G, 1, pz.position(zAt), ldz);
                     }
                 }
-                for (int r = 0; r < n; r++) {
+                for (int k = 0; k < na; k++) {
+                    final int r = share ? active[k] : k;
                     final int zIdx = (lo + r) * ldz + t * G + col;
                     final int hIdx = (lo + r) * ldh + t * UA + u0;
                     final int ci = r * T + t;
@@ -602,7 +635,7 @@ final class LstmKernelD implements LstmKernel {
                         }
                     } else {
                         if (vp != null) {
-                            getRow(vp.out(), r * 4 * U, zr, U);
+                            getRow(vp.out(), k * 4 * U, zr, U);
                         } else {
                             getRow(zb, zIdx, zr, U);
                         }
@@ -616,8 +649,24 @@ final class LstmKernelD implements LstmKernel {
                     }
                     hb.put(hIdx, hr, 0, U);
                 }
+                if (share && na < n) {
+                    copyLeaders(t, hr);
+                }
                 // step t + 1 reads every unit of h_t
                 barrier.await(party);
+            }
+        }
+
+        /** Inference: the rows still in their run take this slice's units of their leader's states at step t. */
+        private void copyLeaders(int t, double[] row) {
+            final int ldh = steps * units;
+            for (int r = 0; r < n; r++) {
+                final int from = runs.copiesFrom(lo + r, t);
+                if (from >= 0) {
+                    h.nio.get(from * ldh + t * units + u0, row, 0, nu);
+                    h.nio.put((lo + r) * ldh + t * units + u0, row, 0, nu);
+                    System.arraycopy(cRoll[from - lo], 0, cRoll[r], 0, nu);
+                }
             }
         }
 

@@ -74,6 +74,7 @@ final class LstmKernelF implements LstmKernel {
     private final NativeFloats dx = new NativeFloats();  // [b, T, nIn] dL/dinput
     private float[] m = new float[0];  // [b, T] mask: 0 = masked step
     private final InputRunsF runs = new InputRunsF(); // each sequence's runs of equal input rows (its padding)
+    private boolean follow;            // inference: some sequence copies another's states in its run
     private boolean masked;
     private long eB;
     private long eU;
@@ -124,6 +125,14 @@ final class LstmKernelF implements LstmKernel {
                 for (int r = 0; r < batch; r++) {
                     for (int t = 0; t < steps; t++) {
                         m[r * steps + t] = (float) mr[r][t];
+                    }
+                }
+            }
+            follow = false;
+            if (!forBackprop && !masked && FastLstmRuntime.shareRuns()) {
+                for (Slice s : slices) {
+                    if (s == slices[0] || !byUnits) {
+                        follow |= runs.findLeaders(x.nio, nIn, s.lo, s.n);
                     }
                 }
             }
@@ -475,6 +484,9 @@ final class LstmKernelF implements LstmKernel {
         float[][] fNext = new float[0][];
         float[][] dhCarry = new float[0][]; // dL/dh carried back over masked steps
         StepProductF product; // the per-step products when FastLstmRuntime.vectorSteps() (made on first use)
+        int[] active = new int[0]; // inference: the rows that compute their own states at a step
+        int[] zAts = new int[0];   // ... where their pre-activations and previous states are
+        int[] hAts = new int[0];
         final InputRunsF.Scratch runScratch = new InputRunsF.Scratch();
 
         void free() {
@@ -483,6 +495,7 @@ final class LstmKernelF implements LstmKernel {
             }
             runScratch.free();
             product = null;
+            active = zAts = hAts = new int[0];
             hNew = dhRow = er = tcRow = zeroU = new float[0];
             bs = za = d = c = tc = cRoll = dcNext = fNext = dhCarry = new float[0][];
             db = new double[0][];
@@ -564,8 +577,26 @@ final class LstmKernelF implements LstmKernel {
             final float[] zero = zeroU;
             final FloatBuffer zb = z.nio;
             final FloatBuffer hb = h.nio;
+            // inference: a sequence in a run that another computes copies its states, row by row (not with a GEMM)
+            final boolean share = follow && (vp != null || n <= gemvRows);
+            if (share && active.length < n) {
+                active = new int[n];
+                zAts = new int[n];
+                hAts = new int[n];
+            }
             for (int t = 0; t < T; t++) {
-                if (vp != null) {
+                final int na = share ? runs.activeRows(t, lo, n, active) : n;
+                if (vp != null && share) {
+                    for (int k = 0; k < na; k++) {
+                        zAts[k] = (lo + active[k]) * ldz + t * G + col;
+                        hAts[k] = (lo + active[k]) * ldh + (t - 1) * UA;
+                    }
+                    vp.loadOutput(zb, zAts, na);
+                    if (t > 0) {
+                        vp.loadInput(hb, hAts, na);
+                        vp.run();
+                    }
+                } else if (vp != null) {
                     // the step's input projections, plus h_{t-1} (every unit) x RW on the vector unit
                     vp.loadOutput(zb, lo * ldz + t * G + col, ldz, n);
                     if (t > 0) {
@@ -576,7 +607,8 @@ final class LstmKernelF implements LstmKernel {
                     final long zAt = (long) lo * ldz + (long) t * G + col;
                     final long hAt = (long) lo * ldh + (long) (t - 1) * UA;
                     if (n <= gemvRows) {
-                        for (int r = 0; r < n; r++) {
+                        for (int k = 0; k < na; k++) {
+                            final int r = share ? active[k] : k;
                             openblas_nolapack.cblas_sgemv(ROW_MAJOR, TRANS, UA, 4 * U, 1, prw, G,
                                     ph.position(hAt + (long) r * ldh), 1, 1, pz.position(zAt + (long) r * ldz), 1);
                         }
@@ -585,7 +617,8 @@ final class LstmKernelF implements LstmKernel {
                                 ph.position(hAt), ldh, prw, G, 1, pz.position(zAt), ldz);
                     }
                 }
-                for (int r = 0; r < n; r++) {
+                for (int k = 0; k < na; k++) {
+                    final int r = share ? active[k] : k;
                     final int zIdx = (lo + r) * ldz + t * G + col;
                     final int hIdx = (lo + r) * ldh + t * UA + u0;
                     final int ci = r * T + t;
@@ -601,7 +634,7 @@ final class LstmKernelF implements LstmKernel {
                         }
                     } else {
                         if (vp != null) {
-                            getRow(vp.out(), r * 4 * U, zr, U);
+                            getRow(vp.out(), k * 4 * U, zr, U);
                         } else {
                             getRow(zb, zIdx, zr, U);
                         }
@@ -615,8 +648,24 @@ final class LstmKernelF implements LstmKernel {
                     }
                     hb.put(hIdx, hr, 0, U);
                 }
+                if (share && na < n) {
+                    copyLeaders(t, hr);
+                }
                 // step t + 1 reads every unit of h_t
                 barrier.await(party);
+            }
+        }
+
+        /** Inference: the rows still in their run take this slice's units of their leader's states at step t. */
+        private void copyLeaders(int t, float[] row) {
+            final int ldh = steps * units;
+            for (int r = 0; r < n; r++) {
+                final int from = runs.copiesFrom(lo + r, t);
+                if (from >= 0) {
+                    h.nio.get(from * ldh + t * units + u0, row, 0, nu);
+                    h.nio.put((lo + r) * ldh + t * units + u0, row, 0, nu);
+                    System.arraycopy(cRoll[from - lo], 0, cRoll[r], 0, nu);
+                }
             }
         }
 

@@ -75,6 +75,22 @@ public final class StepProductD {
         }
     }
 
+    /** Copies n rows of K inputs, row r from {@code from[at[r]]}. */
+    public void loadInput(DoubleBuffer from, int[] at, int n) {
+        rows(n);
+        for (int r = 0; r < n; r++) {
+            from.get(at[r], in, r * k, k);
+        }
+    }
+
+    /** Starts the outputs from n rows of N values, row r from {@code from[at[r]]}. */
+    public void loadOutput(DoubleBuffer from, int[] at, int n) {
+        rows(n);
+        for (int r = 0; r < n; r++) {
+            from.get(at[r], out, r * width, width);
+        }
+    }
+
     /** Starts the outputs from n rows of N values, row r from {@code from[at + r * ld]}. */
     public void loadOutput(DoubleBuffer from, int at, int ld, int n) {
         rows(n);

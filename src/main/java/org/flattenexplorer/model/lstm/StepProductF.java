@@ -74,6 +74,22 @@ public final class StepProductF {
         }
     }
 
+    /** Copies n rows of K inputs, row r from {@code from[at[r]]}. */
+    public void loadInput(FloatBuffer from, int[] at, int n) {
+        rows(n);
+        for (int r = 0; r < n; r++) {
+            from.get(at[r], in, r * k, k);
+        }
+    }
+
+    /** Starts the outputs from n rows of N values, row r from {@code from[at[r]]}. */
+    public void loadOutput(FloatBuffer from, int[] at, int n) {
+        rows(n);
+        for (int r = 0; r < n; r++) {
+            from.get(at[r], out, r * width, width);
+        }
+    }
+
     /** Starts the outputs from n rows of N values, row r from {@code from[at + r * ld]}. */
     public void loadOutput(FloatBuffer from, int at, int ld, int n) {
         rows(n);

@@ -171,8 +171,9 @@ class RecurrentCellMaskingTest {
     }
 
     @Test
-    void sharingTheRunsOfPaddedInputsGivesTheDenseStatesAndGradientsAndPassesTheGradientCheck() {
+    void sharingTheRunsOfPaddedInputsGivesTheDenseStatesAndGradientsInTrainingAndInferenceAndPassesTheGradientCheck() {
         boolean before = FastLstmRuntime.shareRuns();
+        boolean vectorBefore = FastLstmRuntime.vectorSteps();
         try {
             for (Kind kind : CELLS) {
                 INDArray x = InputRunsTest.padded(D, 26, 2 * InputRunsTest.RUNS.length, N_IN, T);
@@ -185,6 +186,18 @@ class RecurrentCellMaskingTest {
                 assertThat(maxAbsDiff(shared.getSecond(), dense.getSecond())).as("%s gradients", kind)
                         .isLessThan(1e-12);
 
+                // inference: sequences whose leading runs share one input copy the longest run's states
+                INDArray common = InputRunsTest.padded(D, 28, 2 * InputRunsTest.RUNS.length, N_IN, T, true);
+                for (boolean vector : new boolean[] {true, false}) {
+                    FastLstmRuntime.setVectorSteps(vector);
+                    FastLstmRuntime.setShareRuns(false);
+                    INDArray denseStates = activate(layer(kind), common, null, false);
+                    FastLstmRuntime.setShareRuns(true);
+                    assertThat(maxAbsDiff(activate(layer(kind), common, null, false), denseStates))
+                            .as("%s inference, vector unit %s", kind, vector).isLessThan(1e-12);
+                }
+                FastLstmRuntime.setVectorSteps(vectorBefore);
+
                 Nd4j.setDefaultDataTypes(D, D);
                 MultiLayerNetwork net = net(cell(kind, 3, 4, null), 4, true, D);
                 randomParams(net, 31);
@@ -194,6 +207,7 @@ class RecurrentCellMaskingTest {
             }
         } finally {
             FastLstmRuntime.setShareRuns(before);
+            FastLstmRuntime.setVectorSteps(vectorBefore);
         }
     }
 

@@ -5,6 +5,7 @@ import static org.flattenexplorer.model.lstm.LstmTestSupport.*;
 
 import org.deeplearning4j.gradientcheck.GradientCheckUtil;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.nd4j.common.primitives.Pair;
@@ -44,10 +45,19 @@ public class InputRunsTest {
      * ends with {@code [1]} equal rows, as padding (times one dropout mask) makes them.
      */
     public static INDArray padded(DataType dt, long seed, int batch, int nIn, int steps) {
+        return padded(dt, seed, batch, nIn, steps, false);
+    }
+
+    /** As {@link #padded(DataType, long, int, int, int)}; {@code common}: every leading run has the same row. */
+    public static INDArray padded(DataType dt, long seed, int batch, int nIn, int steps, boolean common) {
         Nd4j.getRandom().setSeed(seed);
         INDArray x = Nd4j.randn(dt, batch, nIn, steps);
+        INDArray pad = Nd4j.randn(dt, nIn);
         for (int i = 0; i < batch; i++) {
             int[] run = RUNS[i % RUNS.length];
+            if (common) {
+                x.get(NDArrayIndex.point(i), NDArrayIndex.all(), NDArrayIndex.point(0)).assign(pad);
+            }
             INDArray first = x.get(NDArrayIndex.point(i), NDArrayIndex.all(), NDArrayIndex.point(0)).dup();
             INDArray last = x.get(NDArrayIndex.point(i), NDArrayIndex.all(), NDArrayIndex.point(steps - 1)).dup();
             for (int t = 1; t < Math.min(run[0], steps); t++) {
@@ -103,6 +113,49 @@ public class InputRunsTest {
                 assertThat(maxAbsDiff(sharedD.getSecond(), denseD.getSecond())).as(what + ": gradients, double")
                         .isLessThan(1e-12 * scaleG);
             }
+        }
+    }
+
+    @Test
+    void inferenceCopiesTheStatesOfTheLongestRunIntoTheOtherRunsAndGivesTheDenseStates() {
+        boolean vectorBefore = FastLstmRuntime.vectorSteps();
+        int gemvRowsBefore = FastLstmRuntime.gemvRows();
+        try {
+            for (boolean vector : new boolean[] {true, false}) {
+                FastLstmRuntime.setVectorSteps(vector);
+                FastLstmRuntime.setGemvRows(32);
+                for (FastLstmRuntime.Split split : new FastLstmRuntime.Split[] {FastLstmRuntime.Split.BATCH,
+                        FastLstmRuntime.Split.UNITS}) {
+                    for (DataType dt : new DataType[] {F, D}) {
+                        String what = split + ", " + dt + (vector ? ", vector unit" : ", GEMVs");
+                        INDArray x = padded(D, 71, 2 * RUNS.length, N_IN, T, true);
+                        FastLstmRuntime.setShareRuns(false);
+                        INDArray dense = infer(dt, split, x);
+                        FastLstmRuntime.setShareRuns(true);
+                        INDArray shared = infer(dt, split, x);
+                        assertThat(maxAbsDiff(shared, dense)).as(what)
+                                .isLessThan((dt == F ? 1e-6 : 1e-13) * maxAbs(dense));
+                    }
+                }
+            }
+        } finally {
+            FastLstmRuntime.setVectorSteps(vectorBefore);
+            FastLstmRuntime.setGemvRows(gemvRowsBefore);
+        }
+    }
+
+    /** The layer's states for x at inference, with two threads split this way. */
+    private static INDArray infer(DataType dt, FastLstmRuntime.Split split, INDArray x) {
+        FastLstmRuntime.setThreads(2);
+        FastLstmRuntime.setSplit(split);
+        DataType before = Nd4j.dataType();
+        Nd4j.setDefaultDataTypes(dt, dt);
+        try {
+            MultiLayerNetwork net = net(true, N_IN, UNITS, 2, Head.SEQUENCE, dt, null, null);
+            sameRandomParams(net, net, 7);
+            return net.getLayer(0).activate(x.castTo(dt), false, LayerWorkspaceMgr.noWorkspaces()).castTo(D);
+        } finally {
+            Nd4j.setDefaultDataTypes(before, before);
         }
     }
 
