@@ -7,15 +7,18 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.flattenexplorer.model.Cell;
 import org.flattenexplorer.model.EpochFlops;
 import org.flattenexplorer.model.ExperimentSpec;
@@ -45,6 +48,8 @@ final class BenchCommand {
     /** The peer's Python: Debian's, which has python3-torch. */
     static final String PEER_PYTHON = "/usr/bin/python3";
     private static final long PEER_TIMEOUT_MINUTES = 20;
+    /** Stands for the peer's temporary ids folder in the recorded command. */
+    static final String PEER_DATA_PLACEHOLDER = "BENCH_IDS";
 
     private BenchCommand() {}
 
@@ -102,7 +107,7 @@ final class BenchCommand {
             out.println(String.format(Locale.ROOT, "Speed-up of the fast %s (stock epoch / fast epoch): %.2fx", layer, speedup));
         }
         if (o.has("peer")) {
-            peer(Path.of(o.string("peer").get()), workload, epochs, results, report, json, out);
+            peer(Path.of(o.string("peer").get()), workload, data, epochs, results, report, json, out);
         }
         if (o.has("json")) {
             try {
@@ -171,11 +176,13 @@ final class BenchCommand {
     }
 
     /**
-     * The PyTorch peer (variant A: the question's LSTM + Flatten) on the same shapes, one thread, OpenBLAS; its
-     * median epoch after the first and the fast epoch's ratio to it. A peer that cannot run is reported, not fatal.
+     * The PyTorch peer (variant A: the question's LSTM + Flatten) on the same shapes, one thread, OpenBLAS, trained
+     * on the token ids and labels the workers train on ({@code data} as they get it: {@link BenchWorker#dataset}),
+     * written to a temporary folder for it and deleted after; its median epoch after the first and the fast epoch's
+     * ratio to it. A peer that cannot run is reported, not fatal.
      */
-    static void peer(Path dir, ExperimentSpec workload, int epochs, ArrayNode results, ObjectNode report,
-                             ObjectMapper json, PrintStream out) {
+    static void peer(Path dir, ExperimentSpec workload, String data, int epochs, ArrayNode results, ObjectNode report,
+                     ObjectMapper json, PrintStream out) {
         Optional<String> why = peerProblem(dir, workload);
         JsonNode fast = null;
         for (JsonNode r : results) {
@@ -191,14 +198,29 @@ final class BenchCommand {
             report.put("peer_error", why.get());
             return;
         }
-        out.println("Timing the PyTorch peer (" + dir.resolve("seed_model.py") + ", 1 thread, OpenBLAS): " + epochs
-                + " epochs...");
+        Path ids = null;
+        try {
+            ids = Files.createTempDirectory("flatten-peer-ids");
+            PeerData written = PeerData.write(BenchWorker.dataset(workload, data), ids);
+            timePeer(dir, workload, epochs, written, ids, fast, report, json, out); // reports its own failures
+        } catch (IOException | RuntimeException e) {
+            peerFailed("could not write the bench's token ids for it: " + e.getMessage(), report, out);
+        } finally {
+            deleteFolder(ids);
+        }
+    }
+
+    /** Runs seed_model.py on the ids written to {@code ids} and records its epochs in the report. */
+    private static void timePeer(Path dir, ExperimentSpec workload, int epochs, PeerData data, Path ids, JsonNode fast,
+                                 ObjectNode report, ObjectMapper json, PrintStream out) {
+        out.println("Timing the PyTorch peer (" + dir.resolve("seed_model.py") + ", 1 thread, OpenBLAS) on "
+                + data.describe() + ": " + epochs + " epochs...");
         try {
             Path result = Files.createTempFile("flatten-peer", ".json");
             List<String> command = new ArrayList<>(List.of(PEER_PYTHON, dir.resolve("seed_model.py").toString(),
                     "--variant", "A", "--epochs", String.valueOf(epochs), "--threads", "1", "--blas", "openblas",
-                    "--blas-threads", "1", "--json", result.toString(),
-                    "--vocab", String.valueOf(fast.get("settings").get("vocabulary").asInt()),
+                    "--blas-threads", "1", "--data", ids.toString(), "--json", result.toString(),
+                    "--vocab", String.valueOf(data.vocabulary()),
                     "--maxlen", String.valueOf(workload.data().maxlen()),
                     "--dim", String.valueOf(workload.model().embedding()),
                     "--units", String.valueOf(workload.model().units()),
@@ -230,8 +252,11 @@ final class BenchCommand {
             settings.put("torch", peer.path("torch").asText());
             settings.put("blas", peer.path("blas").asText());
             settings.put("threads", peer.path("threads").asInt());
+            // the ids' folder is gone after the run: the command names it by what "data" says it held
             settings.put("command", String.join(" ", command.subList(0, command.indexOf("--json")))
+                    .replace(ids.toString(), PEER_DATA_PLACEHOLDER)
                     .replace(dir.toString(), dir.getFileName() == null ? "." : dir.getFileName().toString()));
+            settings.put("data", data.describe());
             settings.put("params", variant.path("params").asLong());
             settings.put("max_rss_mb", peer.path("max_rss_kib_self").asDouble() / 1024);
             ArrayNode totals = json.createArrayNode();
@@ -254,6 +279,20 @@ final class BenchCommand {
             peerFailed("interrupted", report, out);
         } catch (RuntimeException e) {
             peerFailed("could not read its result: " + e, report, out);
+        }
+    }
+
+    /** Removes the peer's ids folder; a file left in the temporary folder is no reason to fail the bench. */
+    private static void deleteFolder(Path folder) {
+        if (folder == null) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // left behind in the temporary folder
         }
     }
 

@@ -8,9 +8,11 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.flattenexplorer.data.DataLocator;
 import org.flattenexplorer.data.DatasetPreparer;
 import org.flattenexplorer.data.PreparedDataset;
+import org.flattenexplorer.data.TextFileSettings;
 import org.flattenexplorer.inspect.EncodedReview;
 import org.flattenexplorer.inspect.HiddenStateProbe;
 import org.flattenexplorer.model.EpochFlops;
@@ -45,9 +47,7 @@ public final class BenchWorker {
         ExperimentSpec spec = new ObjectMapper().readValue(args[0], ExperimentSpec.class);
         String data = args.length > 1 ? args[1] : "";
         Implementation lstm = spec.model().implementation();
-        PreparedDataset dataset = data.isEmpty() ? QuestionShapedData.create(spec)
-                : DatasetPreparer.fromPath(DataLocator.locate(java.util.Optional.of(Path.of(data))).orElseThrow(),
-                        org.flattenexplorer.data.TextFileSettings.defaults(), spec.data());
+        PreparedDataset dataset = dataset(spec, data);
 
         TrainingRun run = new TrainingRun(spec, dataset);
         List<Double> train = new ArrayList<>();
@@ -93,6 +93,17 @@ public final class BenchWorker {
         result.put("probe_ms_median", median(Arrays.stream(probeMs).skip(1).boxed().toList()));
         System.out.println(new ObjectMapper().writeValueAsString(result));
         System.exit(0);
+    }
+
+    /**
+     * The reviews a measurement trains and validates on: for {@code data} "" synthetic ids of the question's shape,
+     * else the reviews DataLocator finds there (an aclImdb folder). The bench command gives the PyTorch peer these
+     * same splits, so it calls this too rather than preparing its own.
+     */
+    static PreparedDataset dataset(ExperimentSpec spec, String data) {
+        return data.isEmpty() ? QuestionShapedData.create(spec)
+                : DatasetPreparer.fromPath(DataLocator.locate(Optional.of(Path.of(data))).orElseThrow(),
+                        TextFileSettings.defaults(), spec.data());
     }
 
     /** The measurement's mode argument: SGEMM rates on the spec's shapes. */

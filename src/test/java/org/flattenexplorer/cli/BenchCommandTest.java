@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.flattenexplorer.data.PreparedDataset;
 import org.flattenexplorer.model.Cell;
 import org.flattenexplorer.model.EpochFlops;
 import org.flattenexplorer.model.ExperimentSpec;
@@ -133,16 +134,23 @@ class BenchCommandTest {
         assertThat(report.stdout()).startsWith("| Bidirectional(GRU) | train s/epoch |").doesNotContain("Speed-up");
     }
 
-    /** The peer's JSON read as seed_model.py writes it: its median epoch after the first, and fast / peer. */
+    /**
+     * The peer's JSON read as seed_model.py writes it: its median epoch after the first, and fast / peer; it trained
+     * on the workers' own ids and labels (a copy of its --data folder, taken while it ran), and the folder is gone.
+     */
     @Test
     void thePeersMedianEpochAndTheFastEpochsRatioToIt() throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(Path.of(BenchCommand.PEER_PYTHON)), "no " + BenchCommand.PEER_PYTHON);
+        Path seen = temp.resolve("seen");
         Files.writeString(temp.resolve("seed_model.py"), String.join("\n",
-                "import json, sys",
+                "import json, shutil, sys",
                 "args = sys.argv[1:]",
                 "out = args[args.index('--json') + 1]",
                 "assert args[args.index('--threads') + 1] == '1' and args[args.index('--blas') + 1] == 'openblas'",
                 "assert args[args.index('--maxlen') + 1] == '500' and args[args.index('--vocab') + 1] == '37252'",
+                "data = args[args.index('--data') + 1]",
+                "shutil.copytree(data, '" + seen + "')",
+                "open('" + seen.resolve("folder.txt") + "', 'w').write(data)",
                 "epochs = [dict(total_s=t) for t in (9.0, 5.0, 6.0, 4.0)]",
                 "json.dump(dict(torch='1.13', blas='openblas', threads=1, max_rss_kib_self=1024 * 600, variants=[dict(",
                 "    params=4964353, median_total_s=5.0, median_train_s=4.5, median_val_s=0.5, epochs=epochs)]),",
@@ -154,7 +162,7 @@ class BenchCommandTest {
         ObjectNode report = json.createObjectNode();
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
 
-        BenchCommand.peer(temp, ExperimentSpec.question(), 4, results, report, json, new java.io.PrintStream(out,
+        BenchCommand.peer(temp, ExperimentSpec.question(), "", 4, results, report, json, new java.io.PrintStream(out,
                 true));
 
         assertThat(report.has("peer_error")).as(out.toString()).isFalse();
@@ -162,6 +170,16 @@ class BenchCommandTest {
         assertThat(report.get("fast_to_peer").asDouble()).isEqualTo(0.5);
         assertThat(report.get("peer").get("epoch_s")).hasSize(4);
         assertThat(report.get("peer").get("max_rss_mb").asDouble()).isEqualTo(600);
+        assertThat(report.get("peer").get("data").asText()).isEqualTo("the bench's own token ids (448 train, 200 "
+                + "validation; synthetic token ids (question's shape))");
+        assertThat(report.get("peer").get("command").asText()).contains("--data " + BenchCommand.PEER_DATA_PLACEHOLDER);
+        // what a worker given "" trains on: the question-shaped synthetic ids
+        PreparedDataset trained = QuestionShapedData.create(ExperimentSpec.question());
+        assertThat(Int32Npy.read(seen.resolve("x_train.npy")).rows()).isDeepEqualTo(trained.train().tokens());
+        assertThat(Int32Npy.read(seen.resolve("y_train.npy")).data()).containsExactly(trained.train().labels());
+        assertThat(Int32Npy.read(seen.resolve("x_val.npy")).rows()).isDeepEqualTo(trained.validation().tokens());
+        assertThat(Int32Npy.read(seen.resolve("y_val.npy")).data()).containsExactly(trained.validation().labels());
+        assertThat(Path.of(Files.readString(seen.resolve("folder.txt")))).doesNotExist();
     }
 
     @Test
