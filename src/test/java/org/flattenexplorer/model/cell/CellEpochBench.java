@@ -92,9 +92,10 @@ public final class CellEpochBench {
                 tokens[i] = 1 + rnd.nextInt(VOCAB - 1);
             }
             if (Boolean.getBoolean("padded")) {
-                // -Dpadded=true: the bench's review lengths (50 to 649 words), pre-padded with index 0
+                // -Dpadded=true: the bench's review lengths (50 to 649 words), post-padded with index 0 as the question's
                 for (int r = 0; r < n; r++) {
-                    java.util.Arrays.fill(tokens, r * STEPS, r * STEPS + Math.max(0, STEPS - 50 - rnd.nextInt(600)), 0);
+                    int length = Math.min(STEPS, 50 + rnd.nextInt(600));
+                    java.util.Arrays.fill(tokens, r * STEPS + length, (r + 1) * STEPS, 0);
                 }
             }
             float[] labels = new float[n];

@@ -9,6 +9,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Compares ways of running the fast LSTM in one JVM: the batch split ({@link FastLstmRuntime.Split#BATCH}) with
@@ -35,23 +36,26 @@ public final class LstmSplitBench {
     private static final int N_IN = 128;
     private static final int UNITS = Integer.getInteger("units", 128);
     /** One way of running the kernel. */
-    private record Variant(String name, FastLstmRuntime.Split split, int gemvRows, boolean vector) {
+    private record Variant(String name, FastLstmRuntime.Split split, int gemvRows, boolean vector, boolean runs) {
         void apply() {
             FastLstmRuntime.setSplit(split);
             FastLstmRuntime.setGemvRows(gemvRows);
             FastLstmRuntime.setVectorSteps(vector);
+            FastLstmRuntime.setShareRuns(runs);
         }
     }
 
     /**
-     * The batch split with per-step GEMMs (as before the GEMVs), with GEMVs for its 16 rows, with the products on the
-     * vector unit ({@link StepProductF}), and the unit split with them on the vector unit.
+     * The batch split with GEMVs for its 16 rows, with the products on the vector unit ({@link StepProductF}) with and
+     * without the padding's runs shared ({@link InputRunsF}), and the unit split with them on the vector unit.
      */
     private static final Variant[] VARIANTS = {
-        new Variant("batch split, GEMM", FastLstmRuntime.Split.BATCH, 1, false),
-        new Variant("batch split, GEMV rows", FastLstmRuntime.Split.BATCH, FastLstmRuntime.DEFAULT_GEMV_ROWS, false),
-        new Variant("batch split, vector", FastLstmRuntime.Split.BATCH, FastLstmRuntime.DEFAULT_GEMV_ROWS, true),
-        new Variant("unit split, vector", FastLstmRuntime.Split.UNITS, FastLstmRuntime.DEFAULT_GEMV_ROWS, true),
+        new Variant("batch split, GEMV rows", FastLstmRuntime.Split.BATCH, FastLstmRuntime.DEFAULT_GEMV_ROWS, false,
+                true),
+        new Variant("batch split, vector, dense", FastLstmRuntime.Split.BATCH, FastLstmRuntime.DEFAULT_GEMV_ROWS, true,
+                false),
+        new Variant("batch split, vector", FastLstmRuntime.Split.BATCH, FastLstmRuntime.DEFAULT_GEMV_ROWS, true, true),
+        new Variant("unit split, vector", FastLstmRuntime.Split.UNITS, FastLstmRuntime.DEFAULT_GEMV_ROWS, true, true),
     };
     private static final int V = VARIANTS.length;
 
@@ -72,10 +76,25 @@ public final class LstmSplitBench {
         }
     }
 
-    /** Input laid out as the embedding's output: [b, T, nIn] c-order seen as [b, nIn, T]. */
+    /**
+     * Input laid out as the embedding's output: [b, T, nIn] c-order seen as [b, nIn, T]. With {@code -Dpadded=true}
+     * each row is post-padded as the bench's reviews (50 to 649 words): its last steps repeat one row.
+     */
     private static INDArray input(int batch, long seed) {
         Nd4j.getRandom().setSeed(seed);
-        return Nd4j.rand(DataType.FLOAT, batch, T, N_IN).subi(0.5).permute(0, 2, 1);
+        INDArray x = Nd4j.rand(DataType.FLOAT, batch, T, N_IN).subi(0.5);
+        if (Boolean.getBoolean("padded")) {
+            Random rnd = new Random(seed);
+            INDArray pad = x.get(NDArrayIndex.point(0), NDArrayIndex.point(0), NDArrayIndex.all()).dup();
+            for (int r = 0; r < batch; r++) {
+                int length = Math.min(T, 50 + rnd.nextInt(600));
+                if (length < T) {
+                    x.get(NDArrayIndex.point(r), NDArrayIndex.interval(length, T), NDArrayIndex.all())
+                            .assign(pad.reshape(1, N_IN).broadcast(T - length, N_IN));
+                }
+            }
+        }
+        return x.permute(0, 2, 1);
     }
 
     private static final class Params {
