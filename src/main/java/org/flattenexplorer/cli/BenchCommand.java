@@ -41,8 +41,8 @@ final class BenchCommand {
     static final Set<String> OPTIONS = TrainCommand.options("data", "json", "peer");
 
     /** The JVM settings the launcher uses for the app; the benchmark measures the app as users run it. */
-    static final List<String> APP_JVM_FLAGS = List.of("-Xmx1g", "--add-modules", "jdk.incubator.vector",
-            "-Dorg.bytedeco.javacpp.maxbytes=1500m",
+    static final List<String> APP_JVM_FLAGS = List.of("-Xmx1g", "-XX:MaxNewSize=64m",
+            "--add-modules", "jdk.incubator.vector", "-Dorg.bytedeco.javacpp.maxbytes=1500m",
             "-Dorg.bytedeco.javacpp.maxphysicalbytes=3g");
 
     /** The peer's Python: Debian's, which has python3-torch. */

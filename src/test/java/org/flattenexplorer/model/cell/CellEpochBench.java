@@ -154,13 +154,20 @@ public final class CellEpochBench {
                 FastLstmRuntime.setGemvRows(c.contains(":") ? Integer.parseInt(c.split(":")[1])
                         : FastLstmRuntime.DEFAULT_GEMV_ROWS);
                 double[] s = epoch(nets.get(c), train, validation);
-                System.out.printf(Locale.ROOT, "round %d %-10s %.2f s, CPU %.2f s (loss %.4f)%n", r + 1, c, s[0], s[1],
-                        nets.get(c).score());
+                System.out.printf(Locale.ROOT, "round %d %-10s %.2f s, CPU %.2f s (loss %.4f), RSS %d MB, JavaCPP %d MB%n",
+                        r + 1, c, s[0], s[1], nets.get(c).score(), org.bytedeco.javacpp.Pointer.physicalBytes() >> 20,
+                        org.bytedeco.javacpp.Pointer.totalBytes() >> 20);
                 if (r > 0) {
                     seconds.get(c)[r - 1] = s[0];
                     cpu.get(c)[r - 1] = s[1];
                 }
             }
+        }
+        try {
+            java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status")).stream()
+                    .filter(l -> l.startsWith("VmHWM")).forEach(System.out::println);
+        } catch (java.io.IOException e) {
+            // not Linux
         }
         double lstm = seconds.containsKey("lstm") ? median(seconds.get("lstm")) : Double.NaN;
         double lstmCpu = cpu.containsKey("lstm") ? median(cpu.get("lstm")) : Double.NaN;
