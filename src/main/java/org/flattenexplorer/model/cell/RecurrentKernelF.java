@@ -22,7 +22,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>The fast LSTM's scheme ({@code model.lstm.LstmKernelF}). Layout: batch-major. Inputs, input projections, hidden
  * states, deltas and input gradients live in native buffers laid out [b, T, ...] row-major, the layout of the
  * embedding's output and of the Keras-order Flatten, so the copies in and out are contiguous. The batch is cut into
- * slices, one per thread ({@link FastLstmRuntime#runAll}), each a contiguous range of rows that its thread owns for the whole
+ * slices ({@link FastLstmRuntime#slicesPerThread()} a thread, taken one after another by the threads:
+ * {@link FastLstmRuntime#runBalanced}), each a contiguous range of rows that one thread owns for the whole
  * sequence. Per slice, the forward pass is one GEMM for all steps' input projections ([n*T, nIn] x [nIn, G]), then
  * per step one recurrent GEMM ([n, U] x [U, G], into its own buffer: GRU's reset gate multiplies the recurrent part
  * of the candidate alone) and the cell's row math, which overwrites the input projections with what backprop needs.
@@ -189,7 +190,7 @@ abstract class RecurrentKernelF implements RecurrentKernel {
             for (Slice s : slices) {
                 tasks.add(() -> s.forward(forBackprop));
             }
-            FastLstmRuntime.runAll(tasks);
+            FastLstmRuntime.runBalanced(tasks);
             if (out != null) {
                 out.assign(h.view(batch, steps, units));
             }
@@ -216,7 +217,7 @@ abstract class RecurrentKernelF implements RecurrentKernel {
             for (Slice s : slices) {
                 tasks.add(s::backward);
             }
-            FastLstmRuntime.runAll(tasks);
+            FastLstmRuntime.runBalanced(tasks);
             epsOut.assign(x.view(batch, steps, nIn));
             gW.assign(slices[0].dw.view(nIn, g));
             gRW.assign(slices[0].drw.view(units, g));
@@ -262,7 +263,7 @@ abstract class RecurrentKernelF implements RecurrentKernel {
     }
 
     private void makeSlices() {
-        int parts = Math.max(1, Math.min(FastLstmRuntime.threads(), batch));
+        int parts = FastLstmRuntime.batchSlices(batch);
         if (slices.length != parts) {
             for (Slice s : slices) {
                 s.free();

@@ -13,15 +13,16 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Thread settings of the fast LSTM.
  *
- * <p>The fast layer cuts its work into {@link #threads()} slices, each on its own Java thread: the caller's thread
- * runs slice 0, a small shared pool of daemon threads runs the others. A slice is a share of the batch's rows whose
- * whole recurrence (its GEMMs and its element-wise gate math) it runs alone, or, for the LSTM, a share of the
- * units for all rows, the slices meeting once per time step ({@link Split}, {@value #SPLIT_PROPERTY}). Every BLAS
+ * <p>The fast layer runs its work on {@link #threads()} Java threads: the caller's and a small shared pool of daemon
+ * threads. It cuts the work into slices: shares of the batch's rows whose whole recurrence (GEMMs and element-wise
+ * gate math) each runs alone, {@link #slicesPerThread()} a thread, taken by the threads one after another; or, for
+ * the LSTM, a share of the units for all rows, one a thread, the slices meeting once per time step ({@link Split},
+ * {@value #SPLIT_PROPERTY}). Every BLAS
  * call then must be single-threaded, or OpenBLAS's own threads would fight ours for the same cores (two OpenMP threads were
  * measured 2.2x slower on 2 cores, STACK.md). {@link #configureNativeSingleThreaded()} therefore sets ND4J's
  * OpenMP threads and OpenBLAS's threads to 1; the layer calls it once before its first fast pass.
  *
- * <p>The number of slices defaults to {@code min(2, availableProcessors)}; the system property
+ * <p>The number of threads defaults to {@code min(2, availableProcessors)}; the system property
  * {@value #THREADS_PROPERTY} or {@link #setThreads(int)} overrides it (1 = everything on the caller's thread).
  */
 public final class FastLstmRuntime {
@@ -57,6 +58,9 @@ public final class FastLstmRuntime {
     /** System property that turns {@link #vectorSteps()} off ({@code false}) where it would be on. */
     public static final String VECTOR_PROPERTY = "flatten.lstm.vector";
 
+    /** System property for {@link #slicesPerThread()}. */
+    public static final String SLICES_PROPERTY = "flatten.lstm.slicesPerThread";
+
     /** System property that turns {@link #shareRuns()} off ({@code false}). */
     public static final String RUNS_PROPERTY = "flatten.lstm.runs";
 
@@ -91,6 +95,7 @@ public final class FastLstmRuntime {
     private static volatile int gemvRows = Math.max(0, Integer.getInteger(GEMV_ROWS_PROPERTY, DEFAULT_GEMV_ROWS));
     private static volatile boolean vectorSteps = vectorStepsSupported() && StepProductF.vectorBits() >= 512
             && !"false".equalsIgnoreCase(System.getProperty(VECTOR_PROPERTY, "").trim());
+    private static volatile int slicesPerThread = Math.max(1, Integer.getInteger(SLICES_PROPERTY, 2));
     private static volatile boolean shareRuns =
             !"false".equalsIgnoreCase(System.getProperty(RUNS_PROPERTY, "").trim());
     private static ExecutorService pool;
@@ -251,6 +256,51 @@ public final class FastLstmRuntime {
      * Runs the tasks in parallel: task 0 on the calling thread, the others on the pool; rethrows failures. The other
      * cells' kernels ({@code model.cell}) share it: layers run one after the other, so the pool is never asked twice.
      */
+    /**
+     * How many slices of a batch each thread has, on average, where the kernels split by batch rows and run the
+     * slices with {@link #runBalanced}: more slices than threads let a thread that is held up leave its last slice
+     * to the other. The per-step products cost the same per row for 8 rows as for 16 (the vector unit takes rows four
+     * at a time), so the finer cut costs little. Default 2 ({@value #SLICES_PROPERTY}).
+     */
+    public static int slicesPerThread() {
+        return slicesPerThread;
+    }
+
+    /** Sets {@link #slicesPerThread()} (benchmarks compare). */
+    public static void setSlicesPerThread(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("slices per thread must be >= 1, got " + n);
+        }
+        slicesPerThread = n;
+    }
+
+    /** Slices of a batch of {@code batch} rows split by rows: {@link #slicesPerThread()} per thread, at most a row each. */
+    public static int batchSlices(int batch) {
+        return Math.max(1, Math.min(batch, threads * slicesPerThread));
+    }
+
+    /**
+     * Runs independent tasks on {@link #threads()} workers that each take the next task not yet taken until none is
+     * left. With more tasks than threads the work balances itself: a thread held up (by the window's redraws, the
+     * collector, another process) leaves the remaining tasks to the others instead of making them wait at the end.
+     * Not for tasks that wait for one another ({@link StepBarrier}): those need {@link #runAll}.
+     */
+    public static void runBalanced(List<Runnable> tasks) {
+        int workers = Math.min(tasks.size(), threads);
+        if (workers <= 1) {
+            tasks.forEach(Runnable::run);
+            return;
+        }
+        AtomicInteger next = new AtomicInteger();
+        Runnable worker = () -> {
+            for (int i = next.getAndIncrement(); i < tasks.size(); i = next.getAndIncrement()) {
+                tasks.get(i).run();
+            }
+        };
+        runAll(java.util.Collections.nCopies(workers, worker));
+    }
+
+    /** Runs the tasks at once, one thread each (the caller's and the pool's). */
     public static void runAll(List<Runnable> tasks) {
         if (tasks.size() == 1) {
             tasks.get(0).run();

@@ -20,11 +20,12 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * plain contiguous copies, not transposes. One time step of a batch slice is then a strided block (leading
  * dimension T*...), which cblas takes as it is.
  *
- * <p>The work is cut into slices, one per thread ({@link FastLstmRuntime#threads()}), in one of two ways
- * ({@link FastLstmRuntime#splitsByUnits}):
+ * <p>The work is cut into slices in one of two ways ({@link FastLstmRuntime#splitsByUnits}):
  * <ul>
  * <li>by batch rows: each slice owns a contiguous range of batch rows, all units, for the whole sequence, and
- * needs nothing from the others; its weight gradients are summed with theirs at the end;</li>
+ * needs nothing from the others; its weight gradients are summed with theirs at the end. There are
+ * {@link FastLstmRuntime#slicesPerThread()} slices a thread, which the threads take one after another
+ * ({@link FastLstmRuntime#runBalanced}), so a thread that is held up leaves its last slice to the other;</li>
  * <li>by units: each slice owns a contiguous range of units for all batch rows, and the slices meet at a
  * {@link StepBarrier} once per time step (step t needs every unit of h_{t-1}, and dL/dh_t every column of the gate
  * deltas of step t+1). Every per-step GEMM then has all the batch's rows: OpenBLAS packs the [U, 4U] weights on
@@ -141,7 +142,7 @@ final class LstmKernelF implements LstmKernel {
             for (Slice s : slices) {
                 tasks.add(() -> s.run(barrier, () -> s.forward(forBackprop, barrier)));
             }
-            FastLstmRuntime.runAll(tasks);
+            runSlices(tasks);
             if (out != null) {
                 out.assign(h.view(batch, steps, units));
             }
@@ -175,7 +176,7 @@ final class LstmKernelF implements LstmKernel {
             for (Slice s : slices) {
                 tasks.add(() -> s.run(barrier, () -> s.backward(barrier)));
             }
-            FastLstmRuntime.runAll(tasks);
+            runSlices(tasks);
             epsOut.assign(dx.view(batch, steps, nIn));
             if (byUnits) {
                 // the slices wrote their own gate columns of one shared pair of buffers
@@ -198,6 +199,15 @@ final class LstmKernelF implements LstmKernel {
                 }
             }
             gB.assign(Nd4j.createFromArray(db).castTo(gB.dataType()).reshape(gB.shape()));
+        }
+    }
+
+    /** The unit split's slices meet at a barrier, so they run at once; the batch split's balance themselves. */
+    private void runSlices(List<Runnable> tasks) {
+        if (byUnits) {
+            FastLstmRuntime.runAll(tasks);
+        } else {
+            FastLstmRuntime.runBalanced(tasks);
         }
     }
 
@@ -256,7 +266,7 @@ final class LstmKernelF implements LstmKernel {
     private void makeSlices() {
         int threads = FastLstmRuntime.threads();
         byUnits = FastLstmRuntime.splitsByUnits(batch, units);
-        int parts = byUnits ? Math.min(threads, units) : Math.max(1, Math.min(threads, batch));
+        int parts = byUnits ? Math.min(threads, units) : FastLstmRuntime.batchSlices(batch);
         if (slices.length != parts) {
             for (Slice s : slices) {
                 s.free();

@@ -83,6 +83,50 @@ class FastLstmSplitTest {
     }
 
     @Test
+    void oneOrTwoSlicesAThreadGiveTheSameStatesAndGradients() {
+        int before = FastLstmRuntime.slicesPerThread();
+        try {
+            INDArray x = randn(D, 71, 32, N_IN, T);
+            INDArray eps = randn(D, 72, 32, UNITS, T);
+            FastLstmRuntime.setSlicesPerThread(1);
+            Pair<INDArray, INDArray> one = run(F, FastLstmRuntime.Split.BATCH, x, eps, null);
+            FastLstmRuntime.setSlicesPerThread(2);
+            Pair<INDArray, INDArray> two = run(F, FastLstmRuntime.Split.BATCH, x, eps, null);
+            // each row's states are its own; the weight gradients sum four slices' parts instead of two
+            assertThat(maxAbsDiff(two.getFirst(), one.getFirst())).as("states").isZero();
+            assertThat(maxAbsDiff(two.getSecond(), one.getSecond())).as("gradients")
+                    .isLessThan(1e-5 * maxAbs(one.getSecond()));
+        } finally {
+            FastLstmRuntime.setSlicesPerThread(before);
+        }
+    }
+
+    @Test
+    void balancedTasksEachRunOnceOnTheThreadsAndAFailureReachesTheCaller() {
+        FastLstmRuntime.setThreads(2);
+        java.util.concurrent.atomic.AtomicIntegerArray runs = new java.util.concurrent.atomic.AtomicIntegerArray(7);
+        java.util.Set<String> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        List<Runnable> tasks = new java.util.ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            final int k = i;
+            tasks.add(() -> {
+                runs.incrementAndGet(k);
+                threads.add(Thread.currentThread().getName());
+            });
+        }
+        FastLstmRuntime.runBalanced(tasks);
+        for (int i = 0; i < 7; i++) {
+            assertThat(runs.get(i)).as("task %d", i).isEqualTo(1);
+        }
+        assertThat(threads).hasSizeLessThanOrEqualTo(2);
+        List<Runnable> failing = List.of(() -> { }, () -> {
+            throw new IllegalStateException("slice failed");
+        }, () -> { });
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> FastLstmRuntime.runBalanced(failing))
+                .hasMessage("slice failed");
+    }
+
+    @Test
     void theDoubleKernelSplitByUnitsMatchesItsBatchSplitToDoublePrecision() {
         INDArray x = randn(D, 61, 5, N_IN, T);
         INDArray eps = randn(D, 62, 5, UNITS, T);

@@ -36,18 +36,25 @@ public final class LstmSplitBench {
     private static final int N_IN = 128;
     private static final int UNITS = Integer.getInteger("units", 128);
     /** One way of running the kernel. */
-    private record Variant(String name, FastLstmRuntime.Split split, int gemvRows, boolean vector, boolean runs) {
+    private record Variant(String name, FastLstmRuntime.Split split, int gemvRows, boolean vector, boolean runs,
+                           int slicesPerThread) {
+        Variant(String name, FastLstmRuntime.Split split, int gemvRows, boolean vector, boolean runs) {
+            this(name, split, gemvRows, vector, runs, 2);
+        }
+
         void apply() {
             FastLstmRuntime.setSplit(split);
             FastLstmRuntime.setGemvRows(gemvRows);
             FastLstmRuntime.setVectorSteps(vector);
             FastLstmRuntime.setShareRuns(runs);
+            FastLstmRuntime.setSlicesPerThread(slicesPerThread);
         }
     }
 
     /**
-     * The batch split with GEMVs for its 16 rows, with the products on the vector unit ({@link StepProductF}) with and
-     * without the padding's runs shared ({@link InputRunsF}), and the unit split with them on the vector unit.
+     * The batch split with GEMVs for its rows, with the products on the vector unit ({@link StepProductF}) with and
+     * without the padding's runs shared ({@link InputRunsF}) and with one slice a thread instead of two, and the unit
+     * split with them on the vector unit.
      */
     private static final Variant[] VARIANTS = {
         new Variant("batch split, GEMV rows", FastLstmRuntime.Split.BATCH, FastLstmRuntime.DEFAULT_GEMV_ROWS, false,
@@ -55,6 +62,8 @@ public final class LstmSplitBench {
         new Variant("batch split, vector, dense", FastLstmRuntime.Split.BATCH, FastLstmRuntime.DEFAULT_GEMV_ROWS, true,
                 false),
         new Variant("batch split, vector", FastLstmRuntime.Split.BATCH, FastLstmRuntime.DEFAULT_GEMV_ROWS, true, true),
+        new Variant("batch split, vector, a slice a thread", FastLstmRuntime.Split.BATCH,
+                FastLstmRuntime.DEFAULT_GEMV_ROWS, true, true, 1),
         new Variant("unit split, vector", FastLstmRuntime.Split.UNITS, FastLstmRuntime.DEFAULT_GEMV_ROWS, true, true),
     };
     private static final int V = VARIANTS.length;
