@@ -30,8 +30,8 @@ import org.nd4j.linalg.api.shape.Shape;
  * stock {@code pullRows} reads each token's E weights 37,252 floats apart, one cache miss each, 16 ms a batch of the
  * question's 32 x 500 tokens. Here each weight column (one embedding dimension over the vocabulary, 149 KB, which
  * fits in L2) is copied once into a Java array and every position reads its token from there, writing the [b*T, E]
- * output the stock layer makes; the columns are shared out between the fast LSTM's threads. The same checks and
- * error messages as the stock layer, the same output values, layout and workspace.
+ * output the stock layer makes; the columns are shared out in parts that the fast LSTM's threads take one after
+ * another. The same checks and error messages as the stock layer, the same output values, layout and workspace.
  *
  * <p>Backprop (identity activation, no bias, NCW, float or double, the usual 'f'-order [vocab, E] gradient view;
  * anything else runs the stock code): the stock layer recomputes the forward pass, zeroes the whole
@@ -291,22 +291,25 @@ public class FastEmbeddingLayer extends EmbeddingSequenceLayer {
         void run(int part, int from, int to);
     }
 
-    /** Shares the embedding's columns out between the fast LSTM's threads, one scratch column each. */
+    /**
+     * Shares the embedding's columns out in parts, one scratch column each, which the fast LSTM's threads take one
+     * after another (a thread held up leaves its last part to the other).
+     */
     private static void byColumns(int parts, int embed, ColumnRange work) {
         List<Runnable> tasks = new ArrayList<>();
         for (int k = 0; k < parts; k++) {
             final int part = k;
             tasks.add(() -> work.run(part, embed * part / parts, embed * (part + 1) / parts));
         }
-        FastLstmRuntime.runAll(tasks);
+        FastLstmRuntime.runBalanced(tasks);
     }
 
-    /** How many threads share the columns. */
+    /** How many parts share the columns: the batch split's slices a thread, per thread. */
     private static int parts(int embed) {
-        return Math.max(1, Math.min(FastLstmRuntime.threads(), embed));
+        return Math.max(1, Math.min(FastLstmRuntime.threads() * FastLstmRuntime.slicesPerThread(), embed));
     }
 
-    /** One scratch column of the vocabulary's length per thread (kept between calls). */
+    /** One scratch column of the vocabulary's length per part (kept between calls). */
     private float[][] floatColumns(int vocab, int embed) {
         int parts = parts(embed);
         if (columns.length != parts || columns[0].length < vocab) {

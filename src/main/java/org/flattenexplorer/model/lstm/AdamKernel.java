@@ -35,8 +35,9 @@ final class AdamKernel {
             alpha = epsilon;
         }
         long n = g.length();
-        int threads = FastLstmRuntime.threads();
-        long per = (n + threads - 1) / threads;
+        // parts the threads take one after another: a thread held up leaves its last part to the other
+        int parts = FastLstmRuntime.threads() * FastLstmRuntime.slicesPerThread();
+        long per = (n + parts - 1) / parts;
         FloatPointer pg = new FloatPointer(g.data().addressPointer());
         FloatPointer pm = new FloatPointer(m.data().addressPointer());
         FloatPointer pv = new FloatPointer(v.data().addressPointer());
@@ -45,7 +46,7 @@ final class AdamKernel {
         float b2 = (float) beta2;
         float eps = (float) epsilon;
         List<Runnable> tasks = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
+        for (int t = 0; t < parts; t++) {
             long from = t * per;
             long to = Math.min(n, from + per);
             if (from < to) {
@@ -53,7 +54,7 @@ final class AdamKernel {
                         a, b1, b2, eps));
             }
         }
-        FastLstmRuntime.runAll(tasks);
+        FastLstmRuntime.runBalanced(tasks);
     }
 
     private static void range(FloatPointer pg, FloatPointer pm, FloatPointer pv, long from, long to, float alpha,
