@@ -78,6 +78,8 @@ public final class BenchWorker {
         settings.put("lstm_threads", lstm == Implementation.FAST ? FastLstmRuntime.threads() : 1);
         settings.put("omp_threads", Nd4j.getEnvironment().maxThreads());
         settings.put("workspace_mode", "ENABLED");
+        // the launcher sets it (one glibc malloc arena: a steadier, lower peak of native memory)
+        settings.put("malloc_arena_max", System.getenv().getOrDefault("MALLOC_ARENA_MAX", "glibc's default"));
         settings.put("data", dataset.source());
         settings.put("vocabulary", dataset.vocabulary().inputDim());
         settings.put("jvm", String.join(" ", java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()));
