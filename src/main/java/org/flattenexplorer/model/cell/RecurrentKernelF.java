@@ -474,11 +474,14 @@ abstract class RecurrentKernelF implements RecurrentKernel {
                     }
                     hb.put(row * ldh + t * units, hn, 0, units);
                 }
-                for (int r = 0; share && na < n && r < n; r++) {
-                    final int from = runs.copiesFrom(lo + r, t);
-                    if (from >= 0) {
-                        hb.get(from * ldh + t * units, hn, 0, units);
-                        hb.put((lo + r) * ldh + t * units, hn, 0, units);
+                if (share && na < n) {
+                    // the rows still in their run take their leader's state at step t
+                    for (int r = 0; r < n; r++) {
+                        final int from = runs.copiesFrom(lo + r, t);
+                        if (from >= 0) {
+                            hb.get(from * ldh + t * units, hn, 0, units);
+                            hb.put((lo + r) * ldh + t * units, hn, 0, units);
+                        }
                     }
                 }
             }

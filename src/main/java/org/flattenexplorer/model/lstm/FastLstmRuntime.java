@@ -17,9 +17,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * threads. It cuts the work into slices: shares of the batch's rows whose whole recurrence (GEMMs and element-wise
  * gate math) each runs alone, {@link #slicesPerThread()} a thread, taken by the threads one after another; or, for
  * the LSTM, a share of the units for all rows, one a thread, the slices meeting once per time step ({@link Split},
- * {@value #SPLIT_PROPERTY}). Every BLAS
- * call then must be single-threaded, or OpenBLAS's own threads would fight ours for the same cores (two OpenMP threads were
- * measured 2.2x slower on 2 cores, STACK.md). {@link #configureNativeSingleThreaded()} therefore sets ND4J's
+ * {@value #SPLIT_PROPERTY}). Every BLAS call then must be single-threaded, or OpenBLAS's own threads would fight ours
+ * for the same cores (two OpenMP threads were measured 2.2x slower on 2 cores, STACK.md). {@link #configureNativeSingleThreaded()} therefore sets ND4J's
  * OpenMP threads and OpenBLAS's threads to 1; the layer calls it once before its first fast pass.
  *
  * <p>The number of threads defaults to {@code min(2, availableProcessors)}; the system property
@@ -253,10 +252,6 @@ public final class FastLstmRuntime {
     }
 
     /**
-     * Runs the tasks in parallel: task 0 on the calling thread, the others on the pool; rethrows failures. The other
-     * cells' kernels ({@code model.cell}) share it: layers run one after the other, so the pool is never asked twice.
-     */
-    /**
      * How many slices of a batch each thread has, on average, where the kernels split by batch rows and run the
      * slices with {@link #runBalanced}: more slices than threads let a thread that is held up leave its last slice
      * to the other. The per-step products cost the same per row for 8 rows as for 16 (the vector unit takes rows four
@@ -300,7 +295,11 @@ public final class FastLstmRuntime {
         runAll(java.util.Collections.nCopies(workers, worker));
     }
 
-    /** Runs the tasks at once, one thread each (the caller's and the pool's). */
+    /**
+     * Runs the tasks at once, one thread each: task 0 on the calling thread, the others on the pool; rethrows
+     * failures. The other cells' kernels ({@code model.cell}) share it: layers run one after the other, so the pool
+     * is never asked twice.
+     */
     public static void runAll(List<Runnable> tasks) {
         if (tasks.size() == 1) {
             tasks.get(0).run();
