@@ -4,6 +4,7 @@ import org.bytedeco.javacpp.FloatPointer;
 import org.deeplearning4j.nn.conf.dropout.IDropout;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.flattenexplorer.model.lstm.BatchRows;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.random.impl.BernoulliDistribution;
@@ -107,35 +108,38 @@ public class SequenceDropout implements IDropout {
         return st[1] == 1 && st[2] == x.size(1) || st[2] == 1 && st[1] == x.size(2);
     }
 
+    /** One pass over each example's block, ranges of examples on the fast kernels' threads. */
     private static void multiplyBlocks(INDArray x, float[][] mask, INDArray z) {
         int features = (int) x.size(1);
         int steps = (int) x.size(2);
         boolean featuresInner = x.stride(1) == 1;
         int block = features * steps;
-        float[] buffer = new float[block];
         FloatPointer in = new FloatPointer(x.data().addressPointer());
         FloatPointer out = new FloatPointer(z.data().addressPointer());
-        for (int b = 0; b < mask.length; b++) {
-            long start = (long) b * block;
-            in.position(start).get(buffer, 0, block);
-            float[] m = mask[b];
-            if (featuresInner) {
-                for (int t = 0; t < steps; t++) {
-                    int row = t * features;
-                    for (int f = 0; f < features; f++) {
-                        buffer[row + f] *= m[f];
-                    }
-                }
-            } else {
-                for (int f = 0; f < features; f++) {
-                    int row = f * steps;
-                    float factor = m[f];
+        BatchRows.forEach(mask.length, (lo, n) -> {
+            float[] buffer = new float[block];
+            for (int b = lo; b < lo + n; b++) {
+                long start = (long) b * block;
+                new FloatPointer(in).position(start).get(buffer, 0, block);
+                float[] m = mask[b];
+                if (featuresInner) {
                     for (int t = 0; t < steps; t++) {
-                        buffer[row + t] *= factor;
+                        int row = t * features;
+                        for (int f = 0; f < features; f++) {
+                            buffer[row + f] *= m[f];
+                        }
+                    }
+                } else {
+                    for (int f = 0; f < features; f++) {
+                        int row = f * steps;
+                        float factor = m[f];
+                        for (int t = 0; t < steps; t++) {
+                            buffer[row + t] *= factor;
+                        }
                     }
                 }
+                new FloatPointer(out).position(start).put(buffer, 0, block);
             }
-            out.position(start).put(buffer, 0, block);
-        }
+        });
     }
 }

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.openblas.global.openblas_nolapack;
+import org.flattenexplorer.model.lstm.BatchRows;
 import org.flattenexplorer.model.lstm.FastLstmRuntime;
 import org.flattenexplorer.model.lstm.InputRunsF;
 import org.flattenexplorer.model.lstm.NativeFloats;
@@ -161,7 +162,9 @@ abstract class RecurrentKernelF implements RecurrentKernel {
             x.ensure(bt * nIn);
             z.ensure(bt * g);
             h.ensure(bt * units);
-            x.view(batch, steps, nIn).assign(input.permute(0, 2, 1));
+            if (!BatchRows.copyIn(input.permute(0, 2, 1), x.ptr, DataType.FLOAT)) {
+                x.view(batch, steps, nIn).assign(input.permute(0, 2, 1));
+            }
             runs.find(x.nio, batch, steps, nIn, FastLstmRuntime.shareRuns());
             final int auxWidth = auxWidth(units);
             if (forBackprop && (aux.length < bt || aux[0].length != auxWidth)) {
@@ -191,7 +194,7 @@ abstract class RecurrentKernelF implements RecurrentKernel {
                 tasks.add(() -> s.forward(forBackprop));
             }
             FastLstmRuntime.runBalanced(tasks);
-            if (out != null) {
+            if (out != null && !BatchRows.copyOut(h.ptr, out, DataType.FLOAT)) {
                 out.assign(h.view(batch, steps, units));
             }
         }
@@ -218,7 +221,9 @@ abstract class RecurrentKernelF implements RecurrentKernel {
                 tasks.add(s::backward);
             }
             FastLstmRuntime.runBalanced(tasks);
-            epsOut.assign(x.view(batch, steps, nIn));
+            if (!BatchRows.copyOut(x.ptr, epsOut, DataType.FLOAT)) {
+                epsOut.assign(x.view(batch, steps, nIn));
+            }
             gW.assign(slices[0].dw.view(nIn, g));
             gRW.assign(slices[0].drw.view(units, g));
             double[][] db = new double[biasRows][g];

@@ -45,8 +45,8 @@ public final class InputRunsF {
     }
 
     /**
-     * Finds the runs of the inputs {@code x} [batch, steps, nIn], or records none when {@code share} is off (the
-     * products are then the dense ones, for comparison).
+     * Finds the runs of the inputs {@code x} [batch, steps, nIn] (ranges of sequences on the kernels' threads), or
+     * records none when {@code share} is off (the products are then the dense ones, for comparison).
      */
     public void find(FloatBuffer x, int batch, int steps, int nIn, boolean share) {
         this.steps = steps;
@@ -54,14 +54,20 @@ public final class InputRunsF {
             lead = new int[batch];
             trail = new int[batch];
         }
+        if (!share || steps < 2) {
+            java.util.Arrays.fill(lead, 0, batch, 0);
+            java.util.Arrays.fill(trail, 0, batch, 0);
+            return;
+        }
+        BatchRows.forEach(batch, (lo, n) -> findIn(x, lo, n, nIn));
+    }
+
+    private void findIn(FloatBuffer x, int lo, int n, int nIn) {
         float[] first = new float[nIn];
         float[] row = new float[nIn];
-        for (int b = 0; b < batch; b++) {
+        for (int b = lo; b < lo + n; b++) {
             lead[b] = 0;
             trail[b] = 0;
-            if (!share || steps < 2) {
-                continue;
-            }
             final int base = b * steps * nIn;
             x.get(base, first, 0, nIn);
             int p = 1;

@@ -116,7 +116,9 @@ final class LstmKernelD implements LstmKernel {
             x.ensure(bt * nIn);
             z.ensure(bt * g4);
             h.ensure(bt * units);
-            x.view(batch, steps, nIn).assign(input.permute(0, 2, 1));
+            if (!BatchRows.copyIn(input.permute(0, 2, 1), x.ptr, DataType.DOUBLE)) {
+                x.view(batch, steps, nIn).assign(input.permute(0, 2, 1));
+            }
             runs.find(x.nio, batch, steps, nIn, FastLstmRuntime.shareRuns());
             masked = mask != null;
             if (masked) {
@@ -144,7 +146,7 @@ final class LstmKernelD implements LstmKernel {
                 tasks.add(() -> s.run(barrier, () -> s.forward(forBackprop, barrier)));
             }
             runSlices(tasks);
-            if (out != null) {
+            if (out != null && !BatchRows.copyOut(h.ptr, out, DataType.DOUBLE)) {
                 out.assign(h.view(batch, steps, units));
             }
         }
@@ -178,7 +180,9 @@ final class LstmKernelD implements LstmKernel {
                 tasks.add(() -> s.run(barrier, () -> s.backward(barrier)));
             }
             runSlices(tasks);
-            epsOut.assign(dx.view(batch, steps, nIn));
+            if (!BatchRows.copyOut(dx.ptr, epsOut, DataType.DOUBLE)) {
+                epsOut.assign(dx.view(batch, steps, nIn));
+            }
             if (byUnits) {
                 // the slices wrote their own gate columns of one shared pair of buffers
                 unpermuteColumns(slices[0].dw.view(nIn, g4), gW);

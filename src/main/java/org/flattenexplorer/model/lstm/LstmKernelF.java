@@ -115,7 +115,9 @@ final class LstmKernelF implements LstmKernel {
             x.ensure(bt * nIn);
             z.ensure(bt * g4);
             h.ensure(bt * units);
-            x.view(batch, steps, nIn).assign(input.permute(0, 2, 1));
+            if (!BatchRows.copyIn(input.permute(0, 2, 1), x.ptr, DataType.FLOAT)) {
+                x.view(batch, steps, nIn).assign(input.permute(0, 2, 1));
+            }
             runs.find(x.nio, batch, steps, nIn, FastLstmRuntime.shareRuns());
             masked = mask != null;
             if (masked) {
@@ -143,7 +145,7 @@ final class LstmKernelF implements LstmKernel {
                 tasks.add(() -> s.run(barrier, () -> s.forward(forBackprop, barrier)));
             }
             runSlices(tasks);
-            if (out != null) {
+            if (out != null && !BatchRows.copyOut(h.ptr, out, DataType.FLOAT)) {
                 out.assign(h.view(batch, steps, units));
             }
         }
@@ -177,7 +179,9 @@ final class LstmKernelF implements LstmKernel {
                 tasks.add(() -> s.run(barrier, () -> s.backward(barrier)));
             }
             runSlices(tasks);
-            epsOut.assign(dx.view(batch, steps, nIn));
+            if (!BatchRows.copyOut(dx.ptr, epsOut, DataType.FLOAT)) {
+                epsOut.assign(dx.view(batch, steps, nIn));
+            }
             if (byUnits) {
                 // the slices wrote their own gate columns of one shared pair of buffers
                 unpermuteColumns(slices[0].dw.view(nIn, g4), gW);

@@ -15,6 +15,7 @@ import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * The two ways of sharing the float kernel's work between threads (by batch rows, by units with a barrier a step),
@@ -124,6 +125,24 @@ class FastLstmSplitTest {
         }, () -> { });
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> FastLstmRuntime.runBalanced(failing))
                 .hasMessage("slice failed");
+    }
+
+    @Test
+    void theInputsAndDLdhGiveTheSameResultsInEveryLayout() {
+        // batch-major inputs and dL/dh in a dense memory order are copied as blocks (BatchRows), the others by ND4J
+        INDArray x = randn(D, 81, 7, N_IN, T);
+        INDArray eps = randn(D, 82, 7, UNITS, T);
+        INDArray gappy = Nd4j.zeros(D, 7, UNITS + 2, T);
+        INDArray epsWithGaps = gappy.get(NDArrayIndex.all(), NDArrayIndex.interval(1, UNITS + 1), NDArrayIndex.all());
+        epsWithGaps.assign(eps);
+        Pair<INDArray, INDArray> featuresMajor = run(D, FastLstmRuntime.Split.BATCH, x, eps, null);
+        Pair<INDArray, INDArray> batchMajor = run(D, FastLstmRuntime.Split.BATCH,
+                x.permute(0, 2, 1).dup('c').permute(0, 2, 1), eps.dup('f'), null);
+        Pair<INDArray, INDArray> withGaps = run(D, FastLstmRuntime.Split.BATCH, x, epsWithGaps, null);
+        for (Pair<INDArray, INDArray> other : List.of(batchMajor, withGaps)) {
+            assertThat(maxAbsDiff(other.getFirst(), featuresMajor.getFirst())).as("states").isZero();
+            assertThat(maxAbsDiff(other.getSecond(), featuresMajor.getSecond())).as("gradients").isZero();
+        }
     }
 
     @Test

@@ -1,0 +1,86 @@
+package org.flattenexplorer.model.lstm;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.Pointer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Work over a batch cut into row ranges on the recurrent kernels' threads, and the plain copies between DL4J's
+ * arrays and a kernel's own buffers that it is mostly for. Each such copy is a pass over a whole batch (~8 MB for the
+ * question's 32 x 500 x 128 floats) that ND4J runs on the training thread alone, so the other core waited through
+ * four of them a batch (the inputs and the states forward; dL/dh and dL/dinput back); cut into ranges they run on
+ * both. A copy only applies when the array's elements lie in C order without gaps, which is how the layers lay them
+ * out; the caller falls back to ND4J's assign otherwise.
+ */
+public final class BatchRows {
+
+    /** Work on rows [lo, lo + n) of a batch. */
+    @FunctionalInterface
+    public interface Range {
+        void run(int lo, int n);
+    }
+
+    private BatchRows() {
+    }
+
+    /** Runs {@code body} over [0, rows) cut into {@link FastLstmRuntime#batchSlices} ranges, on the kernels' threads. */
+    public static void forEach(int rows, Range body) {
+        int parts = FastLstmRuntime.batchSlices(rows);
+        List<Runnable> tasks = new ArrayList<>(parts);
+        for (int k = 0; k < parts; k++) {
+            final int lo = (int) ((long) rows * k / parts);
+            final int hi = (int) ((long) rows * (k + 1) / parts);
+            if (hi > lo) {
+                tasks.add(() -> body.run(lo, hi - lo));
+            }
+        }
+        FastLstmRuntime.runBalanced(tasks);
+    }
+
+    /** Whether {@code a} holds {@code type} elements in C order without gaps (from its own start). */
+    public static boolean dense(INDArray a, DataType type) {
+        if (a.dataType() != type) {
+            return false;
+        }
+        long expected = 1;
+        for (int i = a.rank() - 1; i >= 0; i--) {
+            if (a.size(i) != 1 && a.stride(i) != expected) {
+                return false;
+            }
+            expected *= a.size(i);
+        }
+        return true;
+    }
+
+    /**
+     * Copies the dense array {@code from} ({@link #dense}) into the buffer {@code to}, its first dimension cut into
+     * ranges on the kernels' threads; returns false, copying nothing, when {@code from} is not dense.
+     */
+    public static boolean copyIn(INDArray from, Pointer to, DataType type) {
+        if (!dense(from, type) || from.rank() == 0) {
+            return false;
+        }
+        copy(from.data().addressPointer(), to, from.size(0), from.length() / from.size(0) * type.width());
+        return true;
+    }
+
+    /** Copies the buffer {@code from} into the dense array {@code to}, as {@link #copyIn}; false when it is not dense. */
+    public static boolean copyOut(Pointer from, INDArray to, DataType type) {
+        if (!dense(to, type) || to.rank() == 0) {
+            return false;
+        }
+        copy(from, to.data().addressPointer(), to.size(0), to.length() / to.size(0) * type.width());
+        return true;
+    }
+
+    private static void copy(Pointer from, Pointer to, long rows, long rowBytes) {
+        if (rows > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("too many rows to copy: " + rows);
+        }
+        forEach((int) rows, (lo, n) -> Pointer.memcpy(new BytePointer(to).position(lo * rowBytes),
+                new BytePointer(from).position(lo * rowBytes), n * rowBytes));
+    }
+}
