@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.flattenexplorer.model.Cell;
 import org.flattenexplorer.model.EpochFlops;
@@ -107,7 +108,9 @@ final class BenchCommand {
             out.println(String.format(Locale.ROOT, "Speed-up of the fast %s (stock epoch / fast epoch): %.2fx", layer, speedup));
         }
         if (o.has("peer")) {
-            peer(Path.of(o.string("peer").get()), workload, data, epochs, results, report, json, out);
+            String fastSpec = specJson(workload.toBuilder().implementation(Implementation.FAST).build(), json);
+            peer(Path.of(o.string("peer").get()), workload, data, epochs, results, report, json, out,
+                    () -> runWorker(List.of(fastSpec, data), "fast (after the peer)", json));
         }
         if (o.has("json")) {
             try {
@@ -140,6 +143,23 @@ final class BenchCommand {
 
     static double epochSeconds(JsonNode result) {
         return result.get("train_s_median").asDouble() + result.get("val_s_median").asDouble();
+    }
+
+    /**
+     * The median timed epoch of several workers' runs together: the median of all their timed training times plus
+     * the median of all their timed validation times (each run's first epoch is its warm-up), as
+     * {@link #epochSeconds} for one run.
+     */
+    static double pooledEpochSeconds(List<JsonNode> runs) {
+        List<Double> train = new ArrayList<>();
+        List<Double> validation = new ArrayList<>();
+        for (JsonNode r : runs) {
+            for (int i = 1; i < r.get("train_s").size(); i++) {
+                train.add(r.get("train_s").get(i).asDouble());
+                validation.add(r.get("val_s").get(i).asDouble());
+            }
+        }
+        return BenchWorker.median(train) + BenchWorker.median(validation);
     }
 
     /** Each GEMM kind's flops over the epoch at the best rate measured for its shape. */
@@ -181,8 +201,13 @@ final class BenchCommand {
      * written to a temporary folder for it and deleted after; its median epoch after the first and the fast epoch's
      * ratio to it. A peer that cannot run is reported, not fatal.
      */
+    /**
+     * Times the PyTorch peer on the workers' own ids, then the fast implementation once more ({@code fastAgain}):
+     * the fast epochs from before and after it are pooled for fast / peer, so a slow or fast spell of this shared
+     * machine during one of the runs weighs on both sides.
+     */
     static void peer(Path dir, ExperimentSpec workload, String data, int epochs, ArrayNode results, ObjectNode report,
-                     ObjectMapper json, PrintStream out) {
+                     ObjectMapper json, PrintStream out, Supplier<JsonNode> fastAgain) {
         Optional<String> why = peerProblem(dir, workload);
         JsonNode fast = null;
         for (JsonNode r : results) {
@@ -202,7 +227,7 @@ final class BenchCommand {
         try {
             ids = Files.createTempDirectory("flatten-peer-ids");
             PeerData written = PeerData.write(BenchWorker.dataset(workload, data), ids);
-            timePeer(dir, workload, epochs, written, ids, fast, report, json, out); // reports its own failures
+            timePeer(dir, workload, epochs, written, ids, fast, fastAgain, report, json, out); // reports its failures
         } catch (IOException | RuntimeException e) {
             peerFailed("could not write the bench's token ids for it: " + e.getMessage(), report, out);
         } finally {
@@ -212,7 +237,7 @@ final class BenchCommand {
 
     /** Runs seed_model.py on the ids written to {@code ids} and records its epochs in the report. */
     private static void timePeer(Path dir, ExperimentSpec workload, int epochs, PeerData data, Path ids, JsonNode fast,
-                                 ObjectNode report, ObjectMapper json, PrintStream out) {
+                                 Supplier<JsonNode> fastAgain, ObjectNode report, ObjectMapper json, PrintStream out) {
         out.println("Timing the PyTorch peer (" + dir.resolve("seed_model.py") + ", 1 thread, OpenBLAS) on "
                 + data.describe() + ": " + epochs + " epochs...");
         try {
@@ -266,17 +291,25 @@ final class BenchCommand {
             settings.set("epoch_s", totals);
             settings.put("train_s_median", variant.path("median_train_s").asDouble());
             settings.put("val_s_median", variant.path("median_val_s").asDouble());
-            double ratio = epochSeconds(fast) / peerEpoch;
             report.set("peer", settings);
             report.put("peer_epoch_s", peerEpoch);
+            out.println(String.format(Locale.ROOT, "  peer  epoch %.2f s (median after the first)", peerEpoch));
+            out.println("Timing the fast " + workload.model().recurrentLayerName() + " again, after the peer...");
+            JsonNode after = fastAgain.get();
+            double pooled = pooledEpochSeconds(List.of(fast, after));
+            double ratio = pooled / peerEpoch;
+            report.set("fast_after_peer", after);
+            report.put("fast_epoch_s_around_peer", pooled);
             report.put("fast_to_peer", ratio);
-            out.println(String.format(Locale.ROOT, "  peer  epoch %.2f s (median after the first); fast / peer: %.2fx",
-                    peerEpoch, ratio));
+            out.println(String.format(Locale.ROOT, "  fast  epoch %.2f s after the peer, %.2f s before; both runs' "
+                    + "epochs pooled %.2f s; fast / peer: %.2fx", epochSeconds(after), epochSeconds(fast), pooled, ratio));
         } catch (IOException e) {
             peerFailed("could not run it: " + e.getMessage(), report, out);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             peerFailed("interrupted", report, out);
+        } catch (CliException e) {
+            throw e; // the fast worker's second run failed: the bench fails as for its first
         } catch (RuntimeException e) {
             peerFailed("could not read its result: " + e, report, out);
         }

@@ -132,6 +132,9 @@ final class ReportCommand {
             number(file, root, "peer_epoch_s", "", false);
             number(file, root, "fast_to_peer", "", false);
             object(file, root.path("peer"), "peer");
+            if (root.has("fast_epoch_s_around_peer")) {
+                number(file, root, "fast_epoch_s_around_peer", "", false);
+            }
         }
         if (root.has("speedup")) {
             number(file, root, "speedup", "", false);
@@ -248,6 +251,11 @@ final class ReportCommand {
                             + "the first); fast epoch / peer epoch: **%.2fx**%n", peer.path("torch").asText(),
                     peer.path("blas").asText(), peer.path("threads").asInt(), peer.path("threads").asInt() == 1 ? "" : "s",
                     root.get("peer_epoch_s").asDouble(), root.get("fast_to_peer").asDouble()));
+            if (root.has("fast_epoch_s_around_peer")) {
+                t.append(String.format(Locale.ROOT, "(the fast epoch there: %.2f s, the median of the timed epochs of "
+                        + "two fast runs, one before the peer and one after)%n", root.get("fast_epoch_s_around_peer")
+                        .asDouble()));
+            }
         } else if (root.has("peer_error")) {
             t.append("\nPyTorch peer not run: ").append(root.get("peer_error").asText()).append("\n");
         }

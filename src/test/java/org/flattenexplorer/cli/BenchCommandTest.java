@@ -135,8 +135,9 @@ class BenchCommandTest {
     }
 
     /**
-     * The peer's JSON read as seed_model.py writes it: its median epoch after the first, and fast / peer; it trained
-     * on the workers' own ids and labels (a copy of its --data folder, taken while it ran), and the folder is gone.
+     * The peer's JSON read as seed_model.py writes it: its median epoch after the first, and fast / peer with the fast
+     * epochs of the runs before and after the peer pooled; it trained on the workers' own ids and labels (a copy of
+     * its --data folder, taken while it ran), and the folder is gone.
      */
     @Test
     void thePeersMedianEpochAndTheFastEpochsRatioToIt() throws Exception {
@@ -158,16 +159,25 @@ class BenchCommandTest {
         ObjectMapper json = new ObjectMapper();
         ArrayNode results = json.createArrayNode();
         ObjectNode fast = results.addObject().put("lstm", "fast").put("train_s_median", 2.0).put("val_s_median", 0.5);
+        fast.putArray("train_s").add(3.0).add(2.0).add(2.0).add(2.0);
+        fast.putArray("val_s").add(1.0).add(0.5).add(0.5).add(0.5);
         fast.putObject("settings").put("vocabulary", 37252);
+        ObjectNode after = json.createObjectNode().put("lstm", "fast").put("train_s_median", 2.2).put("val_s_median", 0.5);
+        after.putArray("train_s").add(3.0).add(2.2).add(2.4).add(2.2);
+        after.putArray("val_s").add(1.0).add(0.5).add(0.5).add(0.5);
         ObjectNode report = json.createObjectNode();
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
 
         BenchCommand.peer(temp, ExperimentSpec.question(), "", 4, results, report, json, new java.io.PrintStream(out,
-                true));
+                true), () -> after);
 
         assertThat(report.has("peer_error")).as(out.toString()).isFalse();
         assertThat(report.get("peer_epoch_s").asDouble()).isEqualTo(5.0);
-        assertThat(report.get("fast_to_peer").asDouble()).isEqualTo(0.5);
+        // training epochs 2, 2, 2 before and 2.2, 2.4, 2.2 after: median 2.1, plus validation 0.5
+        assertThat(report.get("fast_epoch_s_around_peer").asDouble()).isCloseTo(2.6, within(1e-9));
+        assertThat(report.get("fast_to_peer").asDouble()).isCloseTo(0.52, within(1e-9));
+        assertThat(report.get("fast_after_peer")).isEqualTo(after);
+        assertThat(out.toString()).contains("both runs' epochs pooled 2.60 s; fast / peer: 0.52x");
         assertThat(report.get("peer").get("epoch_s")).hasSize(4);
         assertThat(report.get("peer").get("max_rss_mb").asDouble()).isEqualTo(600);
         assertThat(report.get("peer").get("data").asText()).isEqualTo("the bench's own token ids (448 train, 200 "
