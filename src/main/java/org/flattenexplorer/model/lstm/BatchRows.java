@@ -57,10 +57,10 @@ public final class BatchRows {
 
     /**
      * Copies the dense array {@code from} ({@link #dense}) into the buffer {@code to}, its first dimension cut into
-     * ranges on the kernels' threads; returns false, copying nothing, when {@code from} is not dense.
+     * ranges on the kernels' threads; returns false, copying nothing, when {@code from} is not dense (or empty).
      */
     public static boolean copyIn(INDArray from, Pointer to, DataType type) {
-        if (!dense(from, type) || from.rank() == 0) {
+        if (!dense(from, type) || from.rank() == 0 || from.length() == 0) {
             return false;
         }
         copy(from.data().addressPointer(), to, from.size(0), from.length() / from.size(0) * type.width());
@@ -69,7 +69,7 @@ public final class BatchRows {
 
     /** Copies the buffer {@code from} into the dense array {@code to}, as {@link #copyIn}; false when it is not dense. */
     public static boolean copyOut(Pointer from, INDArray to, DataType type) {
-        if (!dense(to, type) || to.rank() == 0) {
+        if (!dense(to, type) || to.rank() == 0 || to.length() == 0) {
             return false;
         }
         copy(from, to.data().addressPointer(), to.size(0), to.length() / to.size(0) * type.width());

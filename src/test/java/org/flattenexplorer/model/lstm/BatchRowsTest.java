@@ -56,6 +56,7 @@ class BatchRowsTest {
         assertThat(BatchRows.dense(batchMajor.dup('f'), F)).isFalse();
         assertThat(BatchRows.dense(batchMajor.castTo(DataType.DOUBLE), F)).as("another type").isFalse();
         assertThat(BatchRows.copyIn(batchMajor.permute(0, 2, 1), new FloatPointer(105), F)).isFalse();
+        assertThat(BatchRows.copyOut(new FloatPointer(1), Nd4j.create(F, 0, 7, 3), F)).as("an empty batch").isFalse();
     }
 
     @Test
