@@ -71,8 +71,8 @@ final class BenchCommand {
 
         out.println("Measuring the machine: SGEMM on the " + layer + "'s GEMM shapes, 1 thread and split over the "
                 + "fast path's threads...");
-        String specJson = specJson(workload.toBuilder().implementation(Implementation.FAST).build(), json);
-        JsonNode gemm = runWorker(List.of(BenchWorker.GEMM, specJson), "SGEMM", json);
+        String fastSpec = specJson(workload.toBuilder().implementation(Implementation.FAST).build(), json);
+        JsonNode gemm = runWorker(List.of(BenchWorker.GEMM, fastSpec), "SGEMM", json);
         EpochFlops flops = EpochFlops.of(workload);
         double bound = boundSeconds(flops, gemm);
         out.println(String.format(Locale.ROOT, "  %.1f GFLOP an epoch (forward %.1f, backward %.1f, validation %.1f): "
@@ -108,7 +108,6 @@ final class BenchCommand {
             out.println(String.format(Locale.ROOT, "Speed-up of the fast %s (stock epoch / fast epoch): %.2fx", layer, speedup));
         }
         if (o.has("peer")) {
-            String fastSpec = specJson(workload.toBuilder().implementation(Implementation.FAST).build(), json);
             peer(Path.of(o.string("peer").get()), workload, data, epochs, results, report, json, out,
                     () -> runWorker(List.of(fastSpec, data), "fast (after the peer)", json));
         }
