@@ -16,7 +16,6 @@ import org.flattenexplorer.model.cell.RecurrentLayers;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.config.IUpdater;
-import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
  * Builds the DL4J network of a spec: {@code Embedding -> recurrent cell -> head -> Dense(1, sigmoid)}, initialised as
@@ -95,7 +94,7 @@ public final class NetworkFactory {
                         spec.model().head() == Head.GLOBAL_MAX ? PoolingType.MAX : PoolingType.AVG).build());
                 list.layer(3, dense(spec.model().stateWidth()));
             }
-            case NONE -> list.layer(2, new RnnOutputLayer.Builder(LossFunctions.LossFunction.XENT)
+            case NONE -> list.layer(2, new RnnOutputLayer.Builder(new SigmoidCrossEntropy())
                     .nIn(spec.model().stateWidth()).nOut(1).activation(Activation.SIGMOID)
                     .weightInit(new GlorotUniform()).build());
         }
@@ -114,7 +113,7 @@ public final class NetworkFactory {
     }
 
     private static Layer dense(long nIn) {
-        return new OutputLayer.Builder(LossFunctions.LossFunction.XENT)
+        return new OutputLayer.Builder(new SigmoidCrossEntropy())
                 .nIn(nIn)
                 .nOut(1)
                 .activation(Activation.SIGMOID)
