@@ -5,6 +5,7 @@ import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.flattenexplorer.model.lstm.BatchRows;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Broadcast;
@@ -66,8 +67,13 @@ public class KerasOrderFlatten implements InputPreProcessor {
         long batch = input.size(0);
         forwardMask = zeroMaskedSteps ? pendingMask : null;
         pendingMask = null;
-        INDArray timeMajor = workspaceMgr.dup(ArrayType.ACTIVATIONS, input.permute(0, 2, 1), 'c');
+        INDArray timeMajor = input.permute(0, 2, 1);
         INDArray activeMask = activeMask(batch);
+        if (activeMask == null && BatchRows.dense(timeMajor, timeMajor.dataType())) {
+            // the fast cells keep their states time-major already: Keras's order is a view, no 8 MB copy a batch
+            return workspaceMgr.leverageTo(ArrayType.ACTIVATIONS, timeMajor.reshape('c', batch, timeMajor.length() / batch));
+        }
+        timeMajor = workspaceMgr.dup(ArrayType.ACTIVATIONS, timeMajor, 'c');
         if (activeMask != null) {
             Broadcast.mul(timeMajor, activeMask, timeMajor, 0, 1);
         }
@@ -77,8 +83,14 @@ public class KerasOrderFlatten implements InputPreProcessor {
     @Override
     public INDArray backprop(INDArray output, int miniBatchSize, LayerWorkspaceMgr workspaceMgr) {
         long batch = output.size(0);
-        INDArray grad = workspaceMgr.dup(ArrayType.ACTIVATION_GRAD, output, 'c').reshape('c', batch, timeSteps, units);
         INDArray activeMask = activeMask(batch);
+        INDArray grad;
+        if (activeMask == null && BatchRows.dense(output, output.dataType())) {
+            // nothing but the recurrent layer reads it: a view of the Dense layer's gradient does, no 8 MB copy a batch
+            grad = workspaceMgr.leverageTo(ArrayType.ACTIVATION_GRAD, output).reshape('c', batch, timeSteps, units);
+        } else {
+            grad = workspaceMgr.dup(ArrayType.ACTIVATION_GRAD, output, 'c').reshape('c', batch, timeSteps, units);
+        }
         if (activeMask != null) {
             Broadcast.mul(grad, activeMask, grad, 0, 1);
         }

@@ -56,6 +56,29 @@ class KerasOrderFlattenTest {
         }
     }
 
+    /** The fast LSTM keeps its states time-major: Flatten hands them on as they lie and its gradient back as a view. */
+    @Test
+    void keepsTheFastLstmsTimeMajorStatesWithoutCopying() {
+        INDArray timeMajor = Nd4j.rand(DataType.FLOAT, 3, T, U);
+        INDArray h = timeMajor.permute(0, 2, 1); // [batch, units, time], as FastLstmLayer returns it
+        KerasOrderFlatten flatten = new KerasOrderFlatten(T, U, false);
+
+        INDArray flat = flatten.preProcess(h, 3, LayerWorkspaceMgr.noWorkspaces());
+        assertThat(flat.shape()).containsExactly(3L, (long) T * U);
+        assertThat(flat.data().addressPointer().address()).isEqualTo(timeMajor.data().addressPointer().address());
+        assertThat(flat).isEqualTo(timeMajor.reshape(3, T * U));
+
+        INDArray grad = Nd4j.rand(DataType.FLOAT, 3, T * U);
+        INDArray back = flatten.backprop(grad, 3, LayerWorkspaceMgr.noWorkspaces());
+        assertThat(back.shape()).containsExactly(3L, (long) U, (long) T);
+        assertThat(back.getFloat(2, 1, 5)).isEqualTo(grad.getFloat(2, 5 * U + 1));
+        assertThat(back.data().addressPointer().address()).isEqualTo(grad.data().addressPointer().address());
+
+        INDArray unitMajor = h.dup('c'); // another layout (the stock LSTM's) is copied into Keras's order
+        INDArray copied = flatten.preProcess(unitMajor, 3, LayerWorkspaceMgr.noWorkspaces());
+        assertThat(copied).isEqualTo(timeMajor.reshape(3, T * U));
+    }
+
     /** Runs saved before Flatten refused masking zero the padded steps, each forward pass with its own mask only. */
     @Test
     void aSavedMaskedFlattenZeroesThePaddedStepsOfItsOwnPassAndNeverReusesAnOldMask() {

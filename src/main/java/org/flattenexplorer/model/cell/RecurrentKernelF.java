@@ -224,14 +224,16 @@ abstract class RecurrentKernelF implements RecurrentKernel {
             if (!BatchRows.copyOut(x.ptr, epsOut, DataType.FLOAT)) {
                 epsOut.assign(x.view(batch, steps, nIn));
             }
-            gW.assign(slices[0].dw.view(nIn, g));
-            gRW.assign(slices[0].drw.view(units, g));
+            INDArray[] dw = new INDArray[slices.length];
+            INDArray[] drw = new INDArray[slices.length];
+            for (int k = 0; k < slices.length; k++) {
+                dw[k] = slices[k].dw.view(nIn, g);
+                drw[k] = slices[k].drw.view(units, g);
+            }
+            BatchRows.sumInto(dw, gW);
+            BatchRows.sumInto(drw, gRW);
             double[][] db = new double[biasRows][g];
             for (int k = 0; k < slices.length; k++) {
-                if (k > 0) {
-                    gW.addi(slices[k].dw.view(nIn, g));
-                    gRW.addi(slices[k].drw.view(units, g));
-                }
                 for (int j = 0; j < g; j++) {
                     db[0][j] += slices[k].dbi[j];
                     if (biasRows > 1) {

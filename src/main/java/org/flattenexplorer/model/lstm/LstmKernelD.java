@@ -188,12 +188,14 @@ final class LstmKernelD implements LstmKernel {
                 unpermuteColumns(slices[0].dw.view(nIn, g4), gW);
                 unpermuteColumns(slices[0].drw.view(units, g4), gRW);
             } else {
-                gW.assign(slices[0].dw.view(nIn, g4));
-                gRW.assign(slices[0].drw.view(units, g4));
-                for (int k = 1; k < slices.length; k++) {
-                    gW.addi(slices[k].dw.view(nIn, g4));
-                    gRW.addi(slices[k].drw.view(units, g4));
+                INDArray[] dw = new INDArray[slices.length];
+                INDArray[] drw = new INDArray[slices.length];
+                for (int k = 0; k < slices.length; k++) {
+                    dw[k] = slices[k].dw.view(nIn, g4);
+                    drw[k] = slices[k].drw.view(units, g4);
                 }
+                BatchRows.sumInto(dw, gW);
+                BatchRows.sumInto(drw, gRW);
             }
             double[] db = new double[g4];
             for (Slice s : slices) {

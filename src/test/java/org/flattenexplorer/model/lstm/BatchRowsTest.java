@@ -78,4 +78,37 @@ class BatchRowsTest {
         assertThat(target.get(NDArrayIndex.point(0)).sumNumber().doubleValue()).as("the row before").isZero();
         assertThat(target.get(NDArrayIndex.point(8)).sumNumber().doubleValue()).as("the row after").isZero();
     }
+
+    /** The slices' weight gradients summed into an F-order view inside a larger flat array, as DL4J lays them out. */
+    @Test
+    void slicesSumIntoAnyLayoutBitForBitAsNd4jDoes() {
+        FastLstmRuntime.setThreads(2);
+        FastLstmRuntime.setSlicesPerThread(2);
+        INDArray[] parts = new INDArray[4];
+        for (int k = 0; k < parts.length; k++) {
+            parts[k] = Nd4j.rand(F, 6, 10).subi(0.5).muli(Math.pow(10, k));
+        }
+        INDArray expected = parts[0].dup();
+        for (int k = 1; k < parts.length; k++) {
+            expected.addi(parts[k]);
+        }
+        INDArray flat = Nd4j.zeros(F, 1, 100);
+        INDArray target = flat.get(NDArrayIndex.point(0), NDArrayIndex.interval(20, 80)).reshape('f', 6, 10);
+        assertThat(target.ordering()).isEqualTo('f');
+
+        assertThat(BatchRows.sum(parts, target)).isTrue();
+        assertThat(target).isEqualTo(expected);
+        assertThat(flat.get(NDArrayIndex.point(0), NDArrayIndex.interval(0, 20)).sumNumber().doubleValue())
+                .as("before the view").isZero();
+        assertThat(flat.get(NDArrayIndex.point(0), NDArrayIndex.interval(80, 100)).sumNumber().doubleValue())
+                .as("after the view").isZero();
+
+        INDArray[] doubles = {parts[0].castTo(DataType.DOUBLE), parts[1].castTo(DataType.DOUBLE)};
+        INDArray doubleTarget = Nd4j.zeros(DataType.DOUBLE, 6, 10);
+        assertThat(BatchRows.sum(doubles, doubleTarget)).as("doubles are left to ND4J").isFalse();
+        BatchRows.sumInto(doubles, doubleTarget);
+        assertThat(doubleTarget).isEqualTo(doubles[0].add(doubles[1]));
+        assertThat(BatchRows.sum(new INDArray[] {parts[0].transpose().dup().transpose()}, target))
+                .as("a part not in C order").isFalse();
+    }
 }
