@@ -72,7 +72,12 @@ public class FastEmbeddingLayer extends EmbeddingSequenceLayer {
         if (!fastPath(epsilon, gW)) {
             stockForward = true;
             try {
-                return super.backpropGradient(epsilon, workspaceMgr);
+                Pair<Gradient, INDArray> stock = super.backpropGradient(epsilon, workspaceMgr);
+                INDArray g = stock.getFirst().getGradientFor(DefaultParamInitializer.WEIGHT_KEY);
+                if (g != null && miniBatchDivisor(epsilon) != 1) {
+                    g.divi(miniBatchDivisor(epsilon));
+                }
+                return stock;
             } finally {
                 stockForward = false;
             }
@@ -114,7 +119,8 @@ public class FastEmbeddingLayer extends EmbeddingSequenceLayer {
                 }
             }
         }
-        Positions positions = new Positions(at, id, weight, active, (int) st[1], (int) span(eps));
+        Positions positions = new Positions(at, id, weight, active, (int) st[1], (int) span(eps),
+                miniBatchDivisor(epsilon));
         if (dt == DataType.FLOAT) {
             scatterF(eps, gW, positions);
         } else {
@@ -272,9 +278,9 @@ public class FastEmbeddingLayer extends EmbeddingSequenceLayer {
 
     /**
      * The unmasked positions of a batch, in (batch, time) order; {@code stride} steps through E in eps, whose
-     * elements lie within {@code span} elements of its first.
+     * elements lie within {@code span} elements of its first; the sums are divided by {@code divisor}.
      */
-    private record Positions(int[] at, int[] id, float[] weight, int count, int stride, int span) {
+    private record Positions(int[] at, int[] id, float[] weight, int count, int stride, int span, int divisor) {
     }
 
     /** How many elements from its first to its last an array with positive strides covers, gaps included. */
@@ -326,12 +332,31 @@ public class FastEmbeddingLayer extends EmbeddingSequenceLayer {
         return columnsD;
     }
 
-    /** gW ('f'-order [vocab, E], float) = the epsilon values summed per token id, column by column. */
+    /**
+     * DL4J's updater divides every gradient by the batch size in a pass of its own on the training thread (19 MB for
+     * the question's embedding); this layer divides its gradient where it writes it instead, on the kernels' threads,
+     * with the same float division (so the same bits), and tells the updater to leave it alone.
+     */
+    @Override
+    public boolean updaterDivideByMinibatch(String paramName) {
+        return false;
+    }
+
+    /** The batch size where the network trains on mini-batches (DL4J's default), else 1. */
+    private int miniBatchDivisor(INDArray epsilon) {
+        return conf().isMiniBatch() ? (int) epsilon.size(0) : 1;
+    }
+
+    /**
+     * gW ('f'-order [vocab, E], float) = the epsilon values summed per token id, column by column, each sum divided
+     * by the batch size ({@link #updaterDivideByMinibatch}).
+     */
     private void scatterF(INDArray eps, INDArray gW, Positions pos) {
         final int vocab = (int) gW.size(0);
         final float[][] cols = floatColumns(vocab, (int) gW.size(1));
         FloatBuffer source = new FloatPointer(eps.data().addressPointer()).capacity(pos.span()).asBuffer();
         FloatBuffer target = new FloatPointer(gW.data().addressPointer()).capacity(gW.length()).asBuffer();
+        final float divisor = pos.divisor();
         byColumns(cols.length, (int) gW.size(1), (k, from, to) -> {
             final float[] column = cols[k];
             final FloatBuffer in = source.duplicate();
@@ -341,6 +366,9 @@ public class FastEmbeddingLayer extends EmbeddingSequenceLayer {
                 int shift = e * pos.stride();
                 for (int q = 0; q < pos.count(); q++) {
                     column[pos.id()[q]] += in.get(pos.at()[q] + shift) * pos.weight()[q];
+                }
+                for (int v = 0; v < vocab; v++) {
+                    column[v] /= divisor;
                 }
                 out.put(e * vocab, column, 0, vocab);
             }
@@ -353,6 +381,7 @@ public class FastEmbeddingLayer extends EmbeddingSequenceLayer {
         final double[][] cols = doubleColumns(vocab, (int) gW.size(1));
         DoubleBuffer source = new DoublePointer(eps.data().addressPointer()).capacity(pos.span()).asBuffer();
         DoubleBuffer target = new DoublePointer(gW.data().addressPointer()).capacity(gW.length()).asBuffer();
+        final double divisor = pos.divisor();
         byColumns(cols.length, (int) gW.size(1), (k, from, to) -> {
             final double[] column = cols[k];
             final DoubleBuffer in = source.duplicate();
@@ -362,6 +391,9 @@ public class FastEmbeddingLayer extends EmbeddingSequenceLayer {
                 int shift = e * pos.stride();
                 for (int q = 0; q < pos.count(); q++) {
                     column[pos.id()[q]] += in.get(pos.at()[q] + shift) * pos.weight()[q];
+                }
+                for (int v = 0; v < vocab; v++) {
+                    column[v] /= divisor;
                 }
                 out.put(e * vocab, column, 0, vocab);
             }

@@ -226,8 +226,11 @@ class FastEmbeddingTest {
                         return v;
                     });
             for (INDArray m : new INDArray[] {null, mask(batch, steps, dt, 11, 3, 1, 7, 11, 0)}) {
-                INDArray gs = gradient(stock, x, m, vals.dup());
+                // DL4J's updater divides the stock gradient by the batch size; the fast layer divides its own
+                INDArray gs = gradient(stock, x, m, vals.dup()).div(batch);
                 assertThat(gs.sumNumber().doubleValue()).isNotEqualTo(0.0);
+                assertThat(stock.getLayer(0).updaterDivideByMinibatch("W")).isTrue();
+                assertThat(fast.getLayer(0).updaterDivideByMinibatch("W")).isFalse();
                 for (Supplier<INDArray> layout : layouts) {
                     INDArray eps = layout.get();
                     assertThat(maxAbsDiff(eps, vals)).isEqualTo(0.0);
@@ -270,7 +273,7 @@ class FastEmbeddingTest {
                     }
                 }
             }
-            assertThat(g.getDouble(7, 2)).isCloseTo(expected, org.assertj.core.api.Assertions.within(1e-6));
+            assertThat(g.getDouble(7, 2)).isCloseTo(expected / batch, org.assertj.core.api.Assertions.within(1e-6));
             // the layer's gradient is the network's gradient view (what the updater reads)
             Layer lf = fast.getLayer(0);
             lf.setInput(x.dup(), LayerWorkspaceMgr.noWorkspaces());
