@@ -1,7 +1,5 @@
 package org.flattenexplorer.model.lstm;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.bytedeco.javacpp.FloatPointer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -18,7 +16,7 @@ final class AdamKernel {
 
     static boolean supports(INDArray g, INDArray m, INDArray v) {
         return m != null && v != null && dense(g) && dense(m) && dense(v) && g.length() == m.length()
-                && g.length() == v.length();
+                && g.length() == v.length() && g.length() <= Integer.MAX_VALUE;
     }
 
     /** A float vector whose elements lie next to each other (DL4J's flattened parameter and state views). */
@@ -35,9 +33,6 @@ final class AdamKernel {
             alpha = epsilon;
         }
         long n = g.length();
-        // parts the threads take one after another: a thread held up leaves its last part to the other
-        int parts = FastLstmRuntime.threads() * FastLstmRuntime.slicesPerThread();
-        long per = (n + parts - 1) / parts;
         FloatPointer pg = new FloatPointer(g.data().addressPointer());
         FloatPointer pm = new FloatPointer(m.data().addressPointer());
         FloatPointer pv = new FloatPointer(v.data().addressPointer());
@@ -45,16 +40,9 @@ final class AdamKernel {
         float b1 = (float) beta1;
         float b2 = (float) beta2;
         float eps = (float) epsilon;
-        List<Runnable> tasks = new ArrayList<>();
-        for (int t = 0; t < parts; t++) {
-            long from = t * per;
-            long to = Math.min(n, from + per);
-            if (from < to) {
-                tasks.add(() -> range(new FloatPointer(pg), new FloatPointer(pm), new FloatPointer(pv), from, to,
-                        a, b1, b2, eps));
-            }
-        }
-        FastLstmRuntime.runBalanced(tasks);
+        // parts the threads take one after another: a thread held up leaves its last part to the other
+        BatchRows.forEach((int) n, (lo, len) -> range(new FloatPointer(pg), new FloatPointer(pm), new FloatPointer(pv),
+                lo, lo + len, a, b1, b2, eps));
     }
 
     private static void range(FloatPointer pg, FloatPointer pm, FloatPointer pv, long from, long to, float alpha,
