@@ -224,14 +224,8 @@ abstract class RecurrentKernelD implements RecurrentKernel {
             if (!BatchRows.copyOut(x.ptr, epsOut, DataType.DOUBLE)) {
                 epsOut.assign(x.view(batch, steps, nIn));
             }
-            INDArray[] dw = new INDArray[slices.length];
-            INDArray[] drw = new INDArray[slices.length];
-            for (int k = 0; k < slices.length; k++) {
-                dw[k] = slices[k].dw.view(nIn, g);
-                drw[k] = slices[k].drw.view(units, g);
-            }
-            BatchRows.sumInto(dw, gW);
-            BatchRows.sumInto(drw, gRW);
+            BatchRows.sumInto(Arrays.stream(slices).map(s -> s.dw.view(nIn, g)).toArray(INDArray[]::new), gW);
+            BatchRows.sumInto(Arrays.stream(slices).map(s -> s.drw.view(units, g)).toArray(INDArray[]::new), gRW);
             double[][] db = new double[biasRows][g];
             for (int k = 0; k < slices.length; k++) {
                 for (int j = 0; j < g; j++) {

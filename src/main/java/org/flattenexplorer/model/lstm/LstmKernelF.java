@@ -2,6 +2,7 @@ package org.flattenexplorer.model.lstm;
 
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.openblas.global.openblas_nolapack;
@@ -187,14 +188,8 @@ final class LstmKernelF implements LstmKernel {
                 unpermuteColumns(slices[0].dw.view(nIn, g4), gW);
                 unpermuteColumns(slices[0].drw.view(units, g4), gRW);
             } else {
-                INDArray[] dw = new INDArray[slices.length];
-                INDArray[] drw = new INDArray[slices.length];
-                for (int k = 0; k < slices.length; k++) {
-                    dw[k] = slices[k].dw.view(nIn, g4);
-                    drw[k] = slices[k].drw.view(units, g4);
-                }
-                BatchRows.sumInto(dw, gW);
-                BatchRows.sumInto(drw, gRW);
+                BatchRows.sumInto(Arrays.stream(slices).map(s -> s.dw.view(nIn, g4)).toArray(INDArray[]::new), gW);
+                BatchRows.sumInto(Arrays.stream(slices).map(s -> s.drw.view(units, g4)).toArray(INDArray[]::new), gRW);
             }
             double[] db = new double[g4];
             for (Slice s : slices) {
