@@ -98,6 +98,9 @@ public final class BatchRows {
                 || target.stride(0) < 0 || target.stride(1) < 0) {
             return false;
         }
+        if ((long) target.size(0) * target.size(1) > Integer.MAX_VALUE) {
+            return false;
+        }
         final int rows = (int) target.size(0);
         final int cols = (int) target.size(1);
         FloatBuffer[] in = new FloatBuffer[parts.length];
