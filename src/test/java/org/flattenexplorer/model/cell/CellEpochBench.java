@@ -18,13 +18,13 @@ import org.deeplearning4j.nn.weights.WeightInitDistribution;
 import org.flattenexplorer.model.FastEmbedding;
 import org.flattenexplorer.model.GlorotUniform;
 import org.flattenexplorer.model.KerasOrderFlatten;
+import org.flattenexplorer.model.SigmoidCrossEntropy;
 import org.flattenexplorer.model.lstm.FastLstmRuntime;
 import org.flattenexplorer.model.lstm.ParallelAdam;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
  * Epoch benchmark of the question's workload with each cell on the fast path, in one process: tokens [batch, T] ->
@@ -76,7 +76,7 @@ public final class CellEpochBench {
         if (flatten) {
             list.inputPreProcessor(2, new KerasOrderFlatten(STEPS, UNITS, false));
         }
-        list.layer(new OutputLayer.Builder(LossFunctions.LossFunction.XENT).nIn(flatten ? (long) STEPS * UNITS : UNITS)
+        list.layer(new OutputLayer.Builder(new SigmoidCrossEntropy()).nIn(flatten ? (long) STEPS * UNITS : UNITS)
                 .nOut(1).activation(Activation.SIGMOID).weightInit(new GlorotUniform()).biasInit(0).build());
         MultiLayerNetwork net = new MultiLayerNetwork(list.build());
         net.init();
