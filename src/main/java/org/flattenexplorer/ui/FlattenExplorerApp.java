@@ -6,6 +6,7 @@ import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import org.flattenexplorer.training.TrainingWarmUp;
 import org.flattenexplorer.ui.task.FxTaskExecutor;
 
 /** The Flatten Explorer window. Started by {@link org.flattenexplorer.Launcher} with no arguments. */
@@ -42,6 +43,9 @@ public final class FlattenExplorerApp extends Application {
         stage.setFullScreenExitKeyCombination(javafx.scene.input.KeyCombination.NO_MATCH);
         view.start(scene, stage);
         stage.show();
+        if (TrainingWarmUp.enabled()) {
+            executor.training(() -> TrainingWarmUp.run(executor::trainingWaiting));
+        }
         if (getParameters().getRaw().contains(LESSON_ARGUMENT)) {
             view.startLesson();
         }

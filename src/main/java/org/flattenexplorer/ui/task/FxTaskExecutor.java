@@ -2,12 +2,17 @@ package org.flattenexplorer.ui.task;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 
 /** The app's executor: one daemon thread for training, a small pool for file work, results via Platform.runLater. */
 public final class FxTaskExecutor implements TaskExecutor {
-    private final ExecutorService training = Executors.newSingleThreadExecutor(daemon("flatten-training"));
+    private final LinkedBlockingQueue<Runnable> trainingQueue = new LinkedBlockingQueue<>();
+    private final ExecutorService training = new ThreadPoolExecutor(1, 1, 0L, TimeUnit.MILLISECONDS, trainingQueue,
+            daemon("flatten-training"));
     private final ExecutorService io = Executors.newFixedThreadPool(2, daemon("flatten-io"));
     private final java.util.concurrent.ScheduledExecutorService timer =
             Executors.newSingleThreadScheduledExecutor(daemon("flatten-ui-timer"));
@@ -15,6 +20,11 @@ public final class FxTaskExecutor implements TaskExecutor {
     @Override
     public void training(Runnable job) {
         training.execute(guarded(job));
+    }
+
+    /** Whether a training job is queued behind the one running (a background warm-up gives way to it). */
+    public boolean trainingWaiting() {
+        return !trainingQueue.isEmpty();
     }
 
     @Override
