@@ -30,19 +30,24 @@ public final class TrainingWarmUp {
 
     /**
      * Runs the warm-up on the calling thread, checking {@code stop} before it starts and after every batch (a user's
-     * run waiting for the training thread); returns whether it ran to the end.
+     * run waiting for the training thread); returns whether it ran to the end. A failure (no native library, no
+     * memory) is left for the user's own run to report with its message: this one returns false, quietly.
      */
     public static boolean run(BooleanSupplier stop) {
         if (stop.getAsBoolean()) {
             return false;
         }
-        ExperimentSpec spec = spec();
-        TrainingRun run = new TrainingRun(spec, DatasetPreparer.synthetic(spec.data()));
-        RunResult result = run.run(event -> {
-            if (event instanceof TrainingEvent.BatchEnd && stop.getAsBoolean()) {
-                run.cancel();
-            }
-        });
-        return result != null && result.status() == RunStatus.FINISHED;
+        try {
+            ExperimentSpec spec = spec();
+            TrainingRun run = new TrainingRun(spec, DatasetPreparer.synthetic(spec.data()));
+            RunResult result = run.run(event -> {
+                if (event instanceof TrainingEvent.BatchEnd && stop.getAsBoolean()) {
+                    run.cancel();
+                }
+            });
+            return result != null && result.status() == RunStatus.FINISHED;
+        } catch (RuntimeException | LinkageError | OutOfMemoryError e) {
+            return false;
+        }
     }
 }
