@@ -162,9 +162,7 @@ abstract class RecurrentKernelF implements RecurrentKernel {
             x.ensure(bt * nIn);
             z.ensure(bt * g);
             h.ensure(bt * units);
-            if (!BatchRows.copyIn(input.permute(0, 2, 1), x.ptr, DataType.FLOAT)) {
-                x.view(batch, steps, nIn).assign(input.permute(0, 2, 1));
-            }
+            BatchRows.assign(input.permute(0, 2, 1), x.view(batch, steps, nIn));
             runs.find(x.nio, batch, steps, nIn, FastLstmRuntime.shareRuns());
             final int auxWidth = auxWidth(units);
             if (forBackprop && (aux.length < bt || aux[0].length != auxWidth)) {
@@ -194,8 +192,8 @@ abstract class RecurrentKernelF implements RecurrentKernel {
                 tasks.add(() -> s.forward(forBackprop));
             }
             FastLstmRuntime.runBalanced(tasks);
-            if (out != null && !BatchRows.copyOut(h.ptr, out, DataType.FLOAT)) {
-                out.assign(h.view(batch, steps, units));
+            if (out != null) {
+                BatchRows.assign(h.view(batch, steps, units), out);
             }
         }
         cached = forBackprop;
@@ -221,9 +219,7 @@ abstract class RecurrentKernelF implements RecurrentKernel {
                 tasks.add(s::backward);
             }
             FastLstmRuntime.runBalanced(tasks);
-            if (!BatchRows.copyOut(x.ptr, epsOut, DataType.FLOAT)) {
-                epsOut.assign(x.view(batch, steps, nIn));
-            }
+            BatchRows.assign(x.view(batch, steps, nIn), epsOut);
             BatchRows.sumInto(Arrays.stream(slices).map(s -> s.dw.view(nIn, g)).toArray(INDArray[]::new), gW);
             BatchRows.sumInto(Arrays.stream(slices).map(s -> s.drw.view(units, g)).toArray(INDArray[]::new), gRW);
             double[][] db = new double[biasRows][g];

@@ -2,6 +2,7 @@ package org.flattenexplorer.model.lstm;
 
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.FloatPointer;
@@ -76,6 +77,19 @@ public final class BatchRows {
         }
         copy(from, to.data().addressPointer(), to.size(0), to.length() / to.size(0) * type.width());
         return true;
+    }
+
+    /**
+     * {@code to.assign(from)}: one memcpy a range of rows on the kernels' threads where both have one shape and are
+     * dense in C order ({@link #dense}) in {@code to}'s type, as the kernels' buffers and DL4J's activations are laid
+     * out; ND4J's assign (casting {@code from} to {@code to}'s type) otherwise.
+     */
+    public static void assign(INDArray from, INDArray to) {
+        DataType type = to.dataType();
+        if (!Arrays.equals(from.shape(), to.shape()) || !dense(to, type)
+                || !copyIn(from, to.data().addressPointer(), type)) {
+            to.assign(from.dataType() == type ? from : from.castTo(type));
+        }
     }
 
     private static void copy(Pointer from, Pointer to, long rows, long rowBytes) {

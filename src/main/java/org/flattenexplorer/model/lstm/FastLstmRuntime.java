@@ -18,8 +18,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * gate math) each runs alone, {@link #slicesPerThread()} a thread, taken by the threads one after another; or, for
  * the LSTM, a share of the units for all rows, one a thread, the slices meeting once per time step ({@link Split},
  * {@value #SPLIT_PROPERTY}). Every BLAS call then must be single-threaded, or OpenBLAS's own threads would fight ours
- * for the same cores (two OpenMP threads were measured 2.2x slower on 2 cores, STACK.md). {@link #configureNativeSingleThreaded()} therefore sets ND4J's
- * OpenMP threads and OpenBLAS's threads to 1; the layer calls it once before its first fast pass.
+ * for the same cores (two OpenMP threads were measured 2.2x slower on 2 cores, STACK.md).
+ * {@link #configureNativeSingleThreaded()} therefore sets ND4J's OpenMP threads and OpenBLAS's threads to 1; the layer
+ * calls it once before its first fast pass.
  *
  * <p>The number of threads defaults to {@code min(2, availableProcessors)}; the system property
  * {@value #THREADS_PROPERTY} or {@link #setThreads(int)} overrides it (1 = everything on the caller's thread).

@@ -1,6 +1,7 @@
 package org.flattenexplorer.model.lstm;
 
 import java.nio.FloatBuffer;
+import java.util.Arrays;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.openblas.global.openblas_nolapack;
 
@@ -55,8 +56,8 @@ public final class InputRunsF {
             trail = new int[batch];
         }
         if (!share || steps < 2) {
-            java.util.Arrays.fill(lead, 0, batch, 0);
-            java.util.Arrays.fill(trail, 0, batch, 0);
+            Arrays.fill(lead, 0, batch, 0);
+            Arrays.fill(trail, 0, batch, 0);
             return;
         }
         BatchRows.forEach(batch, (lo, n) -> findIn(x, lo, n, nIn));

@@ -117,9 +117,7 @@ final class LstmKernelD implements LstmKernel {
             x.ensure(bt * nIn);
             z.ensure(bt * g4);
             h.ensure(bt * units);
-            if (!BatchRows.copyIn(input.permute(0, 2, 1), x.ptr, DataType.DOUBLE)) {
-                x.view(batch, steps, nIn).assign(input.permute(0, 2, 1));
-            }
+            BatchRows.assign(input.permute(0, 2, 1), x.view(batch, steps, nIn));
             runs.find(x.nio, batch, steps, nIn, FastLstmRuntime.shareRuns());
             masked = mask != null;
             if (masked) {
@@ -147,8 +145,8 @@ final class LstmKernelD implements LstmKernel {
                 tasks.add(() -> s.run(barrier, () -> s.forward(forBackprop, barrier)));
             }
             runSlices(tasks);
-            if (out != null && !BatchRows.copyOut(h.ptr, out, DataType.DOUBLE)) {
-                out.assign(h.view(batch, steps, units));
+            if (out != null) {
+                BatchRows.assign(h.view(batch, steps, units), out);
             }
         }
         cached = forBackprop;
@@ -181,9 +179,7 @@ final class LstmKernelD implements LstmKernel {
                 tasks.add(() -> s.run(barrier, () -> s.backward(barrier)));
             }
             runSlices(tasks);
-            if (!BatchRows.copyOut(dx.ptr, epsOut, DataType.DOUBLE)) {
-                epsOut.assign(dx.view(batch, steps, nIn));
-            }
+            BatchRows.assign(dx.view(batch, steps, nIn), epsOut);
             if (byUnits) {
                 // the slices wrote their own gate columns of one shared pair of buffers
                 unpermuteColumns(slices[0].dw.view(nIn, g4), gW);

@@ -2,7 +2,6 @@ package org.flattenexplorer.model.lstm;
 
 import java.util.Arrays;
 import java.util.function.Function;
-import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -16,18 +15,15 @@ final class MemoryOrder {
 
     /**
      * @param target a C-order array of the given shape to copy into
-     * @param memory the target's memory (a plain copy goes there when {@code a} is dense in its memory order)
      * @return the element strides of the array's three dimensions in the copy
      */
-    static long[] copy(INDArray a, DataType type, Function<long[], INDArray> target, Pointer memory) {
+    static long[] copy(INDArray a, DataType type, Function<long[], INDArray> target) {
         long[] st = a.stride();
         Integer[] order = {0, 1, 2};
         Arrays.sort(order, (p, q) -> Long.compare(st[q], st[p]));
         int[] perm = {order[0], order[1], order[2]};
         long[] shape = {a.size(perm[0]), a.size(perm[1]), a.size(perm[2])};
-        if (!BatchRows.copyIn(a.permute(perm), memory, type)) {
-            target.apply(shape).assign(a.castTo(type).permute(perm));
-        }
+        BatchRows.assign(a.permute(perm), target.apply(shape));
         long[] strideOf = new long[3];
         strideOf[perm[2]] = 1;
         strideOf[perm[1]] = shape[2];

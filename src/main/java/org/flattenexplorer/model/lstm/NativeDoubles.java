@@ -52,7 +52,7 @@ public final class NativeDoubles {
      */
     public long[] copyInMemoryOrder(INDArray a) {
         ensure(a.length());
-        return MemoryOrder.copy(a, DataType.DOUBLE, this::view, ptr);
+        return MemoryOrder.copy(a, DataType.DOUBLE, this::view);
     }
 
     /** A pointer of the caller's own onto element {@code offset} (pointers are not shared between threads). */

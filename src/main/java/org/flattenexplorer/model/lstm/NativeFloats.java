@@ -51,7 +51,7 @@ public final class NativeFloats {
      */
     public long[] copyInMemoryOrder(INDArray a) {
         ensure(a.length());
-        return MemoryOrder.copy(a, DataType.FLOAT, this::view, ptr);
+        return MemoryOrder.copy(a, DataType.FLOAT, this::view);
     }
 
     /** A pointer of the caller's own onto element {@code offset} (pointers are not shared between threads). */
