@@ -3,8 +3,14 @@ package org.flattenexplorer.training;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.flattenexplorer.data.EncodedSplit;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
 
-/** Loss and accuracy of a network on a whole split, in inference mode (no dropout), batch by batch. */
+/**
+ * Loss and accuracy of a network on a whole split, in inference mode (no dropout), batch by batch: each review's
+ * loss from its logit, as the network's loss function computes it (DL4J's {@code scoreExamples}: the same forward
+ * pass as {@code output}, the loss taken before the sigmoid), which also gives the prediction
+ * ({@link BinaryMetrics#addReviewLosses}).
+ */
 public final class SplitEvaluator {
     private SplitEvaluator() {}
 
@@ -16,8 +22,9 @@ public final class SplitEvaluator {
         int[] all = Batches.identity(split.size());
         for (int from = 0; from < split.size(); from += batchSize) {
             int[] rows = Batches.slice(all, from, Math.min(split.size(), from + batchSize));
-            float[] p = predict(net, split, rows, masking);
-            metrics.add(p, Batches.labels(split, rows).toFloatVector());
+            DataSet batch = Batches.dataSet(split, rows, masking);
+            float[] losses = net.scoreExamples(batch, false).toFloatVector();
+            metrics.addReviewLosses(losses, batch.getLabels().toFloatVector());
         }
         return new Score(metrics.loss(), metrics.accuracy());
     }

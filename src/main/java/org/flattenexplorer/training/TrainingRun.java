@@ -103,9 +103,9 @@ public final class TrainingRun {
                     DataSet batch = Batches.dataSet(train, rows, spec.model().masking());
                     network.fit(batch);
                     float[] labels = batch.getLabels().toFloatVector();
-                    double loss = BinaryMetrics.meanLoss(predictions.lastBatch(), labels);
+                    double loss = network.score(); // this step's loss from the logits (SigmoidCrossEntropy)
                     checkFinite(loss, epoch, b + 1);
-                    running.add(predictions.lastBatch(), labels);
+                    running.addBatch(loss, predictions.lastBatch(), labels);
                     batchLosses.add(loss);
                     listener.onEvent(new TrainingEvent.BatchEnd(epoch, spec.training().epochs(), b + 1, batches, loss,
                             running.loss(), running.accuracy()));
