@@ -8,6 +8,7 @@ import org.flattenexplorer.training.RunResult;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.labels.StandardXYToolTipGenerator;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
@@ -118,6 +119,8 @@ public final class RunCurves {
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
         r.setSeriesPaint(0, ChartStyle.color(0));
         r.setSeriesPaint(1, ChartStyle.color(1));
+        // hovering an epoch's point in the window shows its value, e.g. "val_loss: (4, 1.2)"
+        r.setDefaultToolTipGenerator(new StandardXYToolTipGenerator());
         return r;
     }
 

@@ -42,6 +42,7 @@ import org.flattenexplorer.ui.lesson.LessonBar;
 import org.flattenexplorer.ui.lesson.LessonViewModel;
 import org.flattenexplorer.ui.view.ArchitectureView;
 import org.flattenexplorer.ui.view.ChartExport;
+import org.flattenexplorer.ui.view.ChartView;
 import org.flattenexplorer.ui.view.CompareChartView;
 import org.flattenexplorer.ui.view.DataPanel;
 import org.flattenexplorer.ui.view.ExportTarget;
@@ -55,7 +56,6 @@ import org.flattenexplorer.ui.view.ThemeManager;
 import org.flattenexplorer.ui.view.TrainingBar;
 import org.flattenexplorer.ui.view.WelcomePane;
 import org.flattenexplorer.ui.viewmodel.ExplorerViewModel;
-import org.jfree.chart.fx.ChartViewer;
 
 /**
  * The window: architecture and data on the left, live and compared curves in the middle, the log and the run
@@ -68,7 +68,7 @@ public final class MainView extends BorderPane {
     private final LiveCharts live;
     private final CompareChartView compare;
     private final Label status = new Label();
-    private ChartViewer lastChart;
+    private ChartView lastChart;
     private final HiddenStatesTab hiddenTab;
     private final Tab trainingTab;
     private final Tab modelTab;
@@ -102,7 +102,7 @@ public final class MainView extends BorderPane {
         live = new LiveCharts(vm.training(), theme);
         compare = new CompareChartView(vm.runs(), theme);
         lastChart = live.accuracyViewer();
-        for (ChartViewer v : new ChartViewer[] {live.lossViewer(), live.accuracyViewer(), compare.viewer()}) {
+        for (ChartView v : new ChartView[] {live.lossViewer(), live.accuracyViewer(), compare.viewer()}) {
             v.focusedProperty().addListener((o, was, now) -> {
                 if (now) {
                     lastChart = v;
@@ -383,7 +383,7 @@ public final class MainView extends BorderPane {
 
     /** Ctrl+S: the chart that has (or last had) the focus, as a PNG of its size on screen. */
     public void exportFocusedChart() {
-        ChartViewer chart = focusedChart().orElse(lastChart);
+        ChartView chart = focusedChart().orElse(lastChart);
         String name = chart.getId() + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".png";
         choose("Save chart as PNG", name, "png").ifPresent(file ->
                 ChartExport.png(chart, file, services.executor(), status::setText));
@@ -394,12 +394,12 @@ public final class MainView extends BorderPane {
         choose("Save run metrics as CSV", name, "csv").ifPresent(file -> vm.runs().exportCsv(file, status::setText));
     }
 
-    private Optional<ChartViewer> focusedChart() {
+    private Optional<ChartView> focusedChart() {
         Node node = getScene() == null ? null : getScene().getFocusOwner();
-        while (node != null && !(node instanceof ChartViewer)) {
+        while (node != null && !(node instanceof ChartView)) {
             node = node.getParent();
         }
-        return Optional.ofNullable((ChartViewer) node);
+        return Optional.ofNullable((ChartView) node);
     }
 
     private Optional<Path> choose(String title, String name, String extension) {

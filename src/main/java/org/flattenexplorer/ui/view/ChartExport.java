@@ -6,13 +6,12 @@ import java.nio.file.Path;
 import java.util.function.Consumer;
 import javax.imageio.ImageIO;
 import org.flattenexplorer.ui.task.TaskExecutor;
-import org.jfree.chart.fx.ChartViewer;
 
 /** Saves a chart as a PNG of the size it has on screen: drawn on the UI thread, written on the file thread. */
 public final class ChartExport {
     private ChartExport() {}
 
-    public static void png(ChartViewer viewer, Path file, TaskExecutor executor, Consumer<String> done) {
+    public static void png(ChartView viewer, Path file, TaskExecutor executor, Consumer<String> done) {
         int width = Math.max(1, (int) Math.round(viewer.getWidth()));
         int height = Math.max(1, (int) Math.round(viewer.getHeight()));
         BufferedImage image = viewer.getChart().createBufferedImage(width, height);

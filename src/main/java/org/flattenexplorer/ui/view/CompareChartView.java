@@ -11,15 +11,14 @@ import javafx.scene.layout.VBox;
 import org.flattenexplorer.charts.CompareMetric;
 import org.flattenexplorer.charts.ComparisonChart;
 import org.flattenexplorer.ui.viewmodel.RunListViewModel;
-import org.jfree.chart.fx.ChartViewer;
 
 /** The ticked runs on one chart ({@link ComparisonChart}, the same chart as the handout's), with the metric chooser. */
 public final class CompareChartView extends VBox {
     private final ComparisonChart chart = new ComparisonChart();
-    private final ChartViewer viewer;
+    private final ChartView viewer;
 
     public CompareChartView(RunListViewModel vm, ThemeManager theme) {
-        viewer = ChartViewers.create(chart.chart(), "compareChart");
+        viewer = new ChartView(chart.chart(), "compareChart");
 
         ChoiceBox<CompareMetric> metric = new ChoiceBox<>();
         metric.getItems().setAll(CompareMetric.values());
@@ -46,7 +45,7 @@ public final class CompareChartView extends VBox {
         theme.onChange(() -> chart.style(theme.fontSizeProperty().get(), theme.highContrast(), theme.lineWidth()));
     }
 
-    public ChartViewer viewer() {
+    public ChartView viewer() {
         return viewer;
     }
 }

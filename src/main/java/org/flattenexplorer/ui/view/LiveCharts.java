@@ -14,13 +14,12 @@ import org.flattenexplorer.charts.RunCurves;
 import org.flattenexplorer.training.EpochMetrics;
 import org.flattenexplorer.ui.viewmodel.TrainingViewModel;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.fx.ChartViewer;
 
 /** The live curves of the current run ({@link RunCurves}, the same charts as the handout's), fed by the view model. */
 public final class LiveCharts extends HBox {
     private final RunCurves curves = new RunCurves();
-    private final ChartViewer lossViewer;
-    private final ChartViewer accuracyViewer;
+    private final ChartView lossViewer;
+    private final ChartView accuracyViewer;
     private final Set<JFreeChart> held = new HashSet<>();
     private final Deque<JFreeChart> toRelease = new ArrayDeque<>();
     /** Lets one held chart redraw per frame, then stops (a running AnimationTimer asks for frames). */
@@ -39,8 +38,8 @@ public final class LiveCharts extends HBox {
     };
 
     public LiveCharts(TrainingViewModel vm, ThemeManager theme) {
-        lossViewer = ChartViewers.create(curves.lossChart(), "lossChart");
-        accuracyViewer = ChartViewers.create(curves.accuracyChart(), "accuracyChart");
+        lossViewer = new ChartView(curves.lossChart(), "lossChart");
+        accuracyViewer = new ChartView(curves.accuracyChart(), "accuracyChart");
         getChildren().addAll(lossViewer, accuracyViewer);
         HBox.setHgrow(lossViewer, Priority.ALWAYS);
         HBox.setHgrow(accuracyViewer, Priority.ALWAYS);
@@ -70,9 +69,9 @@ public final class LiveCharts extends HBox {
     /**
      * Holds a chart's redraw until the current UI event is over, then redraws it once: an epoch's end changes the
      * points, the best-epoch marker and the shading one after the other, and each change would redraw the chart
-     * on the UI thread (tens of milliseconds each with software rendering). Two held charts redraw in two frames,
-     * one each ({@link #releaser}): together they made the longest frames of a run (70-100 ms when Train resets
-     * both, 50-65 ms at an epoch's end).
+     * on the UI thread. Two held charts redraw in two frames, one each ({@link #releaser}): when JFreeChart's own
+     * viewer drew them (tens of milliseconds each with software rendering), together they made the longest frames
+     * of a run (70-100 ms when Train resets both, 50-65 ms at an epoch's end).
      */
     private void hold(JFreeChart chart) {
         if (held.add(chart)) {
@@ -106,11 +105,11 @@ public final class LiveCharts extends HBox {
         curves.batchesAdded();
     }
 
-    public ChartViewer lossViewer() {
+    public ChartView lossViewer() {
         return lossViewer;
     }
 
-    public ChartViewer accuracyViewer() {
+    public ChartView accuracyViewer() {
         return accuracyViewer;
     }
 }
