@@ -23,7 +23,7 @@ import org.jfree.data.xy.XYSeriesCollection;
 
 /**
  * Each time step's contribution to the logit as a bar chart over time, the strongest words written at their
- * bars, padding shaded. One JFreeChart for both the window (in a ChartViewer) and the exported PNG.
+ * bars, padding shaded. One JFreeChart for both the window (in a ChartView) and the exported PNG.
  */
 public final class ContributionChart {
     /** How many of the strongest positive and negative words are written on the chart. */

@@ -8,7 +8,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 import org.flattenexplorer.inspect.ContributionChart;
 import org.flattenexplorer.inspect.Inspection;
-import org.jfree.chart.fx.ChartViewer;
+import org.flattenexplorer.ui.view.ChartView;
 
 /**
  * What the Dense layer reads, summed per time step: the same JFreeChart the PNG export draws (bars over time,
@@ -16,7 +16,6 @@ import org.jfree.chart.fx.ChartViewer;
  * negative words.
  */
 public class ContributionsView extends BorderPane {
-    private final ChartViewer chart = new ChartViewer();
     private final Label equation = new Label();
     private final ListView<String> positive = new ListView<>();
     private final ListView<String> negative = new ListView<>();
@@ -29,10 +28,8 @@ public class ContributionsView extends BorderPane {
         VBox words = new VBox(4, new Label("Pushes towards positive"), positive, new Label("Pushes towards negative"),
                 negative);
         words.setPadding(new Insets(0, 0, 0, 6));
-        setCenter(chart);
         setRight(words);
         setTop(equation);
-        chart.setMinHeight(200);
         viewModel.inspectionProperty().addListener((o, a, b) -> show(b));
         show(viewModel.getInspection());
     }
@@ -41,7 +38,9 @@ public class ContributionsView extends BorderPane {
         if (in == null) {
             return;
         }
-        chart.setChart(ContributionChart.create(in));
+        ChartView chart = new ChartView(ContributionChart.create(in), "contributionChart");
+        chart.setMinHeight(200);
+        setCenter(chart);
         double[] shares = in.wordAndPaddingShares();
         equation.setText(String.format(Locale.ROOT, "Sum of the bars %+.4f (words %+.4f, <pad> steps %+.4f) + bias "
                         + "%+.4f = logit %+.4f  \u2192  P(positive) = %.3f", shares[0] + shares[1], shares[0], shares[1],
