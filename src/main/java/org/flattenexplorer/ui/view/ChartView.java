@@ -5,8 +5,10 @@ import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
+import java.nio.IntBuffer;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelBuffer;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseEvent;
@@ -31,7 +33,7 @@ public final class ChartView extends Region implements ChartChangeListener {
     private final Tooltip tooltip = new Tooltip();
     private ChartRenderingInfo info = new ChartRenderingInfo();
     private BufferedImage buffer;
-    private WritableImage image;
+    private PixelBuffer<IntBuffer> pixels; // the image's own memory: JavaFX reads what Java2D drew, no copy
     private double drawnWidth;
     private double drawnHeight;
     private double drawnScale;
@@ -110,13 +112,25 @@ public final class ChartView extends Region implements ChartChangeListener {
         }
         if (buffer == null || buffer.getWidth() != pw || buffer.getHeight() != ph) {
             buffer = new BufferedImage(pw, ph, BufferedImage.TYPE_INT_ARGB_PRE);
-            image = new WritableImage(pw, ph);
-            view.setImage(image);
+            int[] data = ((DataBufferInt) buffer.getRaster().getDataBuffer()).getData();
+            pixels = new PixelBuffer<>(pw, ph, IntBuffer.wrap(data), PixelFormat.getIntArgbPreInstance());
+            view.setImage(new WritableImage(pixels));
         }
+        // JavaFX reads the buffer while it renders: it is written only inside updateBuffer, as PixelBuffer asks
+        pixels.updateBuffer(b -> {
+            paint(width, height, scale);
+            return null; // all of it changed
+        });
+        view.setFitWidth(width);
+        view.setFitHeight(height);
+        redraws++;
+    }
+
+    private void paint(double width, double height, double scale) {
         Graphics2D g2 = buffer.createGraphics();
         try {
             g2.setComposite(AlphaComposite.Clear);
-            g2.fillRect(0, 0, pw, ph);
+            g2.fillRect(0, 0, buffer.getWidth(), buffer.getHeight());
             g2.setComposite(AlphaComposite.SrcOver);
             g2.scale(scale, scale);
             info = new ChartRenderingInfo();
@@ -124,11 +138,6 @@ public final class ChartView extends Region implements ChartChangeListener {
         } finally {
             g2.dispose();
         }
-        int[] pixels = ((DataBufferInt) buffer.getRaster().getDataBuffer()).getData();
-        image.getPixelWriter().setPixels(0, 0, pw, ph, PixelFormat.getIntArgbPreInstance(), pixels, 0, pw);
-        view.setFitWidth(width);
-        view.setFitHeight(height);
-        redraws++;
     }
 
     private void showTooltip(MouseEvent e) {
