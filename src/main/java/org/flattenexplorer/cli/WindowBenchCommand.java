@@ -20,8 +20,9 @@ import org.flattenexplorer.training.OutputCheck;
 /**
  * {@code bench --window}: the question's workload trained in the real window on the current display and, in the
  * same run, headless, each in its own JVM with the app's settings, twice each in the order headless, window, window,
- * headless; reports both epoch medians (all epochs but each run's first) and their ratio, the UI's worst and
- * 99th-percentile frame while training, and the time from Train to the first point on the chart (the worse run's).
+ * headless; reports both epoch medians (all epochs but each run's first) and their ratio, the longest and the
+ * 99th-percentile wait of the UI thread while training (JSON: worst_frame_ms, p99_frame_ms), the frames drawn, and
+ * the time from Train to the first point on the chart (the worse run's).
  */
 final class WindowBenchCommand {
     private WindowBenchCommand() {}
@@ -74,8 +75,8 @@ final class WindowBenchCommand {
         window.forEach(r -> windowAll.add(r.get("epoch_s")));
         ArrayNode headlessAll = report.putArray("headless_epoch_s_all");
         headless.forEach(r -> headlessAll.add(r.get("epoch_s")));
-        out.println(String.format(Locale.ROOT, "window epoch %.2f s, headless epoch %.2f s: %.2fx; frames while "
-                        + "training: worst %.0f ms, 99th percentile %.0f ms; Train to first point %.2f s; the UI's own "
+        out.println(String.format(Locale.ROOT, "window epoch %.2f s, headless epoch %.2f s: %.2fx; the UI thread's "
+                        + "waits while training: worst %.0f ms, 99th percentile %.0f ms; Train to first point %.2f s; the UI's own "
                         + "CPU %.2f s an epoch", w, h, w / h,
                 report.get("worst_frame_ms").asDouble(), report.get("p99_frame_ms").asDouble(),
                 report.get("first_point_s").asDouble(), report.get("ui_cpu_s_per_epoch").asDouble()));
