@@ -9,8 +9,8 @@ import org.nd4j.linalg.dataset.DataSet;
  * Loss and accuracy of a network on a whole split, in inference mode (no dropout), batch by batch: each review's
  * loss from its logit, as the network's loss function computes it (DL4J's {@code scoreExamples}: the same forward
  * pass as {@code output}, the loss taken before the sigmoid), which also gives the prediction
- * ({@link BinaryMetrics#addReviewLosses}). It copies the Dense layer's input out of DL4J's workspace, which
- * {@code output} does not: the question's 200 validation reviews took 350 ms against 314 ms.
+ * ({@link BinaryMetrics#addReviewLosses}). It costs a little more than {@code output}: the question's 200
+ * validation reviews took 350 ms against 314 ms (README, Benchmark).
  */
 public final class SplitEvaluator {
     private SplitEvaluator() {}
