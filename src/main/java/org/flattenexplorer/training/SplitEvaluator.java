@@ -10,7 +10,7 @@ import org.nd4j.linalg.dataset.DataSet;
  * loss from its logit, as the network's loss function computes it (DL4J's {@code scoreExamples}: the same forward
  * pass as {@code output}, the loss taken before the sigmoid), which also gives the prediction
  * ({@link BinaryMetrics#addReviewLosses}). It costs a little more than {@code output}: the question's 200
- * validation reviews took 350 ms against 314 ms (README, Benchmark).
+ * validation reviews took 340-350 ms against 314-322 ms (README, Benchmark).
  */
 public final class SplitEvaluator {
     private SplitEvaluator() {}
