@@ -64,7 +64,7 @@ public final class ChartView extends Region implements ChartChangeListener {
         return chart;
     }
 
-    /** How many times the chart has been drawn (tests: a change draws it once). */
+    /** How many times the chart has been drawn (tests: a change draws it). */
     int redraws() {
         return redraws;
     }
