@@ -16,6 +16,7 @@ import org.flattenexplorer.ui.view.ChartView;
  * negative words.
  */
 public class ContributionsView extends BorderPane {
+    private final ChartView chart = new ChartView(null, "contributionChart");
     private final Label equation = new Label();
     private final ListView<String> positive = new ListView<>();
     private final ListView<String> negative = new ListView<>();
@@ -28,8 +29,10 @@ public class ContributionsView extends BorderPane {
         VBox words = new VBox(4, new Label("Pushes towards positive"), positive, new Label("Pushes towards negative"),
                 negative);
         words.setPadding(new Insets(0, 0, 0, 6));
+        setCenter(chart);
         setRight(words);
         setTop(equation);
+        chart.setMinHeight(200);
         viewModel.inspectionProperty().addListener((o, a, b) -> show(b));
         show(viewModel.getInspection());
     }
@@ -38,9 +41,7 @@ public class ContributionsView extends BorderPane {
         if (in == null) {
             return;
         }
-        ChartView chart = new ChartView(ContributionChart.create(in), "contributionChart");
-        chart.setMinHeight(200);
-        setCenter(chart);
+        chart.setChart(ContributionChart.create(in));
         double[] shares = in.wordAndPaddingShares();
         equation.setText(String.format(Locale.ROOT, "Sum of the bars %+.4f (words %+.4f, <pad> steps %+.4f) + bias "
                         + "%+.4f = logit %+.4f  \u2192  P(positive) = %.3f", shares[0] + shares[1], shares[0], shares[1],

@@ -29,7 +29,7 @@ import org.jfree.chart.event.ChartChangeListener;
  * points at.
  */
 public final class ChartView extends Region implements ChartChangeListener {
-    private final JFreeChart chart;
+    private JFreeChart chart; // null: nothing to show yet
     private final ImageView view = new ImageView();
     private final Tooltip tooltip = new Tooltip();
     private ChartRenderingInfo info = new ChartRenderingInfo();
@@ -41,7 +41,6 @@ public final class ChartView extends Region implements ChartChangeListener {
     private int redraws;
 
     public ChartView(JFreeChart chart, String id) {
-        this.chart = chart;
         setId(id);
         getChildren().add(view);
         setFocusTraversable(true);
@@ -52,7 +51,7 @@ public final class ChartView extends Region implements ChartChangeListener {
         addEventHandler(MouseEvent.MOUSE_MOVED, this::showTooltip);
         focusedProperty().addListener((o, was, now) -> setStyle(border(now)));
         setStyle(border(false));
-        chart.addChangeListener(this);
+        setChart(chart);
     }
 
     private static String border(boolean focused) {
@@ -62,6 +61,18 @@ public final class ChartView extends Region implements ChartChangeListener {
 
     public JFreeChart getChart() {
         return chart;
+    }
+
+    /** Shows another chart (or none) in the same view, e.g. the next review's contributions. */
+    public void setChart(JFreeChart next) {
+        if (chart != null) {
+            chart.removeChangeListener(this);
+        }
+        chart = next;
+        if (next != null) {
+            next.addChangeListener(this);
+        }
+        draw();
     }
 
     /** How many times the chart has been drawn (tests: a change draws it). */
@@ -135,7 +146,9 @@ public final class ChartView extends Region implements ChartChangeListener {
             g2.setComposite(AlphaComposite.SrcOver);
             g2.scale(scale, scale);
             info = new ChartRenderingInfo();
-            chart.draw(g2, new Rectangle2D.Double(0, 0, width, height), null, info);
+            if (chart != null) {
+                chart.draw(g2, new Rectangle2D.Double(0, 0, width, height), null, info);
+            }
         } finally {
             g2.dispose();
         }
