@@ -8,12 +8,13 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * The per-step products on the vector unit equal a plain triple loop, for row counts around the four-row blocks
- * and widths around the vector blocks (the tails), read from strided buffers as the kernels lay them out.
+ * The per-step products on the vector unit equal a plain triple loop, for row counts around the eight- and four-row
+ * blocks and widths around the vector blocks (the tails), read from strided buffers as the kernels lay them out; a
+ * row's result does not depend on the block that computed it.
  */
 class StepProductTest {
 
-    private static final int[] ROWS = {1, 3, 4, 5, 8, 16, 17};
+    private static final int[] ROWS = {1, 3, 4, 5, 7, 8, 12, 13, 16, 17};
     private static final int[] K = {1, 9, 128};
     private static final int[] N = {1, 7, 16, 33, 100, 512};
 
@@ -79,6 +80,34 @@ class StepProductTest {
                     s += in[r * k + i] * wt[j * k + i];
                 }
                 assertThat(p.out()[r * width + j]).isCloseTo(s, org.assertj.core.data.Offset.offset(1e-12));
+            }
+        }
+    }
+
+    @Test
+    void aRowGetsTheSameBitsInAnEightRowBlockAsAlone() {
+        // the kernels' results (and the committed experiments) must not change with the rows a slice holds
+        Random rnd = new Random(11);
+        int n = 13;
+        int k = 128;
+        int width = 512;
+        float[] in = randoms(rnd, n * k);
+        float[] w = randoms(rnd, k * width);
+        float[] start = randoms(rnd, n * width);
+        StepProductF together = new StepProductF();
+        together.loadWeights(FloatBuffer.wrap(w), 0, width, k, width);
+        together.loadOutput(FloatBuffer.wrap(start), 0, width, n);
+        together.loadInput(FloatBuffer.wrap(in), 0, k, n);
+        together.run();
+        StepProductF alone = new StepProductF();
+        alone.loadWeights(FloatBuffer.wrap(w), 0, width, k, width);
+        for (int r = 0; r < n; r++) {
+            alone.loadOutput(FloatBuffer.wrap(start), r * width, width, 1);
+            alone.loadInput(FloatBuffer.wrap(in), r * k, k, 1);
+            alone.run();
+            for (int j = 0; j < width; j++) {
+                assertThat(Float.floatToRawIntBits(together.out()[r * width + j])).as("row " + r + ", column " + j)
+                        .isEqualTo(Float.floatToRawIntBits(alone.out()[j]));
             }
         }
     }
