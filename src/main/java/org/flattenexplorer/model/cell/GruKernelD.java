@@ -76,9 +76,7 @@ class GruKernelD extends RecurrentKernelD {
 
     /** a = sigmoid(a + b + c), in place. */
     private static void sigmoid(double[] a, double[] b, double[] c, int units) {
-        for (int u = 0; u < units; u++) {
-            a[u] = LstmMath.sigmoid(a[u] + b[u] + c[u]);
-        }
+        LstmMath.sigmoidBias(a, b, c, units);
     }
 
     private static void add(double[] a, double[] b, int units) {
@@ -88,9 +86,7 @@ class GruKernelD extends RecurrentKernelD {
     }
 
     private static void candidate(double[] hh, double[] r, double[] rh, int units) {
-        for (int u = 0; u < units; u++) {
-            hh[u] = LstmMath.tanh(hh[u] + r[u] * rh[u]);
-        }
+        LstmMath.tanhGated(hh, r, rh, units);
     }
 
     private static void mix(double[] hn, double[] z, double[] hp, double[] hh, int units) {

@@ -75,9 +75,7 @@ class GruKernelF extends RecurrentKernelF {
 
     /** a = sigmoid(a + b + c), in place. */
     private static void sigmoid(float[] a, float[] b, float[] c, int units) {
-        for (int u = 0; u < units; u++) {
-            a[u] = LstmMath.sigmoid(a[u] + b[u] + c[u]);
-        }
+        LstmMath.sigmoidBias(a, b, c, units);
     }
 
     private static void add(float[] a, float[] b, int units) {
@@ -87,9 +85,7 @@ class GruKernelF extends RecurrentKernelF {
     }
 
     private static void candidate(float[] hh, float[] r, float[] rh, int units) {
-        for (int u = 0; u < units; u++) {
-            hh[u] = LstmMath.tanh(hh[u] + r[u] * rh[u]);
-        }
+        LstmMath.tanhGated(hh, r, rh, units);
     }
 
     private static void mix(float[] hn, float[] z, float[] hp, float[] hh, int units) {

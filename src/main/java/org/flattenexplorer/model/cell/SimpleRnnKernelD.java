@@ -35,9 +35,7 @@ class SimpleRnnKernelD extends RecurrentKernelD {
         final double[] a = zx[0];
         final double[] r = zh[0];
         final double[] b = bs[0];
-        for (int u = 0; u < units; u++) {
-            a[u] = LstmMath.tanh(a[u] + r[u] + b[u]);
-        }
+        LstmMath.tanhSum(a, r, b, units);
         System.arraycopy(a, 0, hn, 0, units);
     }
 

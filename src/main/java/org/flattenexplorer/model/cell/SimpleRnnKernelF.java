@@ -34,9 +34,7 @@ class SimpleRnnKernelF extends RecurrentKernelF {
         final float[] a = zx[0];
         final float[] r = zh[0];
         final float[] b = bs[0];
-        for (int u = 0; u < units; u++) {
-            a[u] = LstmMath.tanh(a[u] + r[u] + b[u]);
-        }
+        LstmMath.tanhSum(a, r, b, units);
         System.arraycopy(a, 0, hn, 0, units);
     }
 

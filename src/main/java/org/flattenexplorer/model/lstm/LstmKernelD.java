@@ -306,16 +306,12 @@ final class LstmKernelD implements LstmKernel {
 
     /** a = tanh(a + b), in place: the g block. */
     static void tanhBias(double[] a, double[] b, int U) {
-        for (int u = 0; u < U; u++) {
-            a[u] = LstmMath.tanh(a[u] + b[u]);
-        }
+        LstmMath.tanhBias(a, b, U);
     }
 
     /** a = sigmoid(a + b), in place: the f, o and i blocks. */
     static void sigmoidBias(double[] a, double[] b, int U) {
-        for (int u = 0; u < U; u++) {
-            a[u] = LstmMath.sigmoid(a[u] + b[u]);
-        }
+        LstmMath.sigmoidBias(a, b, U);
     }
 
     /** Gate activations in place on one row of pre-activations, by block [g (tanh), f, o, i (sigmoid)]. */
@@ -342,9 +338,7 @@ final class LstmKernelD implements LstmKernel {
 
     /** out = tanh(a). */
     static void tanh(double[] out, double[] a, int U) {
-        for (int u = 0; u < U; u++) {
-            out[u] = LstmMath.tanh(a[u]);
-        }
+        LstmMath.tanh(out, a, U);
     }
 
     /**

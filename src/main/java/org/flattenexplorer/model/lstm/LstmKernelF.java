@@ -305,16 +305,12 @@ final class LstmKernelF implements LstmKernel {
 
     /** a = tanh(a + b), in place: the g block. */
     static void tanhBias(float[] a, float[] b, int U) {
-        for (int u = 0; u < U; u++) {
-            a[u] = LstmMath.tanh(a[u] + b[u]);
-        }
+        LstmMath.tanhBias(a, b, U);
     }
 
     /** a = sigmoid(a + b), in place: the f, o and i blocks. */
     static void sigmoidBias(float[] a, float[] b, int U) {
-        for (int u = 0; u < U; u++) {
-            a[u] = LstmMath.sigmoid(a[u] + b[u]);
-        }
+        LstmMath.sigmoidBias(a, b, U);
     }
 
     /** Gate activations in place on one row of pre-activations, by block [g (tanh), f, o, i (sigmoid)]. */
@@ -341,9 +337,7 @@ final class LstmKernelF implements LstmKernel {
 
     /** out = tanh(a). */
     static void tanh(float[] out, float[] a, int U) {
-        for (int u = 0; u < U; u++) {
-            out[u] = LstmMath.tanh(a[u]);
-        }
+        LstmMath.tanh(out, a, U);
     }
 
     /**

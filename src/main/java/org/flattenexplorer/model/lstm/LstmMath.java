@@ -1,13 +1,24 @@
 package org.flattenexplorer.model.lstm;
 
 /**
- * Gate activations of the LSTM kernels and of the other cells' ({@code model.cell}). The {@code float} overloads (used by {@link LstmKernelF}) are a
- * branch-free rational approximation that the JIT vectorizes (no {@code Math.exp}); the {@code double}
- * overloads (used by {@code LstmKernelD}, the gradient-check kernel) are exact to double precision. Overload
- * resolution picks the right one in each kernel, since {@code LstmKernelD} is {@code LstmKernelF} with
- * {@code float} replaced by {@code double}.
+ * Gate activations of the LSTM kernels and of the other cells' ({@code model.cell}). The {@code float} overloads (used
+ * by {@link LstmKernelF}) are a branch-free rational approximation (no {@code Math.exp}), and the kernels apply them a
+ * gate block at a time ({@link #sigmoidBias(float[], float[], int)} and the like), on the vector unit where the JVM
+ * has it ({@link VectorGates}: the JIT left the scalar loops unvectorized); the {@code double} overloads (used by
+ * {@code LstmKernelD}, the gradient-check kernel) are exact to double precision. Overload resolution picks the right
+ * one in each kernel, since {@code LstmKernelD} is {@code LstmKernelF} with {@code float} replaced by {@code double}.
  */
 public final class LstmMath {
+
+    /** Where tanh rounds to +-1 in float: {@link #tanh(float)} clamps its input here. */
+    static final float TANH_CLAMP = 7.90531110763549805f;
+
+    /**
+     * Whether the float block functions run on the vector unit ({@link VectorGates}, the same bits): where the JVM has
+     * the module, unless {@code -Dflatten.lstm.vectorGates=false}.
+     */
+    private static final boolean VECTOR_GATES = FastLstmRuntime.vectorStepsSupported()
+            && !"false".equalsIgnoreCase(System.getProperty("flatten.lstm.vectorGates", "").trim());
 
     private LstmMath() {
     }
@@ -17,7 +28,7 @@ public final class LstmMath {
      * on the input clamped to +-7.9053 (where tanh rounds to +-1 in float); max abs error ~1e-7 (a few ulp).
      */
     public static float tanh(float v) {
-        final float x = Math.max(-7.90531110763549805f, Math.min(7.90531110763549805f, v));
+        final float x = Math.max(-TANH_CLAMP, Math.min(TANH_CLAMP, v));
         final float x2 = x * x;
         float p = -2.76076847742355e-16f;
         p = p * x2 + 2.00018790482477e-13f;
@@ -39,6 +50,72 @@ public final class LstmMath {
         return 0.5f + 0.5f * tanh(0.5f * v);
     }
 
+    /** a = tanh(a + b) over a gate block, in place. */
+    public static void tanhBias(float[] a, float[] b, int n) {
+        if (VECTOR_GATES) {
+            VectorGates.tanhBias(a, b, n);
+            return;
+        }
+        for (int u = 0; u < n; u++) {
+            a[u] = tanh(a[u] + b[u]);
+        }
+    }
+
+    /** a = sigmoid(a + b) over a gate block, in place. */
+    public static void sigmoidBias(float[] a, float[] b, int n) {
+        if (VECTOR_GATES) {
+            VectorGates.sigmoidBias(a, b, n);
+            return;
+        }
+        for (int u = 0; u < n; u++) {
+            a[u] = sigmoid(a[u] + b[u]);
+        }
+    }
+
+    /** a = sigmoid(a + b + c) over a gate block, in place. */
+    public static void sigmoidBias(float[] a, float[] b, float[] c, int n) {
+        if (VECTOR_GATES) {
+            VectorGates.sigmoidBias(a, b, c, n);
+            return;
+        }
+        for (int u = 0; u < n; u++) {
+            a[u] = sigmoid(a[u] + b[u] + c[u]);
+        }
+    }
+
+    /** out = tanh(a) over a block. */
+    public static void tanh(float[] out, float[] a, int n) {
+        if (VECTOR_GATES) {
+            VectorGates.tanh(out, a, n);
+            return;
+        }
+        for (int u = 0; u < n; u++) {
+            out[u] = tanh(a[u]);
+        }
+    }
+
+    /** a = tanh(a + b + c) over a block, in place. */
+    public static void tanhSum(float[] a, float[] b, float[] c, int n) {
+        if (VECTOR_GATES) {
+            VectorGates.tanhSum(a, b, c, n);
+            return;
+        }
+        for (int u = 0; u < n; u++) {
+            a[u] = tanh(a[u] + b[u] + c[u]);
+        }
+    }
+
+    /** a = tanh(a + r * g) over a block, in place. */
+    public static void tanhGated(float[] a, float[] r, float[] g, int n) {
+        if (VECTOR_GATES) {
+            VectorGates.tanhGated(a, r, g, n);
+            return;
+        }
+        for (int u = 0; u < n; u++) {
+            a[u] = tanh(a[u] + r[u] * g[u]);
+        }
+    }
+
     /** tanh in double precision. */
     public static double tanh(double v) {
         return 1.0 - 2.0 / (1.0 + Math.exp(2.0 * v));
@@ -47,5 +124,42 @@ public final class LstmMath {
     /** Logistic sigmoid in double precision. */
     public static double sigmoid(double v) {
         return 1.0 / (1.0 + Math.exp(-v));
+    }
+
+    /** The double kernels' block functions (exact, no vectors): as the float ones. */
+    public static void tanhBias(double[] a, double[] b, int n) {
+        for (int u = 0; u < n; u++) {
+            a[u] = tanh(a[u] + b[u]);
+        }
+    }
+
+    public static void sigmoidBias(double[] a, double[] b, int n) {
+        for (int u = 0; u < n; u++) {
+            a[u] = sigmoid(a[u] + b[u]);
+        }
+    }
+
+    public static void sigmoidBias(double[] a, double[] b, double[] c, int n) {
+        for (int u = 0; u < n; u++) {
+            a[u] = sigmoid(a[u] + b[u] + c[u]);
+        }
+    }
+
+    public static void tanh(double[] out, double[] a, int n) {
+        for (int u = 0; u < n; u++) {
+            out[u] = tanh(a[u]);
+        }
+    }
+
+    public static void tanhSum(double[] a, double[] b, double[] c, int n) {
+        for (int u = 0; u < n; u++) {
+            a[u] = tanh(a[u] + b[u] + c[u]);
+        }
+    }
+
+    public static void tanhGated(double[] a, double[] r, double[] g, int n) {
+        for (int u = 0; u < n; u++) {
+            a[u] = tanh(a[u] + r[u] * g[u]);
+        }
     }
 }
