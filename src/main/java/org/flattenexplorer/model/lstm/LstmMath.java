@@ -23,6 +23,11 @@ public final class LstmMath {
     private LstmMath() {
     }
 
+    /** Whether the float block functions run on the vector unit. */
+    static boolean vectorGates() {
+        return VECTOR_GATES;
+    }
+
     /**
      * tanh in single precision: Eigen's rational approximation (odd degree-13 over even degree-6 polynomial)
      * on the input clamped to +-7.9053 (where tanh rounds to +-1 in float); max abs error ~1e-7 (a few ulp).
@@ -53,7 +58,8 @@ public final class LstmMath {
     /** a = tanh(a + b) over a gate block, in place. */
     public static void tanhBias(float[] a, float[] b, int n) {
         if (VECTOR_GATES) {
-            VectorGates.tanhBias(a, b, n);
+            add(a, b, n);
+            VectorGates.activate(a, a, n, 1f, 1f, -0f);
             return;
         }
         for (int u = 0; u < n; u++) {
@@ -64,7 +70,8 @@ public final class LstmMath {
     /** a = sigmoid(a + b) over a gate block, in place. */
     public static void sigmoidBias(float[] a, float[] b, int n) {
         if (VECTOR_GATES) {
-            VectorGates.sigmoidBias(a, b, n);
+            add(a, b, n);
+            VectorGates.activate(a, a, n, 0.5f, 0.5f, 0.5f);
             return;
         }
         for (int u = 0; u < n; u++) {
@@ -75,7 +82,9 @@ public final class LstmMath {
     /** a = sigmoid(a + b + c) over a gate block, in place. */
     public static void sigmoidBias(float[] a, float[] b, float[] c, int n) {
         if (VECTOR_GATES) {
-            VectorGates.sigmoidBias(a, b, c, n);
+            add(a, b, n);
+            add(a, c, n);
+            VectorGates.activate(a, a, n, 0.5f, 0.5f, 0.5f);
             return;
         }
         for (int u = 0; u < n; u++) {
@@ -86,7 +95,7 @@ public final class LstmMath {
     /** out = tanh(a) over a block. */
     public static void tanh(float[] out, float[] a, int n) {
         if (VECTOR_GATES) {
-            VectorGates.tanh(out, a, n);
+            VectorGates.activate(out, a, n, 1f, 1f, -0f);
             return;
         }
         for (int u = 0; u < n; u++) {
@@ -97,7 +106,9 @@ public final class LstmMath {
     /** a = tanh(a + b + c) over a block, in place. */
     public static void tanhSum(float[] a, float[] b, float[] c, int n) {
         if (VECTOR_GATES) {
-            VectorGates.tanhSum(a, b, c, n);
+            add(a, b, n);
+            add(a, c, n);
+            VectorGates.activate(a, a, n, 1f, 1f, -0f);
             return;
         }
         for (int u = 0; u < n; u++) {
@@ -108,11 +119,21 @@ public final class LstmMath {
     /** a = tanh(a + r * g) over a block, in place. */
     public static void tanhGated(float[] a, float[] r, float[] g, int n) {
         if (VECTOR_GATES) {
-            VectorGates.tanhGated(a, r, g, n);
+            for (int u = 0; u < n; u++) {
+                a[u] += r[u] * g[u];
+            }
+            VectorGates.activate(a, a, n, 1f, 1f, -0f);
             return;
         }
         for (int u = 0; u < n; u++) {
             a[u] = tanh(a[u] + r[u] * g[u]);
+        }
+    }
+
+    /** a += b: the sums the scalar functions take before the activation, in float as they do. */
+    private static void add(float[] a, float[] b, int n) {
+        for (int u = 0; u < n; u++) {
+            a[u] += b[u];
         }
     }
 
