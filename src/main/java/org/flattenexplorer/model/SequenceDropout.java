@@ -88,7 +88,8 @@ public class SequenceDropout implements IDropout {
     /** z[b, f, t] = x[b, f, t] * mask[b, f]. */
     private static void multiply(INDArray x, INDArray mask, INDArray z) {
         if (sameDenseFloatBlocks(x, z)) {
-            multiplyBlocks(x, mask.toFloatMatrix(), z);
+            // one flat copy of the [batch, features] mask (toFloatMatrix made a view a row, slow for a per-batch call)
+            multiplyBlocks(x, mask.dup('c').data().asFloat(), (int) mask.size(1), z);
         } else {
             Broadcast.mul(x, mask, z, 0, 1);
         }
@@ -109,30 +110,30 @@ public class SequenceDropout implements IDropout {
     }
 
     /** One pass over each example's block, ranges of examples on the fast kernels' threads. */
-    private static void multiplyBlocks(INDArray x, float[][] mask, INDArray z) {
+    private static void multiplyBlocks(INDArray x, float[] mask, int maskColumns, INDArray z) {
         int features = (int) x.size(1);
         int steps = (int) x.size(2);
         boolean featuresInner = x.stride(1) == 1;
         int block = features * steps;
         FloatPointer in = new FloatPointer(x.data().addressPointer());
         FloatPointer out = new FloatPointer(z.data().addressPointer());
-        BatchRows.forEach(mask.length, (lo, n) -> {
+        BatchRows.forEach((int) x.size(0), (lo, n) -> {
             float[] buffer = new float[block];
             for (int b = lo; b < lo + n; b++) {
                 long start = (long) b * block;
                 new FloatPointer(in).position(start).get(buffer, 0, block);
-                float[] m = mask[b];
+                int m0 = b * maskColumns;
                 if (featuresInner) {
                     for (int t = 0; t < steps; t++) {
                         int row = t * features;
                         for (int f = 0; f < features; f++) {
-                            buffer[row + f] *= m[f];
+                            buffer[row + f] *= mask[m0 + f];
                         }
                     }
                 } else {
                     for (int f = 0; f < features; f++) {
                         int row = f * steps;
-                        float factor = m[f];
+                        float factor = mask[m0 + f];
                         for (int t = 0; t < steps; t++) {
                             buffer[row + t] *= factor;
                         }

@@ -64,7 +64,8 @@ public class FastRecurrentLayer extends BaseRecurrentLayer<RecurrentCellConfig> 
         INDArray x = prepareInput(training, workspaceMgr);
         INDArray rw = param(CellParamInitializer.RECURRENT_KERNEL, training, workspaceMgr);
         // batch-major [b, T, U] memory, returned as the [b, U, T] view
-        INDArray out = workspaceMgr.create(ArrayType.ACTIVATIONS, dataType,
+        // uninitialized: the kernel writes every element (no 8 MB zeroing a batch)
+        INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType,
                 new long[] {x.size(0), x.size(2), rw.size(0)}, 'c');
         kernel().forward(x, param(CellParamInitializer.KERNEL, training, workspaceMgr), rw,
                 param(CellParamInitializer.BIAS, training, workspaceMgr), maskArray, training, out);
@@ -104,7 +105,8 @@ public class FastRecurrentLayer extends BaseRecurrentLayer<RecurrentCellConfig> 
             g.gradientForVariable().put(key, gradientViews.get(key));
         }
         // batch-major [b, T, nIn] memory, the embedding layer's layout, returned as the [b, nIn, T] view
-        INDArray epsOut = workspaceMgr.create(ArrayType.ACTIVATION_GRAD, dataType,
+        // uninitialized: the kernel writes every element
+        INDArray epsOut = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType,
                 new long[] {input.size(0), input.size(2), input.size(1)}, 'c');
         k.backward(epsilon.castTo(dataType), gradientViews.get(CellParamInitializer.KERNEL),
                 gradientViews.get(CellParamInitializer.RECURRENT_KERNEL), gradientViews.get(CellParamInitializer.BIAS),

@@ -83,7 +83,8 @@ public class FastLstmLayer extends org.deeplearning4j.nn.layers.recurrent.LSTM {
         INDArray rw = getParamWithNoise(LSTMParamInitializer.RECURRENT_WEIGHT_KEY, training, workspaceMgr);
         INDArray b = getParamWithNoise(LSTMParamInitializer.BIAS_KEY, training, workspaceMgr);
         // batch-major [b, T, U] memory, returned as the [b, U, T] view: Keras-order Flatten reads it as is
-        INDArray out = workspaceMgr.create(ArrayType.ACTIVATIONS, w.dataType(),
+        // uninitialized: the kernel writes every element (no 8 MB zeroing a batch)
+        INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, w.dataType(),
                 new long[] {x.size(0), x.size(2), rw.size(0)}, 'c');
         kernel(w.dataType()).forward(x, w, rw, b, maskArray, training, out);
         if (training) {
@@ -132,7 +133,8 @@ public class FastLstmLayer extends org.deeplearning4j.nn.layers.recurrent.LSTM {
         INDArray gRW = gradientViews.get(LSTMParamInitializer.RECURRENT_WEIGHT_KEY);
         INDArray gB = gradientViews.get(LSTMParamInitializer.BIAS_KEY);
         // batch-major [b, T, nIn] memory, the embedding layer's layout, returned as the [b, nIn, T] view
-        INDArray epsOut = workspaceMgr.create(ArrayType.ACTIVATION_GRAD, dt,
+        // uninitialized: the kernel writes every element
+        INDArray epsOut = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dt,
                 new long[] {input.size(0), input.size(2), input.size(1)}, 'c');
         k.backward(epsilon.castTo(dt), gW, gRW, gB, epsOut);
 
