@@ -49,6 +49,8 @@ final class BenchCommand {
     /** The peer's Python: Debian's, which has python3-torch. */
     static final String PEER_PYTHON = "/usr/bin/python3";
     private static final long PEER_TIMEOUT_MINUTES = 20;
+    /** The peer's runs, each followed by one of the fast implementation's. */
+    static final int PEER_ROUNDS = 2;
     /** Stands for the peer's temporary ids folder in the recorded command. */
     static final String PEER_DATA_PLACEHOLDER = "BENCH_IDS";
 
@@ -197,13 +199,11 @@ final class BenchCommand {
     /**
      * The PyTorch peer (variant A: the question's LSTM + Flatten) on the same shapes, one thread, OpenBLAS, trained
      * on the token ids and labels the workers train on ({@code data} as they get it: {@link BenchWorker#dataset}),
-     * written to a temporary folder for it and deleted after; its median epoch after the first and the fast epoch's
-     * ratio to it. A peer that cannot run is reported, not fatal.
-     */
-    /**
-     * Times the PyTorch peer on the workers' own ids, then the fast implementation once more ({@code fastAgain}):
-     * the fast epochs from before and after it are pooled for fast / peer, so a slow or fast spell of this shared
-     * machine during one of the runs weighs on both sides.
+     * written to a temporary folder for it and deleted after, and the fast epoch's ratio to its epoch. The runs take
+     * turns, fast (the bench's own run), peer, fast, peer, fast ({@value #PEER_ROUNDS} rounds of the peer and then
+     * {@code fastAgain}), and each side's timed epochs are pooled: the speed of this shared machine drifts over
+     * minutes, and a slow or fast spell during one run then weighs on both sides. A peer that cannot run is
+     * reported, not fatal.
      */
     static void peer(Path dir, ExperimentSpec workload, String data, int epochs, ArrayNode results, ObjectNode report,
                      ObjectMapper json, PrintStream out, Supplier<JsonNode> fastAgain) {
@@ -227,6 +227,8 @@ final class BenchCommand {
             ids = Files.createTempDirectory("flatten-peer-ids");
             PeerData written = PeerData.write(BenchWorker.dataset(workload, data), ids);
             timePeer(dir, workload, epochs, written, ids, fast, fastAgain, report, json, out); // reports its failures
+        } catch (CliException e) {
+            throw e; // a fast worker's later run failed: the bench fails as for its first
         } catch (IOException | RuntimeException e) {
             peerFailed("could not write the bench's token ids for it: " + e.getMessage(), report, out);
         } finally {
@@ -234,11 +236,55 @@ final class BenchCommand {
         }
     }
 
-    /** Runs seed_model.py on the ids written to {@code ids} and records its epochs in the report. */
+    /** Runs seed_model.py and the fast implementation by turns on the ids written to {@code ids}; records both. */
     private static void timePeer(Path dir, ExperimentSpec workload, int epochs, PeerData data, Path ids, JsonNode fast,
                                  Supplier<JsonNode> fastAgain, ObjectNode report, ObjectMapper json, PrintStream out) {
-        out.println("Timing the PyTorch peer (" + dir.resolve("seed_model.py") + ", 1 thread, OpenBLAS) on "
-                + data.describe() + ": " + epochs + " epochs...");
+        String layer = workload.model().recurrentLayerName();
+        List<JsonNode> fastRuns = new ArrayList<>(List.of(fast));
+        ArrayNode after = json.createArrayNode();
+        ArrayNode peerRuns = json.createArrayNode();
+        ObjectNode settings = null;
+        for (int round = 1; round <= PEER_ROUNDS; round++) {
+            out.println("Timing the PyTorch peer (" + dir.resolve("seed_model.py") + ", 1 thread, OpenBLAS) on "
+                    + data.describe() + ": " + epochs + " epochs, run " + round + " of " + PEER_ROUNDS + "...");
+            Optional<PeerRun> run = runPeer(dir, workload, epochs, data, ids, json, report, out);
+            if (run.isEmpty()) {
+                return; // reported
+            }
+            if (settings == null) {
+                settings = run.get().settings();
+            }
+            settings.put("max_rss_mb", Math.max(settings.path("max_rss_mb").asDouble(),
+                    run.get().settings().path("max_rss_mb").asDouble()));
+            peerRuns.add(run.get().epochs());
+            out.println(String.format(Locale.ROOT, "  peer  epoch %.2f s (median after the first)",
+                    run.get().epochs().get("median_total_s").asDouble()));
+            out.println("Timing the fast " + layer + " again, after the peer...");
+            JsonNode again = fastAgain.get();
+            fastRuns.add(again);
+            after.add(again);
+            out.println(String.format(Locale.ROOT, "  fast  epoch %.2f s", epochSeconds(again)));
+        }
+        settings.set("runs", peerRuns);
+        double peerEpoch = pooledPeerEpochSeconds(peerRuns);
+        double pooled = pooledEpochSeconds(fastRuns);
+        double ratio = pooled / peerEpoch;
+        report.set("peer", settings);
+        report.put("peer_epoch_s", peerEpoch);
+        report.set("fast_after_peer", after);
+        report.put("fast_epoch_s_around_peer", pooled);
+        report.put("fast_to_peer", ratio);
+        out.println(String.format(Locale.ROOT, "Pooled over the runs taking turns: fast epoch %.2f s (%d runs), peer "
+                + "epoch %.2f s (%d runs); fast / peer: %.2fx", pooled, fastRuns.size(), peerEpoch, peerRuns.size(),
+                ratio));
+    }
+
+    /** One run of the peer: what it is (settings) and its epochs ({@code epoch_s} and medians). */
+    private record PeerRun(ObjectNode settings, ObjectNode epochs) {}
+
+    /** Runs seed_model.py once; empty (and reported) where it fails. */
+    private static Optional<PeerRun> runPeer(Path dir, ExperimentSpec workload, int epochs, PeerData data, Path ids,
+                                             ObjectMapper json, ObjectNode report, PrintStream out) {
         try {
             Path result = Files.createTempFile("flatten-peer", ".json");
             List<String> command = new ArrayList<>(List.of(PEER_PYTHON, dir.resolve("seed_model.py").toString(),
@@ -259,19 +305,18 @@ final class BenchCommand {
             if (!process.waitFor(PEER_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
                 peerFailed("it ran longer than " + PEER_TIMEOUT_MINUTES + " minutes", report, out);
-                return;
+                return Optional.empty();
             }
             List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
             Files.deleteIfExists(log);
             if (process.exitValue() != 0 || Files.size(result) == 0) {
                 String last = lines.isEmpty() ? "no output" : lines.get(lines.size() - 1);
                 peerFailed("it exited with " + process.exitValue() + ": " + last, report, out);
-                return;
+                return Optional.empty();
             }
             JsonNode peer = json.readTree(result.toFile());
             Files.deleteIfExists(result);
             JsonNode variant = peer.get("variants").get(0);
-            double peerEpoch = variant.get("median_total_s").asDouble();
             ObjectNode settings = json.createObjectNode();
             settings.put("torch", peer.path("torch").asText());
             settings.put("blas", peer.path("blas").asText());
@@ -283,35 +328,35 @@ final class BenchCommand {
             settings.put("data", data.describe());
             settings.put("params", variant.path("params").asLong());
             settings.put("max_rss_mb", peer.path("max_rss_kib_self").asDouble() / 1024);
-            ArrayNode totals = json.createArrayNode();
+            ObjectNode run = json.createObjectNode();
+            ArrayNode totals = run.putArray("epoch_s");
             for (JsonNode e : variant.get("epochs")) {
                 totals.add(e.path("total_s").asDouble());
             }
-            settings.set("epoch_s", totals);
-            settings.put("train_s_median", variant.path("median_train_s").asDouble());
-            settings.put("val_s_median", variant.path("median_val_s").asDouble());
-            report.set("peer", settings);
-            report.put("peer_epoch_s", peerEpoch);
-            out.println(String.format(Locale.ROOT, "  peer  epoch %.2f s (median after the first)", peerEpoch));
-            out.println("Timing the fast " + workload.model().recurrentLayerName() + " again, after the peer...");
-            JsonNode after = fastAgain.get();
-            double pooled = pooledEpochSeconds(List.of(fast, after));
-            double ratio = pooled / peerEpoch;
-            report.set("fast_after_peer", after);
-            report.put("fast_epoch_s_around_peer", pooled);
-            report.put("fast_to_peer", ratio);
-            out.println(String.format(Locale.ROOT, "  fast  epoch %.2f s after the peer, %.2f s before; both runs' "
-                    + "epochs pooled %.2f s; fast / peer: %.2fx", epochSeconds(after), epochSeconds(fast), pooled, ratio));
+            run.put("median_total_s", variant.get("median_total_s").asDouble());
+            run.put("train_s_median", variant.path("median_train_s").asDouble());
+            run.put("val_s_median", variant.path("median_val_s").asDouble());
+            return Optional.of(new PeerRun(settings, run));
         } catch (IOException e) {
             peerFailed("could not run it: " + e.getMessage(), report, out);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             peerFailed("interrupted", report, out);
-        } catch (CliException e) {
-            throw e; // the fast worker's second run failed: the bench fails as for its first
         } catch (RuntimeException e) {
             peerFailed("could not read its result: " + e, report, out);
         }
+        return Optional.empty();
+    }
+
+    /** The median of the peer's epochs over its runs, each run's first (its warm-up) left out. */
+    static double pooledPeerEpochSeconds(JsonNode runs) {
+        List<Double> all = new ArrayList<>();
+        for (JsonNode r : runs) {
+            for (int i = 1; i < r.get("epoch_s").size(); i++) {
+                all.add(r.get("epoch_s").get(i).asDouble());
+            }
+        }
+        return BenchWorker.median(all);
     }
 
     /** Removes the peer's ids folder; a file left in the temporary folder is no reason to fail the bench. */

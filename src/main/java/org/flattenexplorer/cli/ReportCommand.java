@@ -248,13 +248,17 @@ final class ReportCommand {
         if (root.has("peer_epoch_s")) {
             JsonNode peer = root.get("peer");
             t.append(String.format(Locale.ROOT, "%nPyTorch peer (torch %s, %s, %d thread%s): **%.2f s** an epoch (median after "
-                            + "the first); fast epoch / peer epoch: **%.2fx**%n", peer.path("torch").asText(),
+                            + "each run's first); fast epoch / peer epoch: **%.2fx**%n", peer.path("torch").asText(),
                     peer.path("blas").asText(), peer.path("threads").asInt(), peer.path("threads").asInt() == 1 ? "" : "s",
                     root.get("peer_epoch_s").asDouble(), root.get("fast_to_peer").asDouble()));
             if (root.has("fast_epoch_s_around_peer")) {
-                t.append(String.format(Locale.ROOT, "(the fast epoch there: %.2f s, the median of the timed epochs of "
-                        + "two fast runs, one before the peer and one after)%n", root.get("fast_epoch_s_around_peer")
-                        .asDouble()));
+                // files before the runs took turns twice hold one peer run and one fast run after it
+                int peerRuns = peer.has("runs") ? peer.get("runs").size() : 1;
+                int fastRuns = 1 + (root.path("fast_after_peer").isArray() ? root.get("fast_after_peer").size() : 1);
+                t.append(String.format(Locale.ROOT, "(the runs took turns, fast first: the fast epoch there is %.2f s, "
+                        + "the median of the timed epochs of %d fast runs, and the peer's the median of those of its %d "
+                        + "run%s)%n", root.get("fast_epoch_s_around_peer").asDouble(), fastRuns, peerRuns,
+                        peerRuns == 1 ? "" : "s"));
             }
         } else if (root.has("peer_error")) {
             t.append("\nPyTorch peer not run: ").append(root.get("peer_error").asText()).append("\n");

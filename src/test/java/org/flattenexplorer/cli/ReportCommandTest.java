@@ -91,6 +91,23 @@ class ReportCommandTest {
     }
 
     @Test
+    void aBenchWithThePeerSaysHowManyRunsTookTurns() throws Exception {
+        String fast = "{\"lstm\": \"fast\", \"train_s_median\": 2.0, \"val_s_median\": 0.3, \"probe_ms_median\": 6.0, "
+                + "\"peak_rss_mb\": 700}";
+        Path file = Files.writeString(temp.resolve("bench.json"), "{\"results\": [" + fast + "], \"peer_epoch_s\": 5.5, "
+                + "\"fast_to_peer\": 0.44, \"fast_epoch_s_around_peer\": 2.42, \"fast_after_peer\": [" + fast + ", " + fast
+                + "], \"peer\": {\"torch\": \"1.13\", \"blas\": \"openblas\", \"threads\": 1, \"runs\": [{}, {}]}}");
+        CliRunner cli = new CliRunner();
+
+        assertThat(cli.run("report", file.toString())).as(cli.stderr()).isZero();
+
+        assertThat(cli.stdout()).contains("PyTorch peer (torch 1.13, openblas, 1 thread): **5.50 s** an epoch (median "
+                + "after each run's first); fast epoch / peer epoch: **0.44x**")
+                .contains("the fast epoch there is 2.42 s, the median of the timed epochs of 3 fast runs, and the "
+                        + "peer's the median of those of its 2 runs");
+    }
+
+    @Test
     void theBoundsTableShowsTheVectorUnitsRatesWhereThePerStepProductsRanThere() throws Exception {
         String gemm = "{\"label\": \"%s\", \"m\": 32, \"n\": 512, \"k\": 128, \"gflops_1_thread\": 50.0, "
                 + "\"gflops_2_threads\": 60.0, %s\"gflop_epoch\": 42.0}";
