@@ -179,7 +179,9 @@ class ReadmeFiguresTest {
         claims.add(f("The UI thread kept the user waiting at most %.0f ms while training, and %.0f ms at the 99th percentile",
                 window.get("worst_frame_ms").asDouble(), window.get("p99_frame_ms").asDouble()));
         claims.add(f("(2,519 frames in the two window runs; %d now", window.get("frames").asInt()));
-        claims.add(f("(not met: %.2fx here", bench.get("fast_to_peer").asDouble()));
+        claims.add(f("the fast runs taking turns with the peer's gave %.2f s against its %.2f s: **%.2fx**",
+                bench.get("fast_epoch_s_around_peer").asDouble(), bench.get("peer_epoch_s").asDouble(),
+                bench.get("fast_to_peer").asDouble()));
         claims.add(f("The 7 epochs above took %.0f s with the fast LSTM and %.0f s with the stock one",
                 seconds(json("curves-fast.json")), seconds(json("curves-stock.json"))));
         claims.add(curvesAgreement(json("curves-stock.json"), json("curves-fast.json")));
