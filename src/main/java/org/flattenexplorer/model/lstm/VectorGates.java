@@ -12,7 +12,7 @@ import jdk.incubator.vector.VectorSpecies;
  * function's.
  *
  * <p>Why: the JIT did not vectorize the scalar loops (their clamps and division), which took ~1.7 ns a value, about
- * a seventh of the question's epoch on two threads. Why one method with the polynomial written out twice: the JIT
+ * 8% of the question's epoch's CPU. Why one method with the polynomial written out twice: the JIT
  * stops inlining into a method once it has grown past a node budget, and each vector polynomial inlined into a
  * kernel's row loop costs about half of it; a non-inlined vector helper boxes every vector (much slower than the
  * scalar loop). This method's bytecode is larger than what the JIT inlines into a hot caller (325 bytes), so it is
