@@ -11,7 +11,7 @@ import java.util.Set;
  * takes no value or an explicit {@code =true|false|yes|no}; an option given twice is refused, never "last wins".
  */
 public final class CliOptions {
-    private static final Set<String> FLAGS = Set.of("masking", "synthetic", "help", "no-masking", "window",
+    private static final Set<String> FLAGS = Set.of("masking", "synthetic", "help", "no-masking", "window", "cold",
             "skip-bad-rows", "bidirectional", "go-backwards");
 
     private final Map<String, String> values = new LinkedHashMap<>();

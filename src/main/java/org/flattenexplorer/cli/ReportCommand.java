@@ -83,7 +83,10 @@ final class ReportCommand {
                 root.get("window_epoch_s").asDouble(), root.get("headless_epoch_s").asDouble(),
                 root.get("window_to_headless").asDouble(), root.get("worst_frame_ms").asDouble(),
                 root.get("p99_frame_ms").asDouble(), root.get("first_point_s").asDouble(),
-                root.get("ui_cpu_s_per_epoch").asDouble());
+                root.get("ui_cpu_s_per_epoch").asDouble())
+                // files from before the warm-ups were part of the bench have no warm_up: Train was pressed at once
+                + (root.path("warm_up").asBoolean(false) ? "\n(each JVM after the app's warm-ups)\n"
+                : "\n(Train pressed at once in fresh JVMs)\n");
     }
 
     /** Every field the tables read, so a similar-looking file is refused with the field's path, not a crash. */

@@ -22,7 +22,10 @@ import org.flattenexplorer.training.OutputCheck;
  * same run, headless, each in its own JVM with the app's settings, twice each in the order headless, window, window,
  * headless; reports both epoch medians (all epochs but each run's first) and their ratio, the longest and the
  * 99th-percentile wait of the UI thread while training (JSON: worst_frame_ms, p99_frame_ms), the frames drawn, and
- * the time from Train to the first point on the chart (the worse run's).
+ * the time from Train to the first point on the chart (the worse run's). Each JVM first runs the warm-ups the app
+ * runs when its window opens (training; the window's charts too), as a user meets the window a few seconds after
+ * opening it; {@code --cold} presses Train at once instead, in a window whose code is still being compiled (measured:
+ * Java's compilers took ~9% of the machine over its epochs 2-5 against ~3% headless).
  */
 final class WindowBenchCommand {
     private WindowBenchCommand() {}
@@ -37,6 +40,10 @@ final class WindowBenchCommand {
             throw new CliException("bench --window needs a display: run it in a desktop session, or under xvfb-run");
         }
         List<String> common = new ArrayList<>(List.of("--epochs", String.valueOf(epochs)));
+        boolean cold = o.flag("cold");
+        if (cold) {
+            common.add("--cold");
+        }
         if (!o.flag("synthetic")) {
             Path data = DataLocator.locate(o.string("data").map(Path::of)).orElseThrow(() -> new CliException(
                     "no IMDB data found: pass --data DIR (an aclImdb folder), or --synthetic"));
@@ -50,7 +57,8 @@ final class WindowBenchCommand {
         List<JsonNode> headless = new ArrayList<>();
         List<JsonNode> window = new ArrayList<>();
         out.println("Training the question's workload headless (" + epochs + " epochs), then in the window on this "
-                + "display twice, then headless again...");
+                + "display twice, then headless again" + (cold ? ", Train pressed at once in fresh JVMs..."
+                : ", each JVM after the app's warm-ups..."));
         headless.add(worker(concat(common, "--headless"), mapper));
         window.add(worker(common, mapper));
         window.add(worker(common, mapper));
@@ -60,6 +68,7 @@ final class WindowBenchCommand {
         Provenance provenance = Provenance.of("bench", o);
         report.put("commit", provenance.commit());
         report.put("command", provenance.command());
+        report.put("warm_up", !cold);
         double w = timedMedian(window);
         double h = timedMedian(headless);
         report.put("window_epoch_s", w);

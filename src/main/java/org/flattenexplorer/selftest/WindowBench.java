@@ -18,6 +18,7 @@ import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import org.flattenexplorer.charts.ChartWarmUp;
 import org.flattenexplorer.data.DataLocator;
 import org.flattenexplorer.data.DatasetPreparer;
 import org.flattenexplorer.data.PreparedDataset;
@@ -27,6 +28,7 @@ import org.flattenexplorer.training.EpochMetrics;
 import org.flattenexplorer.training.RunResult;
 import org.flattenexplorer.training.RunStore;
 import org.flattenexplorer.training.TrainingRun;
+import org.flattenexplorer.training.TrainingWarmUp;
 import org.flattenexplorer.ui.AppServices;
 import org.flattenexplorer.ui.FlattenExplorerApp;
 import org.flattenexplorer.ui.MainView;
@@ -54,9 +56,10 @@ public final class WindowBench {
             int epochs = Integer.parseInt(option(args, "--epochs").orElse("4"));
             ExperimentSpec spec = Preset.QUESTION_FLATTEN.spec().toBuilder().epochs(epochs).testSize(0).build();
             Optional<Path> folder = option(args, "--data").map(Path::of);
+            boolean warm = !args.contains("--cold");
             ObjectNode result;
             if (args.contains("--headless")) {
-                result = headless(spec, folder);
+                result = headless(spec, folder, warm);
             } else {
                 String problem = StartupChecks.windowProblem(System.getProperties(), System.getenv());
                 if (problem != null) {
@@ -64,7 +67,7 @@ public final class WindowBench {
                 }
                 Platform.startup(() -> { });
                 Platform.setImplicitExit(false);
-                result = window(spec, folder, out);
+                result = window(spec, folder, out, warm);
                 Platform.exit();
             }
             out.println(new ObjectMapper().writeValueAsString(result));
@@ -75,9 +78,16 @@ public final class WindowBench {
         }
     }
 
-    static ObjectNode headless(ExperimentSpec spec, Optional<Path> folder) {
+    /**
+     * The headless side; {@code warm}: the app's training warm-up first ({@link TrainingWarmUp}, as the window runs
+     * it when it opens), so both sides time a JVM that has compiled the training code.
+     */
+    static ObjectNode headless(ExperimentSpec spec, Optional<Path> folder, boolean warm) {
         PreparedDataset data = folder.map(f -> DatasetPreparer.fromFolder(f, spec.data()))
                 .orElseGet(() -> DatasetPreparer.synthetic(spec.data()));
+        if (warm) {
+            TrainingWarmUp.run(() -> false);
+        }
         long start = System.nanoTime();
         long[] firstBatch = {0};
         RunResult result = new TrainingRun(spec, data).run(event -> {
@@ -87,13 +97,19 @@ public final class WindowBench {
         });
         ObjectNode json = new ObjectMapper().createObjectNode();
         json.put("mode", "headless");
+        json.put("warm_up", warm);
         epochs(json, result.epochs());
         json.put("first_point_s", (firstBatch[0] - start) / 1e9);
         return json;
     }
 
-    /** Trains in a new window; JavaFX must be running. Call it off the FX thread: it waits for the run. */
-    static ObjectNode window(ExperimentSpec spec, Optional<Path> folder, PrintStream out) throws Exception {
+    /**
+     * Trains in a new window; JavaFX must be running. Call it off the FX thread: it waits for the run. {@code warm}:
+     * Train is pressed after the warm-ups the app runs when its window opens ({@link TrainingWarmUp}, then
+     * {@link ChartWarmUp}, on the training thread), as for a user who has looked at the window for a few seconds;
+     * otherwise at once, in a window whose code is still being compiled.
+     */
+    static ObjectNode window(ExperimentSpec spec, Optional<Path> folder, PrintStream out, boolean warm) throws Exception {
         Path scratch = Files.createTempDirectory("flatten-window-bench");
         FxTaskExecutor executor = new FxTaskExecutor();
         CompletableFuture<MainView> shown = new CompletableFuture<>();
@@ -127,7 +143,20 @@ public final class WindowBench {
         waitFor(() -> app.data().hasDataProperty().get(), 60);
         PreparedDataset data = app.data().prepare(spec.data());
         out.println("window benchmark: " + spec.describe() + " on " + data.source() + ", " + spec.training().epochs()
-                + " epochs");
+                + " epochs" + (warm ? ", after the window's warm-ups" : ", Train pressed at once"));
+        if (warm) {
+            CompletableFuture<Void> warmed = new CompletableFuture<>();
+            executor.training(() -> {
+                try {
+                    if (TrainingWarmUp.run(() -> false)) {
+                        ChartWarmUp.run(() -> false);
+                    }
+                } finally {
+                    warmed.complete(null);
+                }
+            });
+            warmed.get(300, TimeUnit.SECONDS);
+        }
 
         long[] firstPoint = {0};
         long[] pressed = {0};
@@ -170,6 +199,7 @@ public final class WindowBench {
 
         ObjectNode json = new ObjectMapper().createObjectNode();
         json.put("mode", "window");
+        json.put("warm_up", warm);
         epochs(json, epochs);
         // the UI's own CPU (FX thread and Prism's renderer) per epoch: what it takes from training on a small machine
         json.put("ui_cpu_s_per_epoch", (uiCpuSeconds() - uiCpuAtStart[0]) / epochs.size());

@@ -62,7 +62,8 @@ class ReportCommandTest {
     void aWindowBenchGivesTheWindowAgainstHeadlessAndItsFrames() throws Exception {
         Path file = Files.writeString(temp.resolve("window.json"), "{\"window_epoch_s\": 3.3, \"headless_epoch_s\": 3.0,"
                 + " \"window_to_headless\": 1.1, \"worst_frame_ms\": 84.4, \"p99_frame_ms\": 40.2,"
-                + " \"first_point_s\": 1.234, \"ui_cpu_s_per_epoch\": 0.591}");
+                + " \"first_point_s\": 1.234, \"ui_cpu_s_per_epoch\": 0.591, \"warm_up\": true}");
+        Path cold = Files.writeString(temp.resolve("cold.json"), Files.readString(file).replace("true", "false"));
         Path broken = Files.writeString(temp.resolve("broken.json"), "{\"window_epoch_s\": 3.3}");
         CliRunner cli = new CliRunner();
 
@@ -74,8 +75,13 @@ class ReportCommandTest {
                 | Train to first point s | UI thread CPU s an epoch |
                 |---|---|---|---|---|---|---|
                 | 3.30 | 3.00 | 1.10x | 84 | 40 | 1.23 | 0.59 |
+
+                (each JVM after the app's warm-ups)
                 """);
         assertThat(cli.stderr()).contains("headless_epoch_s");
+        CliRunner coldReport = new CliRunner();
+        assertThat(coldReport.run("report", cold.toString())).isZero();
+        assertThat(coldReport.stdout()).endsWith("\n(Train pressed at once in fresh JVMs)\n");
     }
 
     @Test

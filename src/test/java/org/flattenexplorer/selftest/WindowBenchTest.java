@@ -15,7 +15,8 @@ import org.testfx.framework.junit5.ApplicationExtension;
 
 /**
  * {@code bench --window}'s two sides on a tiny spec: the window trains through the Train button's path with its
- * views updating and reports epochs, frames and the first point; headless trains the same run to the same metrics.
+ * views updating (after the app's warm-ups) and reports epochs, frames and the first point; headless trains the same
+ * run to the same metrics.
  */
 @ExtendWith(ApplicationExtension.class)
 class WindowBenchTest {
@@ -23,9 +24,12 @@ class WindowBenchTest {
     @Test
     void theWindowAndHeadlessTrainTheSameRunAndTheWindowReportsItsFrames() throws Exception {
         ExperimentSpec spec = TinySpecs.flatten().toBuilder().epochs(3).testSize(0).build();
-        JsonNode window = WindowBench.window(spec, Optional.empty(), new PrintStream(new ByteArrayOutputStream()));
-        JsonNode headless = WindowBench.headless(spec, Optional.empty());
+        // the window after the app's warm-ups, headless without: a warm-up changes no result
+        JsonNode window = WindowBench.window(spec, Optional.empty(), new PrintStream(new ByteArrayOutputStream()), true);
+        JsonNode headless = WindowBench.headless(spec, Optional.empty(), false);
 
+        assertThat(window.get("warm_up").asBoolean()).isTrue();
+        assertThat(headless.get("warm_up").asBoolean()).isFalse();
         assertThat(window.get("epoch_s")).hasSize(3);
         assertThat(headless.get("epoch_s")).hasSize(3);
         assertThat(window.get("epoch_s_median").asDouble()).isPositive();
