@@ -75,6 +75,9 @@ final class WindowBenchCommand {
         report.put("headless_epoch_s", h);
         report.put("window_to_headless", w / h);
         report.put("worst_frame_ms", max(window, "worst_frame_ms"));
+        // when each window run's worst wait began, seconds after Train
+        ArrayNode worstAt = report.putArray("worst_frame_at_s");
+        window.forEach(r -> worstAt.add(r.path("worst_frame_at_s").asDouble(Double.NaN)));
         report.put("p99_frame_ms", max(window, "p99_frame_ms"));
         report.put("frames", window.stream().mapToInt(r -> r.get("frames").asInt()).sum());
         report.put("first_point_s", max(window, "first_point_s"));

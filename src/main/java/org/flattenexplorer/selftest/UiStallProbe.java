@@ -17,6 +17,9 @@ final class UiStallProbe {
     private static final long PERIOD_MS = 10;
 
     private final List<Long> waits = Collections.synchronizedList(new ArrayList<>());
+    private volatile long started;
+    private volatile long worst;
+    private volatile long worstAt; // when the worst wait began, from start()
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "ui-stall-probe");
         t.setDaemon(true);
@@ -25,6 +28,7 @@ final class UiStallProbe {
     private volatile boolean running;
 
     void start() {
+        started = System.nanoTime();
         running = true;
         post();
     }
@@ -37,7 +41,12 @@ final class UiStallProbe {
     private void post() {
         long queued = System.nanoTime();
         Platform.runLater(() -> {
-            waits.add(System.nanoTime() - queued);
+            long wait = System.nanoTime() - queued;
+            waits.add(wait);
+            if (wait > worst) {
+                worst = wait;
+                worstAt = queued - started;
+            }
             if (running) {
                 timer.schedule(this::post, PERIOD_MS, TimeUnit.MILLISECONDS);
             }
@@ -46,6 +55,11 @@ final class UiStallProbe {
 
     double worstMillis() {
         return percentileMillis(1);
+    }
+
+    /** When the worst wait began, in seconds after {@link #start()}: at Train, or later in the run. */
+    double worstAtSeconds() {
+        return worstAt / 1e9;
     }
 
     /** The wait that this share of the probes did not exceed, in milliseconds; NaN before any probe ran. */

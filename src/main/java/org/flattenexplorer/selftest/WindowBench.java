@@ -206,6 +206,7 @@ public final class WindowBench {
         json.put("first_point_s", firstPoint[0] == 0 ? Double.NaN : (firstPoint[0] - pressed[0]) / 1e9);
         json.put("frames", pulses[0]);
         json.put("worst_frame_ms", stalls.worstMillis());
+        json.put("worst_frame_at_s", stalls.worstAtSeconds());
         json.put("p99_frame_ms", stalls.percentileMillis(0.99));
         return json;
     }

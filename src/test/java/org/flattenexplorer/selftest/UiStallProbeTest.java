@@ -23,6 +23,8 @@ class UiStallProbeTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(probe.worstMillis()).isBetween(200.0, 1000.0);
+        // the stall began ~100 ms after the start (the probe waiting through it was queued a little before)
+        assertThat(probe.worstAtSeconds()).isBetween(0.05, 0.4);
         assertThat(probe.percentileMillis(0.5)).as("most probes ran at once").isLessThan(50);
         // one probe waited through the stall, not one for every 10 ms of it
         assertThat(probe.probes()).isBetween(10, 60);
