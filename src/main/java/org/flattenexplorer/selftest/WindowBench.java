@@ -40,7 +40,7 @@ import org.flattenexplorer.ui.viewmodel.UiSettings;
  * One side of {@code bench --window}, run in its own JVM: the question's workload trained in the real window on
  * the current display, through the Train button's path, with the live charts, the log, the progress and the
  * Hidden states tab updating as a user sees them ({@code --window-bench}); or the same workload headless
- * ({@code --window-bench --headless}). Prints one JSON line: the epochs' seconds, and for the window the frames it
+ * ({@code --window-bench --headless}); each after the app's warm-ups unless {@code --cold}. Prints one JSON line: the epochs' seconds, and for the window the frames it
  * drew while training (a scene pulse listener), how long the UI thread kept a click or a frame waiting
  * ({@link UiStallProbe}) and the time from pressing Train to the first batch point on the chart. Nothing in it asks
  * for frames: an earlier version timed the gaps between frames with an AnimationTimer, which made JavaFX run a
