@@ -55,44 +55,44 @@ public final class LstmMath {
         return 0.5f + 0.5f * tanh(0.5f * v);
     }
 
+    // The block functions add their inputs first (in float, in the scalar formulas' order: the same bits), then
+    // apply the activation on the vector unit where the JVM has it, else in a plain loop.
+
     /** a = tanh(a + b) over a gate block, in place. */
     public static void tanhBias(float[] a, float[] b, int n) {
-        if (VECTOR_GATES) {
-            add(a, b, n);
-            VectorGates.activate(a, a, n, 1f, 1f, -0f);
-            return;
-        }
-        for (int u = 0; u < n; u++) {
-            a[u] = tanh(a[u] + b[u]);
-        }
+        add(a, b, n);
+        tanh(a, a, n);
     }
 
     /** a = sigmoid(a + b) over a gate block, in place. */
     public static void sigmoidBias(float[] a, float[] b, int n) {
-        if (VECTOR_GATES) {
-            add(a, b, n);
-            VectorGates.activate(a, a, n, 0.5f, 0.5f, 0.5f);
-            return;
-        }
-        for (int u = 0; u < n; u++) {
-            a[u] = sigmoid(a[u] + b[u]);
-        }
+        add(a, b, n);
+        sigmoid(a, n);
     }
 
     /** a = sigmoid(a + b + c) over a gate block, in place. */
     public static void sigmoidBias(float[] a, float[] b, float[] c, int n) {
-        if (VECTOR_GATES) {
-            add(a, b, n);
-            add(a, c, n);
-            VectorGates.activate(a, a, n, 0.5f, 0.5f, 0.5f);
-            return;
-        }
-        for (int u = 0; u < n; u++) {
-            a[u] = sigmoid(a[u] + b[u] + c[u]);
-        }
+        add(a, b, n);
+        add(a, c, n);
+        sigmoid(a, n);
     }
 
-    /** out = tanh(a) over a block. */
+    /** a = tanh(a + b + c) over a block, in place. */
+    public static void tanhSum(float[] a, float[] b, float[] c, int n) {
+        add(a, b, n);
+        add(a, c, n);
+        tanh(a, a, n);
+    }
+
+    /** a = tanh(a + r * g) over a block, in place. */
+    public static void tanhGated(float[] a, float[] r, float[] g, int n) {
+        for (int u = 0; u < n; u++) {
+            a[u] += r[u] * g[u];
+        }
+        tanh(a, a, n);
+    }
+
+    /** out = tanh(a) over a block (out may be a). */
     public static void tanh(float[] out, float[] a, int n) {
         if (VECTOR_GATES) {
             VectorGates.activate(out, a, n, 1f, 1f, -0f);
@@ -103,34 +103,17 @@ public final class LstmMath {
         }
     }
 
-    /** a = tanh(a + b + c) over a block, in place. */
-    public static void tanhSum(float[] a, float[] b, float[] c, int n) {
+    /** a = sigmoid(a) over a block, in place. */
+    private static void sigmoid(float[] a, int n) {
         if (VECTOR_GATES) {
-            add(a, b, n);
-            add(a, c, n);
-            VectorGates.activate(a, a, n, 1f, 1f, -0f);
+            VectorGates.activate(a, a, n, 0.5f, 0.5f, 0.5f);
             return;
         }
         for (int u = 0; u < n; u++) {
-            a[u] = tanh(a[u] + b[u] + c[u]);
+            a[u] = sigmoid(a[u]);
         }
     }
 
-    /** a = tanh(a + r * g) over a block, in place. */
-    public static void tanhGated(float[] a, float[] r, float[] g, int n) {
-        if (VECTOR_GATES) {
-            for (int u = 0; u < n; u++) {
-                a[u] += r[u] * g[u];
-            }
-            VectorGates.activate(a, a, n, 1f, 1f, -0f);
-            return;
-        }
-        for (int u = 0; u < n; u++) {
-            a[u] = tanh(a[u] + r[u] * g[u]);
-        }
-    }
-
-    /** a += b: the sums the scalar functions take before the activation, in float as they do. */
     private static void add(float[] a, float[] b, int n) {
         for (int u = 0; u < n; u++) {
             a[u] += b[u];
@@ -149,21 +132,32 @@ public final class LstmMath {
 
     /** The double kernels' block functions (exact, no vectors): as the float ones. */
     public static void tanhBias(double[] a, double[] b, int n) {
-        for (int u = 0; u < n; u++) {
-            a[u] = tanh(a[u] + b[u]);
-        }
+        add(a, b, n);
+        tanh(a, a, n);
     }
 
     public static void sigmoidBias(double[] a, double[] b, int n) {
-        for (int u = 0; u < n; u++) {
-            a[u] = sigmoid(a[u] + b[u]);
-        }
+        add(a, b, n);
+        sigmoid(a, n);
     }
 
     public static void sigmoidBias(double[] a, double[] b, double[] c, int n) {
+        add(a, b, n);
+        add(a, c, n);
+        sigmoid(a, n);
+    }
+
+    public static void tanhSum(double[] a, double[] b, double[] c, int n) {
+        add(a, b, n);
+        add(a, c, n);
+        tanh(a, a, n);
+    }
+
+    public static void tanhGated(double[] a, double[] r, double[] g, int n) {
         for (int u = 0; u < n; u++) {
-            a[u] = sigmoid(a[u] + b[u] + c[u]);
+            a[u] += r[u] * g[u];
         }
+        tanh(a, a, n);
     }
 
     public static void tanh(double[] out, double[] a, int n) {
@@ -172,15 +166,15 @@ public final class LstmMath {
         }
     }
 
-    public static void tanhSum(double[] a, double[] b, double[] c, int n) {
+    private static void sigmoid(double[] a, int n) {
         for (int u = 0; u < n; u++) {
-            a[u] = tanh(a[u] + b[u] + c[u]);
+            a[u] = sigmoid(a[u]);
         }
     }
 
-    public static void tanhGated(double[] a, double[] r, double[] g, int n) {
+    private static void add(double[] a, double[] b, int n) {
         for (int u = 0; u < n; u++) {
-            a[u] = tanh(a[u] + r[u] * g[u]);
+            a[u] += b[u];
         }
     }
 }
