@@ -1,13 +1,10 @@
 package org.flattenexplorer.charts;
 
-import java.awt.Graphics2D;
-import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.flattenexplorer.training.EpochMetrics;
-import org.jfree.chart.JFreeChart;
 
 /**
  * Draws a run's two charts a few dozen times into an image, off screen, when the window opens (after the training
@@ -18,6 +15,8 @@ public final class ChartWarmUp {
     private static final int EPOCHS = 7;
     private static final int BATCHES = 14;
     private static final int DRAWS_PER_EPOCH = 8;
+    private static final int WIDTH = 490;
+    private static final int HEIGHT = 235;
 
     private ChartWarmUp() {}
 
@@ -26,7 +25,8 @@ public final class ChartWarmUp {
         RunCurves curves = new RunCurves();
         curves.setTitle("warm-up");
         curves.setEpochs(EPOCHS);
-        BufferedImage image = new BufferedImage(640, 320, BufferedImage.TYPE_INT_ARGB_PRE);
+        // about the live charts' size in a 1366 x 768 window, in the window's pixel format
+        BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_ARGB_PRE);
         List<EpochMetrics> epochs = new ArrayList<>();
         for (int e = 1; e <= EPOCHS; e++) {
             for (int b = 0; b < BATCHES; b++) {
@@ -40,19 +40,10 @@ public final class ChartWarmUp {
                 if (stop.getAsBoolean()) {
                     return false;
                 }
-                draw(curves.lossChart(), image);
-                draw(curves.accuracyChart(), image);
+                ChartPainter.paint(curves.lossChart(), image, WIDTH, HEIGHT, 1);
+                ChartPainter.paint(curves.accuracyChart(), image, WIDTH, HEIGHT, 1);
             }
         }
         return true;
-    }
-
-    private static void draw(JFreeChart chart, BufferedImage image) {
-        Graphics2D g2 = image.createGraphics();
-        try {
-            chart.draw(g2, new Rectangle(0, 0, image.getWidth(), image.getHeight()));
-        } finally {
-            g2.dispose();
-        }
     }
 }

@@ -39,7 +39,7 @@ import org.flattenexplorer.model.lstm.FastLstmRuntime;
  * {@code --peer DIR} it also times the PyTorch peer ({@code DIR/seed_model.py}) on the same shapes.
  */
 final class BenchCommand {
-    static final Set<String> OPTIONS = TrainCommand.options("data", "json", "peer");
+    static final Set<String> OPTIONS = TrainCommand.options("data", "json", "peer", "rounds");
 
     /** The JVM settings the launcher uses for the app; the benchmark measures the app as users run it. */
     static final List<String> APP_JVM_FLAGS = List.of("-Xmx1g", "-XX:MaxNewSize=64m",
@@ -59,6 +59,9 @@ final class BenchCommand {
     static int run(CliOptions o, PrintStream out) {
         if (o.flag("window")) {
             return WindowBenchCommand.run(o, out);
+        }
+        if (o.string("rounds").isPresent()) {
+            throw new CliException("--rounds is for bench --window (the peer's runs take turns with ours on their own)");
         }
         int epochs = o.integer("epochs").orElse(4);
         if (epochs < 4 || epochs > 50) {

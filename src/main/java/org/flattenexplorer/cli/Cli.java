@@ -37,7 +37,7 @@ public final class Cli {
                     CompareCommand.OPTIONS, (o, a, out, err) -> CompareCommand.run(o, out, err)),
             new Command("bench", List.of("[--lstm stock|fast] [--data DIR] [--epochs N] [--json FILE] [--peer DIR] [model options]",
                     "    epoch times, the floating-point bound from SGEMM on the model's shapes, the PyTorch peer",
-                    "--window [--data DIR | --synthetic] [--epochs N] [--json FILE] [--cold]",
+                    "--window [--data DIR | --synthetic] [--epochs N] [--json FILE] [--cold] [--rounds N]",
                     "    the same workload in the window on this display and headless, each after the app's",
                     "    warm-ups (--cold: Train pressed at once in a fresh window)"),
                     BenchCommand.OPTIONS, (o, a, out, err) -> BenchCommand.run(o, out)),

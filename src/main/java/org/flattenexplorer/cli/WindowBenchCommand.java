@@ -19,15 +19,18 @@ import org.flattenexplorer.training.OutputCheck;
 
 /**
  * {@code bench --window}: the question's workload trained in the real window on the current display and, in the
- * same run, headless, each in its own JVM with the app's settings, twice each in the order headless, window, window,
- * headless; reports both epoch medians (all epochs but each run's first) and their ratio, the longest and the
- * 99th-percentile wait of the UI thread while training (JSON: worst_frame_ms, p99_frame_ms), the frames drawn, and
- * the time from Train to the first point on the chart (the worse run's). Each JVM first runs the warm-ups the app
+ * same run, headless, each in its own JVM with the app's settings, in rounds of headless, window, window, headless
+ * ({@code --rounds}, two by default); reports both epoch medians (all epochs but each run's first) and their ratio,
+ * the longest and the 99th-percentile wait of the UI thread while training (JSON: worst_frame_ms, p99_frame_ms), the
+ * frames drawn, and the time from Train to the first point on the chart (the worst run's). Each JVM first runs the warm-ups the app
  * runs when its window opens (training; the window's charts too), as a user meets the window a few seconds after
  * opening it; {@code --cold} presses Train at once instead, in a window whose code is still being compiled (measured:
  * Java's compilers took ~9% of the machine over its epochs 2-5 against ~3% headless).
  */
 final class WindowBenchCommand {
+    /** Rounds of headless, window, window, headless: eight JVMs, about three minutes on the question's preset. */
+    static final int DEFAULT_ROUNDS = 2;
+
     private WindowBenchCommand() {}
 
     static int run(CliOptions o, PrintStream out) {
@@ -51,24 +54,32 @@ final class WindowBenchCommand {
         }
         Path json = o.string("json").map(Path::of).orElse(null);
         o.string("json").ifPresent(file -> OutputCheck.SYSTEM.file("--json", file));
+        int rounds = o.integer("rounds").orElse(DEFAULT_ROUNDS);
+        if (rounds < 1 || rounds > 10) {
+            throw new CliException("--rounds must be between 1 and 10, got " + rounds);
+        }
         ObjectMapper mapper = new ObjectMapper();
-        // headless, window, window, headless: the machine's speed drifts over minutes (the same headless epoch
-        // moved by 15% between runs a few minutes apart), and this order cancels a steady drift between the sides
+        // rounds of headless, window, window, headless: the machine's speed drifts over minutes (the same headless
+        // epoch moved by 15% between runs a few minutes apart, and by 10% between JVMs started one after the other);
+        // the order cancels a steady drift between the sides, and more rounds average the rest
         List<JsonNode> headless = new ArrayList<>();
         List<JsonNode> window = new ArrayList<>();
-        out.println("Training the question's workload headless (" + epochs + " epochs), then in the window on this "
-                + "display twice, then headless again" + (cold ? ", Train pressed at once in fresh JVMs..."
-                : ", each JVM after the app's warm-ups..."));
-        headless.add(worker(concat(common, "--headless"), mapper));
-        window.add(worker(common, mapper));
-        window.add(worker(common, mapper));
-        headless.add(worker(concat(common, "--headless"), mapper));
+        out.println("Training the question's workload (" + epochs + " epochs) in " + rounds + (rounds == 1 ? " round"
+                : " rounds") + " of headless, in the window on this display twice, headless again"
+                + (cold ? ", Train pressed at once in fresh JVMs..." : ", each JVM after the app's warm-ups..."));
+        for (int round = 0; round < rounds; round++) {
+            headless.add(worker(concat(common, "--headless"), mapper));
+            window.add(worker(common, mapper));
+            window.add(worker(common, mapper));
+            headless.add(worker(concat(common, "--headless"), mapper));
+        }
 
         ObjectNode report = mapper.createObjectNode();
         Provenance provenance = Provenance.of("bench", o);
         report.put("commit", provenance.commit());
         report.put("command", provenance.command());
         report.put("warm_up", !cold);
+        report.put("rounds", rounds);
         double w = timedMedian(window);
         double h = timedMedian(headless);
         report.put("window_epoch_s", w);

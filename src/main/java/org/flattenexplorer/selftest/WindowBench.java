@@ -133,15 +133,18 @@ public final class WindowBench {
         MainView view = shown.get(120, TimeUnit.SECONDS);
         ExplorerViewModel app = view.viewModel();
 
-        // The reviews are chosen and prepared before Train is pressed: the bench measures training, as a user
-        // who has already loaded the data sees it.
+        // The reviews are chosen before Train is pressed and the window prepares them ahead, as for a user who
+        // has loaded the data: the bench waits until the summary shows their vocabulary (the app's own path).
         CompletableFuture<Void> ready = new CompletableFuture<>();
         Platform.runLater(() -> {
             folder.ifPresentOrElse(app.data()::chooseFolder, app.data()::useSynthetic);
             app.architecture().load(spec);
         });
-        waitFor(() -> app.data().hasDataProperty().get(), 60);
+        waitFor(() -> app.data().hasDataProperty().get(), 60, "find the reviews");
         PreparedDataset data = app.data().prepare(spec.data());
+        int vocabulary = data.vocabulary().inputDim();
+        waitFor(() -> app.architecture().vocabularySizeProperty().get() == vocabulary, 60,
+                "show the prepared vocabulary in its summary");
         out.println("window benchmark: " + spec.describe() + " on " + data.source() + ", " + spec.training().epochs()
                 + " epochs" + (warm ? ", after the window's warm-ups" : ", Train pressed at once"));
         if (warm) {
@@ -244,11 +247,12 @@ public final class WindowBench {
                 : (timed.get(timed.size() / 2 - 1) + timed.get(timed.size() / 2)) / 2);
     }
 
-    private static void waitFor(java.util.function.BooleanSupplier condition, int seconds) throws InterruptedException {
+    private static void waitFor(java.util.function.BooleanSupplier condition, int seconds, String what)
+            throws InterruptedException {
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > end) {
-                throw new IllegalStateException("the window did not find the reviews within " + seconds + " s");
+                throw new IllegalStateException("the window did not " + what + " within " + seconds + " s");
             }
             Thread.sleep(50);
         }

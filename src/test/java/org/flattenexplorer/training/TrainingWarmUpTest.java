@@ -18,6 +18,10 @@ class TrainingWarmUpTest {
         assertThat(spec.data().maxlen()).isEqualTo(question.data().maxlen());
         assertThat(spec.training().batch()).isEqualTo(question.training().batch());
         assertThat(spec.data().trainSize()).isLessThanOrEqualTo(64);
+        int batch = question.training().batch();
+        assertThat(spec.data().valSize() % batch).as("its validation ends with a batch of the question's leftover size")
+                .isEqualTo(question.data().valSize() % batch);
+        assertThat(spec.data().valSize() / batch).as("and has several full batches, split differently").isGreaterThan(1);
     }
 
     @Test

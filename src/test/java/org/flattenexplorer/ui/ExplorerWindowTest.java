@@ -110,8 +110,14 @@ class ExplorerWindowTest {
     }
 
     @Test
-    void togglingReturnSequencesAndFlattenChangesShapesAndParameterCounts(FxRobot robot) {
+    void togglingReturnSequencesAndFlattenChangesShapesAndParameterCounts(FxRobot robot) throws Exception {
         robot.interact(() -> view.viewModel().data().useSynthetic());
+        // the reviews are prepared in the background: the summary then counts the synthetic reviews' vocabulary
+        var vocabulary = view.viewModel().architecture().vocabularySizeProperty();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                () -> vocabulary.get() != org.flattenexplorer.ui.viewmodel.ArchitectureViewModel.QUESTION_VOCABULARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(row(robot, "embedding").params()).isEqualTo(vocabulary.get() * 128L);
         assertThat(row(robot, "flatten").outputShape()).isEqualTo("(None, 64000)");
         assertThat(row(robot, "dense").params()).isEqualTo(64_001);
 
@@ -123,7 +129,9 @@ class ExplorerWindowTest {
         robot.clickOn("#flatten .thumb-area");
         assertThat(row(robot, "flatten")).isNull();
         assertThat(row(robot, "dense").params()).isEqualTo(129);
-        assertThat(robot.lookup("#totalParams").queryAs(Label.class).getText()).contains("4,899,969");
+        // Embedding + LSTM(128) 131,584 + Dense 129
+        assertThat(robot.lookup("#totalParams").queryAs(Label.class).getText())
+                .contains(KerasSummary.formatCount(vocabulary.get() * 128L + 131_584 + 129));
     }
 
     @Test

@@ -1,8 +1,5 @@
 package org.flattenexplorer.ui.view;
 
-import java.awt.AlphaComposite;
-import java.awt.Graphics2D;
-import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.nio.IntBuffer;
@@ -14,6 +11,7 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Region;
 import javafx.util.Duration;
+import org.flattenexplorer.charts.ChartPainter;
 import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.entity.ChartEntity;
@@ -130,28 +128,12 @@ public final class ChartView extends Region implements ChartChangeListener {
         }
         // JavaFX reads the buffer while it renders: it is written only inside updateBuffer, as PixelBuffer asks
         pixels.updateBuffer(b -> {
-            paint(width, height, scale);
+            info = ChartPainter.paint(chart, buffer, width, height, scale);
             return null; // all of it changed
         });
         view.setFitWidth(width);
         view.setFitHeight(height);
         redraws++;
-    }
-
-    private void paint(double width, double height, double scale) {
-        Graphics2D g2 = buffer.createGraphics();
-        try {
-            g2.setComposite(AlphaComposite.Clear);
-            g2.fillRect(0, 0, buffer.getWidth(), buffer.getHeight());
-            g2.setComposite(AlphaComposite.SrcOver);
-            g2.scale(scale, scale);
-            info = new ChartRenderingInfo();
-            if (chart != null) {
-                chart.draw(g2, new Rectangle2D.Double(0, 0, width, height), null, info);
-            }
-        } finally {
-            g2.dispose();
-        }
     }
 
     private void showTooltip(MouseEvent e) {

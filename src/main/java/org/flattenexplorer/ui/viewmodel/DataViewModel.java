@@ -79,6 +79,7 @@ public final class DataViewModel implements DatasetSource {
     private volatile List<String> columnsInUse = List.of();
 
     private volatile Choice choice = Choice.NONE;
+    private final ReadOnlyObjectWrapper<Choice> chosen = new ReadOnlyObjectWrapper<>(Choice.NONE);
     private volatile ImdbDownloader downloader;
     /** Prepared datasets by data source and preprocessing, least recently used first. */
     private final java.util.LinkedHashMap<String, PreparedDataset> prepared = new java.util.LinkedHashMap<>();
@@ -327,6 +328,7 @@ public final class DataViewModel implements DatasetSource {
             counts.set("");
         }
         message.set(problem);
+        chosen.set(c); // last: its listeners see the rest of the new choice
     }
 
     private static Map<String, Integer> countsOf(Choice c) {
@@ -372,6 +374,8 @@ public final class DataViewModel implements DatasetSource {
     public ReadOnlyStringProperty countsProperty() { return counts.getReadOnlyProperty(); }
     public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty hasDataProperty() { return hasData.getReadOnlyProperty(); }
+    /** The data in use: a new value each time the user picks other data. */
+    public ReadOnlyObjectProperty<Choice> choiceProperty() { return chosen.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty downloadingProperty() { return downloading.getReadOnlyProperty(); }
     public ReadOnlyDoubleProperty downloadProgressProperty() { return downloadProgress.getReadOnlyProperty(); }
     public ReadOnlyStringProperty downloadTextProperty() { return downloadText.getReadOnlyProperty(); }

@@ -11,8 +11,9 @@ import org.flattenexplorer.training.SeedPlan;
 import org.flattenexplorer.ui.task.TaskExecutor;
 
 /**
- * The window's view models wired together: a finished run joins the run list, the prepared vocabulary sizes the
- * summary's Embedding row, presets and re-runs load the architecture panel and train.
+ * The window's view models wired together: a finished run joins the run list, the reviews are prepared ahead of
+ * Train ({@link PrepareAhead}) and their vocabulary sizes the summary's Embedding row, presets and re-runs load the
+ * architecture panel and train.
  */
 public final class ExplorerViewModel {
     private final ArchitectureViewModel architecture = new ArchitectureViewModel();
@@ -28,6 +29,7 @@ public final class ExplorerViewModel {
                 vocabulary -> architecture.vocabularySizeProperty().set(vocabulary));
         architecture.availableReviewsProperty().bind(data.availableReviewsProperty());
         keras = new KerasModelViewModel(executor, architecture);
+        new PrepareAhead(executor, data, architecture, training);
     }
 
     /** Trains what the architecture panel shows. */
