@@ -3,12 +3,9 @@ package org.flattenexplorer.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.flattenexplorer.data.DatasetPreparer;
 import org.flattenexplorer.model.ExperimentSpec;
 import org.flattenexplorer.training.RunStore;
-import org.flattenexplorer.ui.task.TaskExecutor;
 import org.flattenexplorer.ui.viewmodel.ArchitectureViewModel;
 import org.flattenexplorer.ui.viewmodel.ExplorerViewModel;
 import org.flattenexplorer.ui.viewmodel.UiSettings;
@@ -23,41 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 class PrepareAheadTest {
     @TempDir
     Path temp;
-    private final Executor executor = new Executor();
+    private final DelayedUiExecutor executor = new DelayedUiExecutor();
     private ExplorerViewModel vm;
-
-    /** Runs everything in place, except that delayed UI work waits until {@link #pause()} (the user stops typing). */
-    private static final class Executor implements TaskExecutor {
-        final List<Runnable> delayed = new ArrayList<>();
-        int backgroundJobs;
-
-        @Override
-        public void training(Runnable job) {
-            job.run();
-        }
-
-        @Override
-        public void io(Runnable job) {
-            backgroundJobs++;
-            job.run();
-        }
-
-        @Override
-        public void ui(Runnable update) {
-            update.run();
-        }
-
-        @Override
-        public void uiAfter(long millis, Runnable update) {
-            delayed.add(update);
-        }
-
-        void pause() {
-            List<Runnable> due = List.copyOf(delayed);
-            delayed.clear();
-            due.forEach(Runnable::run);
-        }
-    }
 
     @BeforeEach
     void setUp() {
@@ -72,12 +36,12 @@ class PrepareAheadTest {
 
     @Test
     void choosingDataShowsTheirVocabularyInTheSummaryWithoutTraining() {
-        executor.pause();
+        executor.runDelayed();
         assertThat(executor.backgroundJobs).as("no data chosen yet: nothing to prepare").isZero();
         assertThat(vm.architecture().vocabularySizeProperty().get()).isEqualTo(ArchitectureViewModel.QUESTION_VOCABULARY);
 
         vm.data().useSynthetic();
-        executor.pause();
+        executor.runDelayed();
 
         int prepared = vocabularyOf(TinySpecs.flatten());
         assertThat(prepared).isNotEqualTo(ArchitectureViewModel.QUESTION_VOCABULARY);
@@ -90,29 +54,29 @@ class PrepareAheadTest {
     @Test
     void anEditPreparesOnceTheUserPausesAndOnlyTheLastValue() {
         vm.data().useSynthetic();
-        executor.pause();
+        executor.runDelayed();
         int before = executor.backgroundJobs;
 
         vm.architecture().maxlenProperty().set(4);
         vm.architecture().maxlenProperty().set(40);
         vm.architecture().returnSequencesProperty().set(false); // not preprocessing: nothing to prepare for it
         assertThat(executor.backgroundJobs).as("nothing while the user edits").isEqualTo(before);
-        executor.pause();
+        executor.runDelayed();
 
         assertThat(executor.backgroundJobs).as("one preparation, for maxlen 40").isEqualTo(before + 1);
         vm.architecture().maxlenProperty().set(30);
-        executor.pause();
+        executor.runDelayed();
         assertThat(executor.backgroundJobs).as("back to maxlen 30: prepared again (the data keep it, so at once)").isEqualTo(before + 2);
     }
 
     @Test
     void aSpecThatCannotTrainIsNotPrepared() {
         vm.data().useSynthetic();
-        executor.pause();
+        executor.runDelayed();
         int before = executor.backgroundJobs;
 
         vm.architecture().maxlenProperty().set(1_000_000);
-        executor.pause();
+        executor.runDelayed();
 
         assertThat(vm.architecture().validProperty().get()).isFalse();
         assertThat(executor.backgroundJobs).isEqualTo(before);

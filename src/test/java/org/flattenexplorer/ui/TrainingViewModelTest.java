@@ -76,6 +76,24 @@ class TrainingViewModelTest {
     }
 
     @Test
+    void aRunKeepsOneRedrawOfItsBatchPointsWaitingAtATime() {
+        DelayedUiExecutor executor = new DelayedUiExecutor();
+        ExplorerViewModel delayed = new ExplorerViewModel(executor, store, UiSettings.inMemory(), temp.resolve("data"));
+        delayed.data().useSynthetic();
+        delayed.architecture().load(TinySpecs.flatten().toBuilder().epochs(3).build());
+        executor.runDelayed(); // the reviews prepared ahead
+        executor.delayed.clear();
+
+        delayed.trainCurrent();
+
+        // each epoch's end drew at once; the batch points' drain scheduled by the first batch still waits, alone
+        assertThat(delayed.training().epochs()).hasSize(3);
+        assertThat(executor.delayed).hasSize(1);
+        executor.runDelayed();
+        assertThat(delayed.training().batchLosses()).hasSize(6);
+    }
+
+    @Test
     void stopCancelsWithinTheEpochAndKeepsACancelledRun() {
         vm.architecture().load(TinySpecs.flatten().toBuilder().epochs(50).build());
         vm.training().epochs().addListener((ListChangeListener<EpochMetrics>) c -> vm.training().stop());

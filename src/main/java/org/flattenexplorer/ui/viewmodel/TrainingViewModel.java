@@ -332,12 +332,21 @@ public final class TrainingViewModel {
         } else if (drainScheduled.compareAndSet(false, true)) {
             // at most a few redraws a second: on two cores every repaint of the window is time the training loses
             long wait = (lastDrain + MIN_DRAIN_INTERVAL_NANOS - System.nanoTime()) / 1_000_000;
-            executor.uiAfter(wait, this::drain);
+            executor.uiAfter(wait, this::scheduledDrain);
         }
     }
 
-    private void drain() {
+    /**
+     * The one scheduled drain. Only it clears {@code drainScheduled}: when an epoch's end drained at once and cleared
+     * it too, the next batch scheduled a second drain while the first still waited, and from the second epoch on
+     * two chains of drains redrew the loss chart twice a second.
+     */
+    private void scheduledDrain() {
         drainScheduled.set(false);
+        drain();
+    }
+
+    private void drain() {
         lastDrain = System.nanoTime();
         List<BatchPoint> points = new ArrayList<>();
         batchBuffer = points;
