@@ -132,6 +132,8 @@ class CliBadInputTest {
                 new Row("--out is an existing folder", 2, "already exists", train("--synthetic", "--out", temp.toString())),
                 new Row("--out under a file", 2, file + " is a file, not a folder", train("--synthetic", "--out", under)),
                 new Row("--out empty", 2, "--out needs a path", train("--synthetic", "--out", "")),
+                new Row("--rounds without --window", 2, "--rounds is for bench --window",
+                        new String[] {"bench", "--synthetic", "--rounds", "3"}),
                 new Row("the runs folder is a file", 2, "the runs folder " + runsFile + " is a file",
                         train("--synthetic")),
                 new Row("the home (runs folder) cannot be written", 2, "cannot write the runs folder",

@@ -178,7 +178,8 @@ class ReadmeFiguresTest {
         claims.add(f("used %.2f s of CPU an epoch in the table's run", window.get("ui_cpu_s_per_epoch").asDouble()));
         claims.add(f("The UI thread kept the user waiting at most %.0f ms while training, and %.0f ms at the 99th percentile",
                 window.get("worst_frame_ms").asDouble(), window.get("p99_frame_ms").asDouble()));
-        claims.add(f("(2,519 frames in the two window runs; %d now", window.get("frames").asInt()));
+        claims.add(f("(2,519 frames in the two window runs; %d now in %d", window.get("frames").asInt(),
+                2 * window.get("rounds").asInt()));
         claims.add(f("the fast runs taking turns with the peer's gave %.2f s against its %.2f s: **%.2fx**",
                 bench.get("fast_epoch_s_around_peer").asDouble(), bench.get("peer_epoch_s").asDouble(),
                 bench.get("fast_to_peer").asDouble()));
