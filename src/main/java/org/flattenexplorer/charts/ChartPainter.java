@@ -10,8 +10,10 @@ import org.jfree.chart.JFreeChart;
 /**
  * Draws a chart with Java2D into an image the way the window shows it: cleared to transparent, scaled to the screen's
  * output scale, with the entities that the hover tooltips read. The window's chart view and the warm-up that
- * compiles this code before the first run ({@link ChartWarmUp}) both draw through it, so the warm-up takes the
- * same branches (drawn another way, the JIT threw away and recompiled the drawing code during the first run).
+ * compiles this code before the first run ({@link ChartWarmUp}) both draw through it, so the warm-up teaches the JIT
+ * the window's types and branches (drawn another way, into a {@code java.awt.Rectangle} with no entities, parts of
+ * Java2D's code were deoptimized and recompiled during the first run: JFR saw class checks fail in
+ * {@code RectangularShape.getMinX}).
  */
 public final class ChartPainter {
     private ChartPainter() {}

@@ -22,10 +22,10 @@ import org.flattenexplorer.training.OutputCheck;
  * same run, headless, each in its own JVM with the app's settings, in rounds of headless, window, window, headless
  * ({@code --rounds}, two by default); reports both epoch medians (all epochs but each run's first) and their ratio,
  * the longest and the 99th-percentile wait of the UI thread while training (JSON: worst_frame_ms, p99_frame_ms), the
- * frames drawn, and the time from Train to the first point on the chart (the worst run's). Each JVM first runs the warm-ups the app
- * runs when its window opens (training; the window's charts too), as a user meets the window a few seconds after
- * opening it; {@code --cold} presses Train at once instead, in a window whose code is still being compiled (measured:
- * Java's compilers took ~9% of the machine over its epochs 2-5 against ~3% headless).
+ * frames drawn, and the time from Train to the first point on the chart (the worst run's). Each JVM first runs
+ * the warm-ups the app runs when its window opens (training; the window's charts too), as a user meets the window a
+ * few seconds after opening it; {@code --cold} presses Train at once instead, in a window whose code is still being
+ * compiled (measured: Java's compilers took ~9% of the machine over its epochs 2-5 against ~3% headless).
  */
 final class WindowBenchCommand {
     /** Rounds of headless, window, window, headless: eight JVMs, about three minutes on the question's preset. */

@@ -9,7 +9,8 @@ import org.flattenexplorer.ui.task.TaskExecutor;
  * a run ends. It runs off the UI thread and hands the vocabulary to the summary's Embedding row. So the summary
  * shows the real parameter count at once, Train finds its reviews ready, and the window does not re-lay out the
  * summary tables and the diagram in the frames right after Train: with the vocabulary arriving from the run, that
- * relayout was the longest wait of a run in the window (60-80 ms with training on both cores; 30-40 ms without).
+ * relayout was the longest wait of a run in the window (60-80 ms with training on both cores; the worst waits were
+ * 33-57 ms without it).
  * Nothing is prepared while a run trains, nor for a spec that cannot train. A failure is left for Train to report
  * with its message.
  */
