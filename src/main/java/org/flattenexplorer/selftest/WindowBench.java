@@ -32,6 +32,7 @@ import org.flattenexplorer.training.TrainingWarmUp;
 import org.flattenexplorer.ui.AppServices;
 import org.flattenexplorer.ui.FlattenExplorerApp;
 import org.flattenexplorer.ui.MainView;
+import org.flattenexplorer.ui.UiCompilation;
 import org.flattenexplorer.ui.task.FxTaskExecutor;
 import org.flattenexplorer.ui.viewmodel.ExplorerViewModel;
 import org.flattenexplorer.ui.viewmodel.UiSettings;
@@ -110,6 +111,7 @@ public final class WindowBench {
      * otherwise at once, in a window whose code is still being compiled.
      */
     static ObjectNode window(ExperimentSpec spec, Optional<Path> folder, PrintStream out, boolean warm) throws Exception {
+        UiCompilation.keepDrawingCodeOffC2(); // as the app does when it starts
         Path scratch = Files.createTempDirectory("flatten-window-bench");
         FxTaskExecutor executor = new FxTaskExecutor();
         CompletableFuture<MainView> shown = new CompletableFuture<>();

@@ -19,6 +19,7 @@ public final class FlattenExplorerApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        UiCompilation.keepDrawingCodeOffC2();
         executor = new FxTaskExecutor();
         AppServices services = AppServices.fromSystem(executor);
         MainView view = new MainView(services);
