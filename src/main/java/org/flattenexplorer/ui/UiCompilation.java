@@ -6,12 +6,14 @@ import java.nio.file.Path;
 import javax.management.ObjectName;
 
 /**
- * Keeps the window's drawing code (JavaFX, Java2D, JFreeChart, the app's views) with Java's quick compiler (C1),
- * away from its optimizing one (C2), which the training code keeps. Why: on a two-core machine a run trains on both
- * cores, and C2 went on compiling drawing code for the whole run: a redraw calls much of that code only a few
- * times, so its methods crossed C2's thresholds one after another, minute after minute (C2's thread used 0.9-1.9 s
- * of CPU per 10 s of training in the window against 0.3 s headless), and the training lost that time. The drawing
- * does not need C2's code: the UI's own CPU stayed at 0.15 s an epoch without it.
+ * Keeps the library code that draws the window (JavaFX, Java2D, JFreeChart, fonts) with Java's quick compiler (C1),
+ * away from its optimizing one (C2), which the training code and the app's own code keep. Why: on a two-core machine
+ * a run trains on both cores, and C2 went on compiling drawing code for the whole run: a redraw calls much of that
+ * code only a few times, so its methods crossed C2's thresholds one after another, minute after minute (C2's thread
+ * used 0.9-1.9 s of CPU per 10 s of training in the window against 0.3 s headless), and the training lost that time.
+ * The drawing does not need C2's code: the UI's own CPU stayed at 0.11-0.15 s an epoch without it, and picking a
+ * review in the Hidden states tab stayed at 24-73 ms. (With the app's view code off C2 as well, the picks took
+ * 50-85 ms: its heatmaps' pixel loops are the app's own, so they keep C2.)
  *
  * <p>The directive is added at run time through the JVM's diagnostic command (what {@code jcmd Compiler.directives_add}
  * does), so only the window's JVM gets it and the launcher needs no extra flag. Where the command is missing (a
@@ -21,10 +23,10 @@ public final class UiCompilation {
     /** System property: {@code c2} lets C2 compile the drawing code too (to compare). */
     public static final String PROPERTY = "flatten.uiCompilation";
 
-    /** HotSpot's compiler directives: these packages' methods are not compiled by C2. */
+    /** HotSpot's compiler directives: these libraries' methods are not compiled by C2. */
     static final String DIRECTIVES = "[{ match: [\"javafx/*.*\", \"com/sun/javafx/*.*\", \"com/sun/prism/*.*\","
             + " \"com/sun/glass/*.*\", \"com/sun/marlin/*.*\", \"com/sun/scenario/*.*\", \"org/jfree/*.*\","
-            + " \"sun/java2d/*.*\", \"sun/font/*.*\", \"java/awt/*.*\", \"org/flattenexplorer/ui/*.*\"],"
+            + " \"sun/java2d/*.*\", \"sun/font/*.*\", \"java/awt/*.*\"],"
             + " c2: { Exclude: true } }]";
 
     private UiCompilation() {}

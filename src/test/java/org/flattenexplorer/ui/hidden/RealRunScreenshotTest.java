@@ -48,6 +48,7 @@ class RealRunScreenshotTest {
 
     @Start
     void start(Stage stage) {
+        org.flattenexplorer.ui.UiCompilation.keepDrawingCodeOffC2(); // as the window does: its timings are the app's
         vm = new HiddenStatesViewModel(new org.flattenexplorer.ui.task.FxTaskExecutor());
         pane = new HiddenStatesPane(vm);
         stage.setScene(new Scene(pane, 1270, 790));
