@@ -12,7 +12,7 @@ import javax.management.ObjectName;
  * code only a few times, so its methods crossed C2's thresholds one after another, minute after minute (C2's thread
  * used 0.9-1.9 s of CPU per 10 s of training in the window against 0.3 s headless), and the training lost that time.
  * The drawing does not need C2's code: the UI's own CPU stayed at 0.11-0.15 s an epoch without it, and picking a
- * review in the Hidden states tab stayed at 24-73 ms. (With the app's view code off C2 as well, the picks took
+ * review in the Hidden states tab stayed at 24-85 ms. (With the app's view code off C2 as well, the picks took
  * 50-85 ms: its heatmaps' pixel loops are the app's own, so they keep C2.)
  *
  * <p>The directive is added at run time through the JVM's diagnostic command (what {@code jcmd Compiler.directives_add}
