@@ -51,6 +51,8 @@ final class BenchCommand {
     private static final long PEER_TIMEOUT_MINUTES = 20;
     /** The peer's runs, each followed by one of the fast implementation's. */
     static final int PEER_ROUNDS = 2;
+    /** A cell other than the LSTM: the LSTM's runs, each followed by one of the cell's. */
+    static final int LSTM_ROUNDS = 2;
     /** Stands for the peer's temporary ids folder in the recorded command. */
     static final String PEER_DATA_PLACEHOLDER = "BENCH_IDS";
 
@@ -112,6 +114,9 @@ final class BenchCommand {
             report.put("speedup", speedup);
             out.println(String.format(Locale.ROOT, "Speed-up of the fast %s (stock epoch / fast epoch): %.2fx", layer, speedup));
         }
+        if (workload.model().cell() != Cell.LSTM) {
+            againstLstm(workload, data, results.get(results.size() - 1), report, json, out);
+        }
         if (o.has("peer")) {
             peer(Path.of(o.string("peer").get()), workload, data, epochs, results, report, json, out,
                     () -> runWorker(List.of(fastSpec, data), "fast (after the peer)", json));
@@ -129,6 +134,48 @@ final class BenchCommand {
             }
         }
         return 0;
+    }
+
+    /**
+     * A cell other than the LSTM against the same model with an LSTM, the fast runs taking turns: the cell (the
+     * bench's own run), LSTM, cell, LSTM, cell ({@value #LSTM_ROUNDS} rounds), each side's timed epochs pooled as for
+     * the peer, so that the ratio comes from one run whatever spell the machine is in (the GRU's bench and the LSTM's,
+     * minutes apart, gave 0.90x; the two alternating in one JVM 0.84-0.88x).
+     */
+    static void againstLstm(ExperimentSpec workload, String data, JsonNode first, ObjectNode report, ObjectMapper json,
+                            PrintStream out) {
+        String layer = workload.model().recurrentLayerName();
+        ExperimentSpec lstm = workload.toBuilder().cell(Cell.LSTM).implementation(Implementation.FAST).build();
+        String lstmLayer = lstm.model().recurrentLayerName();
+        String cellSpec = specJson(workload.toBuilder().implementation(Implementation.FAST).build(), json);
+        String lstmSpec = specJson(lstm, json);
+        List<JsonNode> cellRuns = new ArrayList<>(List.of(first));
+        List<JsonNode> lstmRuns = new ArrayList<>();
+        for (int round = 1; round <= LSTM_ROUNDS; round++) {
+            out.println("Timing the fast " + lstmLayer + " (the same model with an LSTM), run " + round + " of "
+                    + LSTM_ROUNDS + "...");
+            lstmRuns.add(runWorker(List.of(lstmSpec, data), "fast " + lstmLayer, json));
+            out.println(String.format(Locale.ROOT, "  epoch %.2f s", epochSeconds(lstmRuns.get(lstmRuns.size() - 1))));
+            out.println("Timing the fast " + layer + " again...");
+            cellRuns.add(runWorker(List.of(cellSpec, data), "fast " + layer, json));
+            out.println(String.format(Locale.ROOT, "  epoch %.2f s", epochSeconds(cellRuns.get(cellRuns.size() - 1))));
+        }
+        double cellEpoch = pooledEpochSeconds(cellRuns);
+        double lstmEpoch = pooledEpochSeconds(lstmRuns);
+        ObjectNode node = report.putObject("against_lstm");
+        node.put("layer", lstmLayer);
+        node.put("epoch_s", cellEpoch);
+        node.put("lstm_epoch_s", lstmEpoch);
+        node.put("ratio", cellEpoch / lstmEpoch);
+        node.put("runs", cellRuns.size());
+        node.put("lstm_runs", lstmRuns.size());
+        ArrayNode lstmResults = node.putArray("lstm_results");
+        lstmRuns.forEach(lstmResults::add);
+        ArrayNode cellAfter = node.putArray("results_after"); // the cell's runs after the bench's own
+        cellRuns.subList(1, cellRuns.size()).forEach(cellAfter::add);
+        out.println(String.format(Locale.ROOT, "Pooled over the runs taking turns: %s epoch %.2f s (%d runs), %s epoch "
+                + "%.2f s (%d runs): %.2fx", layer, cellEpoch, cellRuns.size(), lstmLayer, lstmEpoch, lstmRuns.size(),
+                cellEpoch / lstmEpoch));
     }
 
     /** --lstm's one, or both; the fast one only (said so) where the stock implementation cannot build the spec. */

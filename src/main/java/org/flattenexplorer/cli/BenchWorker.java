@@ -75,6 +75,7 @@ public final class BenchWorker {
         }
 
         Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("layer", spec.model().recurrentLayerName());
         settings.put("lstm_threads", lstm == Implementation.FAST ? FastLstmRuntime.threads() : 1);
         settings.put("omp_threads", Nd4j.getEnvironment().maxThreads());
         settings.put("workspace_mode", "ENABLED");

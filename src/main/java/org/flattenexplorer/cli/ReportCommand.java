@@ -248,6 +248,14 @@ final class ReportCommand {
         if (bound) {
             t.append("\n").append(gemmTable(root.get("bound")));
         }
+        if (root.has("against_lstm")) {
+            JsonNode a = root.get("against_lstm");
+            t.append(String.format(Locale.ROOT, "%nAgainst the same model with an LSTM (%s), the fast runs taking turns: "
+                            + "**%.2f s** an epoch against %.2f s (the medians of the timed epochs of %d and %d runs): "
+                            + "**%.2fx**%n", a.path("layer").asText(), a.path("epoch_s").asDouble(),
+                    a.path("lstm_epoch_s").asDouble(), a.path("runs").asInt(), a.path("lstm_runs").asInt(),
+                    a.path("ratio").asDouble()));
+        }
         if (root.has("peer_epoch_s")) {
             JsonNode peer = root.get("peer");
             t.append(String.format(Locale.ROOT, "%nPyTorch peer (torch %s, %s, %d thread%s): **%.2f s** an epoch (median after "

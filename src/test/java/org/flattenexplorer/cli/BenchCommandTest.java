@@ -129,9 +129,28 @@ class BenchCommandTest {
         assertThat(json.get("bound").get("gflop_total").asDouble()).isCloseTo(flops.total() / 1e9, within(1e-12));
         assertThat(json.get("bound").get("gemm").get(0).get("n").asInt()).isEqualTo(18);
 
+        // against the same model with an LSTM, by turns: GRU, LSTM, GRU, LSTM, GRU
+        JsonNode against = json.get("against_lstm");
+        assertThat(against.get("layer").asText()).isEqualTo("Bidirectional(LSTM)");
+        assertThat(against.get("runs").asInt()).isEqualTo(3);
+        assertThat(against.get("lstm_results")).hasSize(2);
+        assertThat(against.get("results_after")).hasSize(2);
+        assertThat(against.get("lstm_results").get(0).get("settings").get("layer").asText())
+                .isEqualTo("Bidirectional(LSTM)");
+        assertThat(against.get("results_after").get(0).get("settings").get("layer").asText())
+                .isEqualTo("Bidirectional(GRU)");
+        assertThat(against.get("ratio").asDouble()).isCloseTo(against.get("epoch_s").asDouble()
+                / against.get("lstm_epoch_s").asDouble(), within(1e-12));
+        List<JsonNode> gruRuns = new ArrayList<>(List.of(json.get("results").get(0)));
+        against.get("results_after").forEach(gruRuns::add);
+        assertThat(against.get("epoch_s").asDouble()).isEqualTo(BenchCommand.pooledEpochSeconds(gruRuns));
+
         CliRunner report = new CliRunner();
         assertThat(report.run("report", file.toString())).isZero();
-        assertThat(report.stdout()).startsWith("| Bidirectional(GRU) | train s/epoch |").doesNotContain("Speed-up");
+        assertThat(report.stdout()).startsWith("| Bidirectional(GRU) | train s/epoch |").doesNotContain("Speed-up")
+                .contains(String.format(Locale.ROOT, "Against the same model with an LSTM (Bidirectional(LSTM)), the "
+                        + "fast runs taking turns: **%.2f s** an epoch", against.get("epoch_s").asDouble()))
+                .contains(String.format(Locale.ROOT, "**%.2fx**", against.get("ratio").asDouble()));
     }
 
     /**
