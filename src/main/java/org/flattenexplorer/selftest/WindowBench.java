@@ -18,7 +18,6 @@ import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
-import org.flattenexplorer.charts.ChartWarmUp;
 import org.flattenexplorer.data.DataLocator;
 import org.flattenexplorer.data.DatasetPreparer;
 import org.flattenexplorer.data.PreparedDataset;
@@ -33,6 +32,7 @@ import org.flattenexplorer.ui.AppServices;
 import org.flattenexplorer.ui.FlattenExplorerApp;
 import org.flattenexplorer.ui.MainView;
 import org.flattenexplorer.ui.UiCompilation;
+import org.flattenexplorer.ui.WindowWarmUps;
 import org.flattenexplorer.ui.task.FxTaskExecutor;
 import org.flattenexplorer.ui.viewmodel.ExplorerViewModel;
 import org.flattenexplorer.ui.viewmodel.UiSettings;
@@ -41,11 +41,12 @@ import org.flattenexplorer.ui.viewmodel.UiSettings;
  * One side of {@code bench --window}, run in its own JVM: the question's workload trained in the real window on
  * the current display, through the Train button's path, with the live charts, the log, the progress and the
  * Hidden states tab updating as a user sees them ({@code --window-bench}); or the same workload headless
- * ({@code --window-bench --headless}); each after the app's warm-ups unless {@code --cold}. Prints one JSON line: the epochs' seconds, and for the window the frames it
- * drew while training (a scene pulse listener), how long the UI thread kept a click or a frame waiting
- * ({@link UiStallProbe}) and the time from pressing Train to the first batch point on the chart. Nothing in it asks
- * for frames: an earlier version timed the gaps between frames with an AnimationTimer, which made JavaFX run a
- * pulse 60 times a second for the whole run (about 2,500 in the two window runs, against about 200 without it).
+ * ({@code --window-bench --headless}); each after the app's warm-ups unless {@code --cold}. Prints one JSON line:
+ * the epochs' seconds, and for the window the frames it drew while training (a scene pulse listener), how long the
+ * UI thread kept a click or a frame waiting ({@link UiStallProbe}) and the time from pressing Train to the first
+ * batch point on the chart. Nothing in it asks for frames: an earlier version timed the gaps between frames with an
+ * AnimationTimer, which made JavaFX run a pulse 60 times a second for the whole run (about 2,500 in the two window
+ * runs, against about 200 without it).
  */
 public final class WindowBench {
     private static final long TIMEOUT_S = 1800;
@@ -106,8 +107,8 @@ public final class WindowBench {
 
     /**
      * Trains in a new window; JavaFX must be running. Call it off the FX thread: it waits for the run. {@code warm}:
-     * Train is pressed after the warm-ups the app runs when its window opens ({@link TrainingWarmUp}, then
-     * {@link ChartWarmUp}, on the training thread), as for a user who has looked at the window for a few seconds;
+     * Train is pressed after the warm-ups the app runs when its window opens ({@link WindowWarmUps}, on the training
+     * thread), as for a user who has looked at the window for a few seconds;
      * otherwise at once, in a window whose code is still being compiled.
      */
     static ObjectNode window(ExperimentSpec spec, Optional<Path> folder, PrintStream out, boolean warm) throws Exception {
@@ -153,9 +154,7 @@ public final class WindowBench {
             CompletableFuture<Void> warmed = new CompletableFuture<>();
             executor.training(() -> {
                 try {
-                    if (TrainingWarmUp.run(() -> false)) {
-                        ChartWarmUp.run(() -> false);
-                    }
+                    WindowWarmUps.run(() -> false);
                 } finally {
                     warmed.complete(null);
                 }

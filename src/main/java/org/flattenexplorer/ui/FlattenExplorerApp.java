@@ -6,7 +6,6 @@ import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
-import org.flattenexplorer.charts.ChartWarmUp;
 import org.flattenexplorer.training.TrainingWarmUp;
 import org.flattenexplorer.ui.task.FxTaskExecutor;
 
@@ -46,11 +45,7 @@ public final class FlattenExplorerApp extends Application {
         view.start(scene, stage);
         stage.show();
         if (TrainingWarmUp.enabled()) {
-            executor.training(() -> {
-                if (TrainingWarmUp.run(executor::trainingWaiting)) {
-                    ChartWarmUp.run(executor::trainingWaiting);
-                }
-            });
+            executor.training(() -> WindowWarmUps.run(executor::trainingWaiting));
         }
         if (getParameters().getRaw().contains(LESSON_ARGUMENT)) {
             view.startLesson();
